@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a document's bytes or text to records."""

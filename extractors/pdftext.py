@@ -1,0 +1,159 @@
+"""PDF text layer -> lines with positions, using pypdfium2 (fast; pdfplumber only where tables need it).
+
+PDFium reports text rectangles: runs of text on one baseline, split where the gap is wide. KTweb
+margin headings ('Päätösehdotus' at x=50, its text at x=160) come out as two rectangles on one
+line, which is exactly what the heading matcher needs, so lines keep their segments.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+
+from extractors.records import Line, PageText, Segment
+
+DEFAULT_LINE_TOLERANCE = 3.0  # points: rectangles whose tops differ less are on one line
+CASEM_HTML_KEY = "casem-source-html_"
+
+
+class PdfError(ValueError):
+    """The file is not a readable PDF (corrupt, encrypted, empty)."""
+
+
+@dataclass
+class PdfContent:
+    pages: list[PageText]
+    page_count: int
+    metadata: dict[str, str] = field(default_factory=dict)
+    embedded_html: str | None = None
+
+
+def read_pdf(data: bytes, max_pages: int | None = None) -> PdfContent:
+    """Read text lines of every page, the info dictionary, and CaseM's embedded source HTML."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise PdfError("not a PDF (no %PDF header)")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise PdfError("encrypted PDF (password required)") from exc
+        raise PdfError(f"unreadable PDF: {msg}") from exc
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise PdfError("PDF has no pages")
+        pages = []
+        for index in range(count if max_pages is None else min(count, max_pages)):
+            page = pdf[index]
+            try:
+                pages.append(_page_lines(page, index + 1))
+            finally:
+                page.close()
+        metadata = _metadata(pdf)
+        return PdfContent(pages=pages, page_count=count, metadata=metadata,
+                          embedded_html=casem_html(data))
+    finally:
+        pdf.close()
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    except Exception:  # noqa: BLE001 - metadata is optional; a broken info dict must not fail the page text
+        return {}
+
+
+def _page_lines(page: pdfium.PdfPage, number: int) -> PageText:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        rects = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            text = " ".join(text.replace("\ufffe", "-").replace("\x02", "-").split())
+            if text:
+                rects.append((height - top, left, right, text, top - bottom))
+    finally:
+        textpage.close()
+    return PageText(number=number, lines=tuple(group_lines(rects, number)), width=width, height=height)
+
+
+def group_lines(rects: list[tuple[float, float, float, str, float]], page: int,
+                tolerance: float = DEFAULT_LINE_TOLERANCE) -> list[Line]:
+    """Group (top, x0, x1, text, height) rectangles into lines, top to bottom, left to right."""
+    rects.sort(key=lambda r: (r[0], r[1]))
+    lines: list[list[tuple]] = []
+    for rect in rects:
+        if lines and abs(lines[-1][0][0] - rect[0]) <= tolerance:
+            lines[-1].append(rect)
+        else:
+            lines.append([rect])
+    out = []
+    for group in lines:
+        group.sort(key=lambda r: r[1])
+        segments = tuple(Segment(r[1], r[2], r[3]) for r in group)
+        out.append(Line(page=page, y=min(r[0] for r in group), x0=segments[0].x0,
+                        text=" ".join(s.text for s in segments), segments=segments,
+                        height=max(r[4] for r in group)))
+    return out
+
+
+def casem_html(data: bytes) -> str | None:
+    """The minutes' source HTML that CaseM stores base64-encoded in /casem-source-html_0..N keys.
+
+    PDFium's metadata API only returns the standard keys, so the custom keys are read from the raw
+    bytes of the info dictionary; chunks are ordered by their index and joined before decoding.
+    """
+    key = b"/" + CASEM_HTML_KEY.encode()
+    if key not in data:
+        return None
+    import re
+
+    chunks: dict[int, bytes] = {}
+    for m in re.finditer(rb"/casem-source-html_(\d+)\s*\(((?:\\.|[^\\)])*)\)", data, re.S):
+        chunks[int(m.group(1))] = _pdf_literal(m.group(2))
+    for m in re.finditer(rb"/casem-source-html_(\d+)\s*<([0-9A-Fa-f\s]*)>", data):
+        chunks.setdefault(int(m.group(1)), bytes.fromhex(m.group(2).decode().replace(" ", "")))
+    if not chunks:
+        return None
+    raw = b"".join(chunks[i] for i in sorted(chunks))
+    if raw.startswith(b"\xfe\xff"):
+        raw = raw[2:].decode("utf-16-be").encode("latin-1", "ignore")
+    try:
+        html = base64.b64decode(b"".join(raw.split()), validate=False)
+    except ValueError:
+        return None
+    for enc in ("utf-8", "cp1252"):
+        try:
+            return html.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return html.decode("utf-8", "replace")
+
+
+def _pdf_literal(body: bytes) -> bytes:
+    """Unescape a PDF literal string body (only the escapes base64 text can contain matter)."""
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == 0x5C and i + 1 < len(body):  # backslash
+            nxt = body[i + 1]
+            mapping = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("("): b"(", ord(")"): b")",
+                       0x5C: b"\\"}
+            if nxt in mapping:
+                out += mapping[nxt]
+                i += 2
+                continue
+            if nxt in (0x0A, 0x0D):
+                i += 2
+                continue
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return bytes(out)

@@ -1,0 +1,290 @@
+"""Records, defined once: what extractors return and what the loader writes.
+
+Each table record names its DuckDB table in ``TABLE``; `pipeline/schema.py` holds the DDL with the
+same columns and `tests/test_schema.py` checks that the three (records, DDL, docs/schema.md) agree.
+Layout records (`Segment`, `Line`) are the common text form every input is turned into, so that
+segmentation works the same on PDF text, OCR output, HTML and plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
+
+# --- layout: the text form shared by all inputs -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text on one line, with its horizontal extent in points (PDF) or a column slot (HTML)."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of a page. ``page`` is 1-based; ``y`` grows downwards from the page top."""
+
+    page: int
+    y: float
+    x0: float
+    text: str
+    segments: tuple[Segment, ...] = ()
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The lines of one page plus its size; ``ocr`` tells that the lines came from Tesseract."""
+
+    number: int
+    lines: tuple[Line, ...]
+    width: float = 0.0
+    height: float = 0.0
+    ocr: bool = False
+
+
+# --- table records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    TABLE: ClassVar[str] = "documents"
+    doc_id: str
+    source: str
+    file_name: str
+    municipality: str | None
+    municipality_code: str | None
+    kind: str  # minutes | goals | followup | other
+    language: str | None  # fi | sv
+    pages: int | None
+    ocr: bool
+    ocr_repaired: bool
+    status: str  # ok | partial | failed
+    error: str | None
+    ingested_at: dt.datetime | None = None
+    source_format: str | None = None  # pdf | pdf+casem-html | html | text
+    meeting_count: int = 0
+    item_count: int = 0
+
+
+@dataclass(frozen=True)
+class Meeting:
+    TABLE: ClassVar[str] = "meetings"
+    meeting_id: str
+    doc_id: str
+    municipality: str | None
+    municipality_code: str | None
+    body: str | None
+    meeting_date: dt.date | None
+    number: str | None
+    place: str | None
+    start_time: str | None
+    end_time: str | None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    TABLE: ClassVar[str] = "attendees"
+    meeting_id: str
+    doc_id: str
+    ordinal: int
+    name: str
+    role: str | None  # as printed
+    role_norm: str | None  # puheenjohtaja|varapuheenjohtaja|jasen|varajasen|esittelija|poytakirjanpitaja|muu
+    title: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    TABLE: ClassVar[str] = "agenda_items"
+    item_id: str
+    doc_id: str
+    meeting_id: str | None
+    municipality: str | None
+    body: str | None
+    meeting_date: dt.date | None
+    section_number: int | None
+    title: str | None
+    diary_number: str | None
+    page_start: int | None
+    page_end: int | None
+    ordinal: int = 0
+
+
+@dataclass(frozen=True)
+class ItemHistory:
+    TABLE: ClassVar[str] = "item_history"
+    item_id: str
+    doc_id: str
+    ordinal: int
+    ref: str
+
+
+@dataclass(frozen=True)
+class ItemSection:
+    TABLE: ClassVar[str] = "item_sections"
+    item_id: str
+    doc_id: str
+    ordinal: int
+    kind: str
+    heading_raw: str | None
+    text: str
+    page: int | None
+    text_raw: str | None = None  # the text before OCR repair, when repair changed it
+    handling: str | None = None  # history ref when the section belongs to an earlier handling
+
+
+@dataclass(frozen=True)
+class ItemRole:
+    TABLE: ClassVar[str] = "item_roles"
+    item_id: str
+    doc_id: str
+    role: str  # valmistelija | esittelija
+    name: str | None
+    title: str | None
+    email: str | None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    TABLE: ClassVar[str] = "decisions"
+    item_id: str
+    doc_id: str
+    outcome: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    TABLE: ClassVar[str] = "votes"
+    item_id: str
+    doc_id: str
+    ordinal: int
+    jaa: int | None
+    ei: int | None
+    tyhja: int | None
+    poissa: int | None
+    jaa_names: tuple[str, ...] = ()
+    ei_names: tuple[str, ...] = ()
+    tyhja_names: tuple[str, ...] = ()
+    counts_match: bool | None = None  # do the counts equal the number of names printed?
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Recusal:
+    TABLE: ClassVar[str] = "recusals"
+    item_id: str
+    doc_id: str
+    name: str
+    role: str | None
+    note: str | None
+    replaced_by: str | None = None
+
+
+@dataclass(frozen=True)
+class TextRepair:
+    TABLE: ClassVar[str] = "text_repairs"
+    doc_id: str
+    page: int | None
+    original: str
+    repaired: str
+    method: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class Goal:
+    TABLE: ClassVar[str] = "goals"
+    goal_id: str
+    doc_id: str
+    item_id: str | None
+    municipality: str | None
+    municipality_code: str | None
+    body: str | None
+    period_start: int | None
+    period_end: int | None
+    unit: str | None
+    binding: str | None  # valtuusto | lautakunta | None
+    strategy_area: str | None
+    ordinal: int | None
+    text: str
+    theme: str | None
+
+
+@dataclass(frozen=True)
+class GoalAction:
+    TABLE: ClassVar[str] = "goal_actions"
+    goal_id: str
+    doc_id: str
+    ordinal: int
+    text: str
+
+
+@dataclass(frozen=True)
+class GoalMetric:
+    TABLE: ClassVar[str] = "goal_metrics"
+    goal_id: str
+    doc_id: str
+    ordinal: int
+    text: str
+    kind: str | None  # kylla_ei | lukumaara | trendi | muu
+    target: str | None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    TABLE: ClassVar[str] = "followups"
+    row_id: str
+    doc_id: str
+    municipality: str | None
+    municipality_code: str | None
+    year: int | None
+    strategy_area: str | None
+    goal: str | None
+    action: str | None
+    metric: str | None
+    status: str | None  # toteutunut | osittain | ei_toteutunut | None
+    status_source: str | None  # color | text | None
+    comment: str | None
+    page: int | None
+    goal_id: str | None = None
+    link_score: float | None = None
+    body: str | None = None
+    ordinal: int = 0
+
+
+@dataclass(frozen=True)
+class IngestError:
+    TABLE: ClassVar[str] = "ingest_errors"
+    doc_id: str
+    stage: str
+    message: str
+
+
+TABLE_RECORDS: tuple[type, ...] = (
+    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemRole, Decision, Vote,
+    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
+)
+
+
+def columns(record_type: type) -> list[str]:
+    """Column names of a table record, in declaration order."""
+    return [f.name for f in fields(record_type)]
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document: the `documents` row plus rows for the other tables."""
+
+    document: Document
+    rows: list = field(default_factory=list)
+
+    def of(self, record_type: type) -> list:
+        return [r for r in self.rows if type(r) is record_type]

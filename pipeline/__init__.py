@@ -1,0 +1,1 @@
+"""fi-minutes pipeline: orchestration, storage, CLI and harvest (the only package that does I/O)."""

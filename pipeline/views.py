@@ -1,0 +1,8 @@
+"""Views for researchers, recreated by `ensure_schema`: name -> SELECT over the contract tables."""
+
+VIEWS: dict[str, str] = {
+    "v_items": """
+        SELECT i.item_id, i.municipality, i.body, i.meeting_date, i.section_number, i.title,
+               i.diary_number, d.outcome, i.doc_id, i.page_start
+        FROM agenda_items i LEFT JOIN decisions d USING (item_id)""",
+}
