@@ -1,0 +1,70 @@
+"""One document's bytes -> an `Extraction` (all its rows). The chain, in order:
+
+    read text (PDF text layer | CaseM embedded HTML | HTML | plain text | OCR)
+    -> repair damaged OCR text -> drop running headers -> meeting header -> split items
+    -> split sections -> roles, decisions, votes, recusals -> goals / follow-ups
+
+Pure: no file or database access. OCR is passed in as a callable by `pipeline/`, because it runs
+an external program and keeps a cache on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractors.records import Document, Extraction, IngestError, PageText
+
+OcrFunc = Callable[[bytes, list[int], str], list[PageText]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the bytes came from: a path or URL, and the file name used for format sniffing."""
+
+    source: str
+    file_name: str
+    municipality_hint: str | None = None
+
+
+def doc_id_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff_format(data: bytes, file_name: str) -> str:
+    """pdf | html | text, from the bytes first (wrongly named files exist) and the name second."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "pdf"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head or b"<body" in head:
+        return "html"
+    if b"\x00" in data[:4096]:
+        return "binary"
+    return "text"
+
+
+def failed(data: bytes, src: Source, reason: str, stage: str = "read") -> Extraction:
+    """An extraction that records the failure and nothing else."""
+    doc_id = doc_id_of(data)
+    doc = Document(doc_id=doc_id, source=src.source, file_name=src.file_name, municipality=None,
+                   municipality_code=None, kind="other", language=None, pages=None, ocr=False,
+                   ocr_repaired=False, status="failed", error=reason)
+    return Extraction(document=doc, rows=[IngestError(doc_id=doc_id, stage=stage, message=reason)])
+
+
+def extract_document(data: bytes, src: Source, ocr: OcrFunc | None = None,
+                     prefer_embedded_html: bool = True) -> Extraction:
+    """Extract every record from one document. Failures become a 'failed' or 'partial' document.
+
+    ``prefer_embedded_html=False`` ignores CaseM's embedded source HTML and reads the page text,
+    which `minutes eval` uses to score the page-text path against the HTML one.
+    """
+    from extractors.minutes import extract_minutes  # the chain lives there; this is the entry point
+
+    if not data:
+        return failed(data, src, "empty file")
+    fmt = sniff_format(data, src.file_name)
+    if fmt == "binary":
+        return failed(data, src, f"unsupported file type ({src.file_name})")
+    return extract_minutes(data, fmt, src, ocr=ocr, prefer_embedded_html=prefer_embedded_html)

@@ -1,0 +1,129 @@
+"""Recognise section headings in their many spellings, OCR damage included.
+
+Headings are compared after folding (no diacritics, lower case, punctuation as spaces) with a
+rapidfuzz ratio, so 'Paatdsehdotus', 'Esittelija' and 'PÄÄTÖS' all find their kind without any
+typo being listed. Genitive-prefixed shapes ('Kunnanhallituksen päätös', 'Sivistysjohtajan
+ehdotus') are recognised by their last word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from extractors.vocab import (
+    DEFAULT_HEADING_CUTOFF,
+    DEFAULT_HEADING_CUTOFF_SHORT,
+    HEADING_SUFFIX_KINDS,
+    SECTION_HEADINGS,
+)
+
+MAX_HEADING_WORDS = 5
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    kind: str
+    heading_raw: str  # as printed, without a trailing colon
+    rest: str  # text printed after the heading on the same line ('' when none)
+    score: float
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, punctuation as single spaces: the form headings are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", stripped.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[list[str], list[str]]:
+    keys, kinds = [], []
+    for kind, names in SECTION_HEADINGS.items():
+        for name in names:
+            keys.append(fold(name))
+            kinds.append(kind)
+    return keys, kinds
+
+
+@lru_cache(maxsize=20000)
+def heading_kind(candidate: str) -> tuple[str, float] | None:
+    """The section kind of a candidate heading text (already without trailing colon), or None."""
+    folded = fold(candidate)
+    if not folded or len(folded.split()) > MAX_HEADING_WORDS or any(c.isdigit() for c in folded):
+        return None
+    keys, kinds = _variants()
+    if folded in keys:
+        return kinds[keys.index(folded)], 100.0
+    cutoff = DEFAULT_HEADING_CUTOFF_SHORT if len(folded) <= 7 else DEFAULT_HEADING_CUTOFF
+    best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best is not None:
+        return kinds[best[2]], float(best[1])
+    words = folded.split()
+    if 2 <= len(words) <= 3 and words[-2].endswith("n"):
+        last = process.extractOne(words[-1], list(HEADING_SUFFIX_KINDS), scorer=fuzz.ratio,
+                                  score_cutoff=DEFAULT_HEADING_CUTOFF_SHORT)
+        if last is not None:
+            return HEADING_SUFFIX_KINDS[last[0]], float(last[1]) - 5.0
+    return None
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(":").strip()
+
+
+def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch | None:
+    """Find a heading at the start of a line given as its text segments.
+
+    Accepted shapes: the whole line is a heading ('Päätösehdotus', 'Päätös:'); a heading with a
+    colon and text ('Esittelijä: Hannele Aho, kunnanjohtaja'); a margin heading that is its own
+    segment followed by the text column ('Päätösehdotus | Tekninen lautakunta päättää...'); and in
+    plain text without positions, a heading word followed by a capitalised word ('Paatos
+    Hyvaksyttiin.'), as minutes copied from margin layouts read.
+    """
+    text = " ".join(s.strip() for s in segments if s.strip())
+    if not text:
+        return None
+    # 1. the whole line
+    has_colon_text = re.match(r"^[^:]{2,45}:\s*\S", text) is not None
+    whole = heading_kind(_clean(text)) if len(text) <= 60 and not has_colon_text else None
+    if whole:
+        return HeadingMatch(whole[0], _clean(text), "", whole[1])
+    # 2. heading, colon, text
+    m = re.match(r"^([^:]{2,45}):\s*(.+)$", text)
+    if m:
+        found = heading_kind(_clean(m.group(1)))
+        if found:
+            return HeadingMatch(found[0], _clean(m.group(1)), m.group(2).strip(), found[1])
+    # 3. margin segment followed by text
+    if len(segments) >= 2:
+        first = _clean(segments[0])
+        found = heading_kind(first)
+        if found:
+            rest = " ".join(s.strip() for s in segments[1:] if s.strip())
+            return HeadingMatch(found[0], first, rest, found[1])
+    # 4. plain text: 'Heading Text...' / 'Heading<TAB>Text'
+    if "\t" in text:
+        head, _, rest = text.partition("\t")
+        found = heading_kind(_clean(head))
+        if found and rest.strip():
+            return HeadingMatch(found[0], _clean(head), rest.strip(), found[1])
+    if not has_positions or len(segments) == 1:
+        words = text.split()
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            head = " ".join(words[:n])
+            nxt = words[n]
+            if not (nxt[:1].isupper() or nxt[:1].isdigit()):
+                continue
+            found = heading_kind(_clean(head))
+            if found and (found[1] >= 95.0 or (len(fold(head)) >= 8 and found[1] >= 88.0)):
+                if has_positions and n == 1 and found[0] in ("paatosehdotus", "selostus"):
+                    continue
+                return HeadingMatch(found[0], _clean(head), " ".join(words[n:]), found[1])
+    return None

@@ -1,0 +1,66 @@
+"""Page furniture: running headers and footers that repeat on every page never reach section text.
+
+A line is furniture when its shape (digits folded to '#') recurs in the top or bottom band of
+most pages ('Lapuan kaupunki  Pöytäkirja 9/2025  3 (11)', 'Sivistyslautakunta 18.11.2025'), or
+when it is a bare page number ('3 (11)', 'Sivu 3 / 11'). Item header lines ('§ 87') are never
+furniture even when they recur, since each item starts near a page top.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.headings import fold
+from extractors.records import Line, PageText
+
+DEFAULT_BAND_LINES = 4  # lines from the top and the bottom of a page that may be furniture
+DEFAULT_MIN_SHARE = 0.7  # share of pages a shape must recur on
+
+_PAGE_NUMBER = re.compile(r"^(sivu|page|sida)?\s*\d+\s*(\(\s*\d+\s*\)|/\s*\d+|of \d+)?$", re.I)
+# Never furniture: item header lines and diary numbers recur near page tops when items start pages.
+_PROTECTED = re.compile(r"§|\b\d+\s*§|^\s*(dnro|dno|diaarinumero)\b|^\s*\S*\d+/[\d.]+/\d{4}\s*$", re.I)
+
+
+def shape(text: str) -> str:
+    return re.sub(r"\d+", "#", fold(text))
+
+
+def _bands(page: PageText, n: int) -> list[Line]:
+    lines = list(page.lines)
+    if len(lines) <= 2 * n:
+        return lines
+    return lines[:n] + lines[-n:]
+
+
+def furniture_shapes(pages: list[PageText], band: int = DEFAULT_BAND_LINES,
+                     min_share: float = DEFAULT_MIN_SHARE) -> set[str]:
+    """Shapes of lines that recur in the top/bottom bands of at least min_share of the pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({shape(line.text) for line in _bands(page, band) if line.text.strip()})
+    need = max(2, int(min_share * len(pages) + 0.5)) if len(pages) > 2 else 2
+    return {s for s, c in counts.items() if c >= need and s}
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def strip_furniture(pages: list[PageText], band: int = DEFAULT_BAND_LINES) -> list[PageText]:
+    """Pages without their running headers, footers and page numbers."""
+    shapes = furniture_shapes(pages, band)
+    out = []
+    for page in pages:
+        banded = {id(line) for line in _bands(page, band)}
+        kept = []
+        for line in page.lines:
+            if id(line) in banded and not _PROTECTED.search(line.text):
+                if shape(line.text) in shapes or is_page_number(line.text):
+                    continue
+            kept.append(line)
+        out.append(PageText(number=page.number, lines=tuple(kept), width=page.width,
+                            height=page.height, ocr=page.ocr))
+    return out

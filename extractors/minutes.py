@@ -1,0 +1,251 @@
+"""The extraction chain for one document (see `extractors.document` for the entry point).
+
+Each stage after reading the text is guarded: an exception in one stage becomes an `IngestError`
+row and the document is 'partial', so one odd item never costs the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass, field
+
+from extractors import records as R
+from extractors.headings import fold
+from extractors.layout import strip_furniture
+from extractors.pdftext import PdfError, read_pdf
+from extractors.records import Extraction, Line, PageText
+from extractors.sections import ParsedItem, parse_item
+from extractors.segment import split_items
+
+DEFAULT_MIN_TEXT_CHARS = 40  # a page with less text than this is treated as a scan
+ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
+
+
+@dataclass
+class TextLayer:
+    pages: list[PageText]
+    source_format: str
+    page_count: int | None
+    ocr: bool = False
+    pdf_bytes: bytes | None = None
+    repairs: list = field(default_factory=list)
+
+
+def _decode_text(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def text_to_pages(text: str) -> list[PageText]:
+    """Plain text (seeds, exports) as one page per form feed, one Line per text line."""
+    pages = []
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        lines = []
+        for k, raw in enumerate(chunk.splitlines()):
+            if not raw.strip():
+                continue
+            parts = [p for p in re.split(r"\t+|\s{3,}", raw.strip()) if p.strip()]
+            segs = tuple(R.Segment(x0=100.0 * j, x1=100.0 * j + 90, text=p.strip()) for j, p in enumerate(parts))
+            indent = len(raw) - len(raw.lstrip())
+            lines.append(Line(page=number, y=12.0 * k, x0=float(indent), text=" ".join(raw.split()),
+                              segments=segs if len(segs) > 1 else (), height=10.0))
+        pages.append(PageText(number=number, lines=tuple(lines)))
+    return pages
+
+
+def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool = True) -> TextLayer:
+    """The document's lines: CaseM HTML when embedded, else PDF text (OCR where pages are scans)."""
+    if fmt == "html":
+        from extractors.htmltext import decode_html, html_to_pages
+
+        return TextLayer(pages=html_to_pages(decode_html(data)), source_format="html", page_count=None)
+    if fmt == "text":
+        return TextLayer(pages=text_to_pages(_decode_text(data)), source_format="text", page_count=None)
+    content = read_pdf(data)
+    if prefer_embedded_html and content.embedded_html:
+        from extractors.htmltext import html_to_pages
+
+        return TextLayer(pages=html_to_pages(content.embedded_html), source_format="pdf+casem-html",
+                         page_count=content.page_count, pdf_bytes=data)
+    pages = content.pages
+    scans = [p.number for p in pages if sum(len(ln.text) for ln in p.lines) < DEFAULT_MIN_TEXT_CHARS]
+    used_ocr = False
+    if scans and ocr is not None and len(scans) * 2 >= len(pages):
+        lang = "fin"
+        ocred = {p.number: p for p in ocr(data, scans, lang)}
+        pages = [ocred.get(p.number, p) for p in pages]
+        used_ocr = True
+    elif scans and len(scans) == len(pages):
+        raise PdfError("no text layer and OCR is not available")
+    return TextLayer(pages=pages, source_format="pdf+ocr" if used_ocr else "pdf",
+                     page_count=content.page_count, ocr=used_ocr, pdf_bytes=data)
+
+
+def _slug(text: str | None) -> str:
+    return fold(text or "").replace(" ", "-") or "x"
+
+
+def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: bool = True) -> Extraction:
+    from extractors.document import doc_id_of, failed
+
+    doc_id = doc_id_of(data)
+    try:
+        layer = read_text_layer(data, fmt, ocr=ocr, prefer_embedded_html=prefer_embedded_html)
+    except PdfError as exc:
+        return failed(data, src, str(exc))
+    errors: list[R.IngestError] = []
+    rows: list = []
+
+    def guard(stage: str, fn, *args, default=None):
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - recorded, the rest of the document goes on
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            errors.append(R.IngestError(doc_id=doc_id, stage=stage, message=detail))
+            return default
+
+    pages = layer.pages
+    repaired = False
+    repaired_pages = guard("repair", _repair, pages, default=None)
+    if repaired_pages is not None:
+        pages, repairs = repaired_pages
+        if repairs:
+            repaired = True
+            rows.extend(R.TextRepair(doc_id=doc_id, page=r.page, original=r.original, repaired=r.repaired,
+                                     method=r.method, score=r.score) for r in repairs)
+    full_text = "\n".join(ln.text for p in pages for ln in p.lines)
+    from extractors.municipality import classify_kind, detect_language, recognise_municipality
+
+    language = guard("language", detect_language, full_text, default="fi") or "fi"
+    municipality, code = guard("municipality", recognise_municipality, full_text, src.file_name,
+                               src.municipality_hint, default=(None, None)) or (None, None)
+    kind = guard("kind", classify_kind, full_text, default="minutes") or "minutes"
+
+    from extractors.meeting import extract_meeting
+
+    meeting_info = guard("meeting", extract_meeting, pages, language)
+    clean = strip_furniture(pages)
+    lines = [ln for p in clean for ln in p.lines]
+    has_positions = layer.source_format != "text"
+    front, raw_items, main_body = split_items(lines)
+    items: list[ParsedItem] = []
+    for k, raw in enumerate(raw_items):
+        lead = front if k == 0 else None
+        parsed = guard(f"item {raw.number}", parse_item, raw, main_body, lead, has_positions)
+        if parsed is not None:
+            items.append(parsed)
+
+    body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
+    date = meeting_info.date if meeting_info else None
+    meeting_id = None
+    if meeting_info is not None or items:
+        meeting_id = f"{code or 'x'}/{_slug(body)}/{date.isoformat() if date else 'x'}/{doc_id[:8]}"
+        rows.append(R.Meeting(
+            meeting_id=meeting_id, doc_id=doc_id, municipality=municipality, municipality_code=code,
+            body=body, meeting_date=date, number=meeting_info.number if meeting_info else None,
+            place=meeting_info.place if meeting_info else None,
+            start_time=meeting_info.start if meeting_info else None,
+            end_time=meeting_info.end if meeting_info else None))
+        for n, a in enumerate(meeting_info.attendees if meeting_info else ()):
+            rows.append(R.Attendee(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, name=a.name, role=a.role,
+                                   role_norm=a.role_norm, title=a.title, note=a.note))
+    attendee_names = [a.name for a in (meeting_info.attendees if meeting_info else ())]
+    for ordinal, item in enumerate(items):
+        item_id = f"{meeting_id or doc_id[:16]}/{item.number if item.number is not None else f'n{ordinal}'}"
+        rows.append(R.AgendaItem(
+            item_id=item_id, doc_id=doc_id, meeting_id=meeting_id, municipality=municipality, body=body,
+            meeting_date=date, section_number=item.number, title=item.title, diary_number=item.diary_number,
+            page_start=item.page_start if layer.page_count else None,
+            page_end=item.page_end if layer.page_count else None, ordinal=ordinal))
+        rows.extend(R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
+                    for h, ref in enumerate(item.history))
+        for s, sec in enumerate(item.sections):
+            rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,
+                                      heading_raw=sec.heading_raw, text=sec.text,
+                                      page=sec.page if layer.page_count else None, handling=sec.handling))
+        analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
+                         attendee_names, default=[])
+        rows.extend(analysed or [])
+        if kind == "goals":
+            goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
+                          default=[])
+            rows.extend(goals or [])
+    if kind == "followup" and layer.pdf_bytes is not None:
+        rows.extend(guard("followups", _followups, layer.pdf_bytes, doc_id, municipality, code, default=[]) or [])
+
+    item_count = len(items)
+    has_content = item_count > 0 or any(isinstance(r, (R.FollowUp, R.Goal)) for r in rows)
+    status = "ok" if has_content and not errors else ("partial" if has_content or errors else "partial")
+    error = None
+    if errors:
+        error = "; ".join(f"{e.stage}: {e.message}" for e in errors)[:2000]
+    elif not has_content:
+        error = "no agenda items, goals or follow-up rows found"
+        errors.append(R.IngestError(doc_id=doc_id, stage="segment", message=error))
+    doc = R.Document(
+        doc_id=doc_id, source=src.source, file_name=src.file_name, municipality=municipality,
+        municipality_code=code, kind=kind, language=language, pages=layer.page_count, ocr=layer.ocr,
+        ocr_repaired=repaired, status=status, error=error, source_format=layer.source_format,
+        meeting_count=1 if meeting_id else 0, item_count=item_count)
+    return Extraction(document=doc, rows=rows + errors)
+
+
+def _repair(pages: list[PageText]):
+    try:
+        from extractors.repair import repair_pages
+    except ImportError:
+        return pages, []
+    return repair_pages(pages)
+
+
+def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: list[str]) -> list:
+    """Roles, decision, votes and recusals of the current handling of one item."""
+    from extractors.decisions import classify_outcome, extract_recusals, extract_votes
+    from extractors.roles import parse_person_lines
+
+    current = [s for s in item.sections if not s.handling]
+    out: list = []
+    for sec in current:
+        if sec.kind in ("valmistelija", "esittelija"):
+            for role in parse_person_lines(sec.text, sec.kind):
+                out.append(R.ItemRole(item_id=item_id, doc_id=doc_id, role=role.role, name=role.name,
+                                      title=role.title, email=role.email, phone=role.phone))
+
+    def last(kind: str) -> str | None:
+        texts = [s.text for s in current if s.kind == kind]
+        return texts[-1] if texts else None
+
+    paatos = last("paatos")
+    if paatos is not None:
+        outcome = classify_outcome(paatos, last("paatosehdotus"), last("kasittely"), language)
+        out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=paatos))
+    vote_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos"))
+    for n, v in enumerate(extract_votes(vote_text) if vote_text else []):
+        out.append(R.Vote(item_id=item_id, doc_id=doc_id, ordinal=n, jaa=v.jaa, ei=v.ei, tyhja=v.tyhja,
+                          poissa=v.poissa, jaa_names=tuple(v.jaa_names), ei_names=tuple(v.ei_names),
+                          tyhja_names=tuple(getattr(v, "tyhja_names", ()) or ()), counts_match=v.counts_match,
+                          text=v.text))
+    recusal_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos", "muu"))
+    for r in extract_recusals(recusal_text, attendees) if recusal_text else []:
+        out.append(R.Recusal(item_id=item_id, doc_id=doc_id, name=r.name, role=r.role, note=r.note,
+                             replaced_by=r.replaced_by))
+    return out
+
+
+def _goals(item: ParsedItem, item_id: str, doc_id: str, municipality, code, body) -> list:
+    from extractors.goals import extract_goals
+
+    text = "\n".join(s.text if s.kind != "selostus" else "\n".join(s.lines) for s in item.sections
+                     if s.kind == "selostus")
+    return extract_goals(text, doc_id, item_id, municipality, code, body)
+
+
+def _followups(pdf: bytes, doc_id: str, municipality, code) -> list:
+    from extractors.followup import extract_followups
+
+    return extract_followups(pdf, doc_id, municipality, code)

@@ -1,0 +1,218 @@
+"""Split one agenda item into its title block and its sections in the controlled vocabulary.
+
+After the header come, in some order, the diary number, history lines ('Tela 18.3.2025 § 21')
+and the title; then sections. A line is a heading when `headings.match_line_heading` says so;
+text before the first heading, and text after a person line of Valmistelija/Esittelijä, is the
+untitled explanatory text ('selostus'). A header line of another body inside the item opens an
+earlier handling, whose sections carry the matching history reference in ``handling``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.headings import fold, match_line_heading
+from extractors.records import Line
+from extractors.segment import _DATE_ONLY, DIARY_RE, RawItem, parse_header, same_body
+
+PERSON_KINDS = ("valmistelija", "esittelija")
+_EMAIL_OR_PHONE = re.compile(r"@|\bpuh\.?\b|\btel\.?\b|\+358|\b0\d{1,2}[ -]?\d{3}")
+_TRAILER = re.compile(r"^(oikaisuvaatimusohje|muutoksenhakuohje|valitusosoitus|besvärsanvisning)", re.I)
+
+
+@dataclass
+class ParsedSection:
+    kind: str
+    heading_raw: str | None
+    lines: list[str] = field(default_factory=list)
+    page: int | None = None
+    handling: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.lines).split())
+
+
+@dataclass
+class ParsedItem:
+    number: int | None
+    title: str | None
+    diary_number: str | None
+    history: list[str]
+    page_start: int | None
+    page_end: int | None
+    sections: list[ParsedSection]
+    header_text: str | None = None
+
+
+def _segments(line: Line) -> list[str]:
+    if line.segments:
+        return [s.text for s in line.segments]
+    return [line.text]
+
+
+def _is_person_line(text: str) -> bool:
+    """A Valmistelija/Esittelijä line: contact details, or a short 'Title Firstname Surname'."""
+    if _EMAIL_OR_PHONE.search(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= 6 and not text.rstrip().endswith((".", ":")) and words[0][:1].isupper()
+
+
+def _history_ref(line: Line, main_body: str | None) -> str | None:
+    cand = parse_header(line, 0)
+    if cand and cand.date and (cand.body and not (main_body and same_body(cand.body, main_body))):
+        return " ".join(line.text.split())
+    return None
+
+
+def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
+               has_positions: bool = True) -> ParsedItem:
+    """Title block and sections of one raw item."""
+    lines = [ln for ln in raw.lines if ln.text.strip()]
+    header_page = None
+    if raw.header_index is not None and raw.header is not None:
+        header_page = (lines[0].page if lines else None)
+    diary = None
+    history: list[str] = []
+    title_parts: list[str] = []
+    if raw.header and raw.header.title:
+        title_parts.append(raw.header.title)
+    i = 0
+    title_done = bool(title_parts)
+    last_title_line: Line | None = None
+    while i < len(lines):
+        line = lines[i]
+        text = " ".join(line.text.replace("\u200b", "").split())
+        m = DIARY_RE.match(text)
+        if m and diary is None:
+            diary = m.group(1)
+            i += 1
+            continue
+        if _DATE_ONLY.match(text):
+            i += 1
+            continue
+        ref = _history_ref(line, main_body)
+        if ref and not title_done:
+            history.append(ref)
+            i += 1
+            continue
+        if title_done:
+            # a title may wrap onto a line starting in lower case, close below it
+            if (last_title_line is not None and text[:1].islower() and line.page == last_title_line.page
+                    and 0 < line.y - last_title_line.y <= 2.2 * max(last_title_line.height, 8.0)
+                    and match_line_heading(_segments(line), has_positions) is None):
+                title_parts.append(text)
+                last_title_line = line
+                i += 1
+                continue
+            # diary/history printed after the title (CaseM)
+            if m and diary is None:
+                diary = m.group(1)
+                i += 1
+                continue
+            if ref:
+                history.append(ref)
+                i += 1
+                continue
+            break
+        if match_line_heading(_segments(line), has_positions) is not None:
+            break
+        title_parts.append(text)
+        last_title_line = line
+        title_done = True
+        i += 1
+    if not title_parts and lead:
+        cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)]
+        if cand:
+            title_parts.append(" ".join(cand[-1].text.split()))
+    sections = split_sections(lines[i:], main_body, history, raw.number, has_positions)
+    pages = [ln.page for ln in raw.lines if ln.text.strip()]
+    return ParsedItem(
+        number=raw.number,
+        title=" ".join(" ".join(title_parts).split()) or None,
+        diary_number=diary,
+        history=history,
+        page_start=header_page if header_page is not None else (min(pages) if pages else None),
+        page_end=max(pages) if pages else None,
+        sections=sections,
+    )
+
+
+def _handling_for(line: Line, number: int | None, main_body: str | None, history: list[str]) -> str | None | bool:
+    """For a header-shaped line inside an item: the handling it opens, None for the current one,
+    False when the line is not a handling marker."""
+    cand = parse_header(line, 0)
+    if cand is None or not cand.date:
+        return False
+    if cand.body and main_body and same_body(cand.body, main_body) and cand.number == number:
+        return None
+    if not cand.body and cand.number == number:
+        return None
+    digits = re.sub(r"\D", "", cand.date)
+    for ref in history:
+        ref_cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
+        if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
+                re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
+            return ref
+    if cand.body and (not main_body or not same_body(cand.body, main_body)):
+        return " ".join(line.text.split())
+    return False
+
+
+def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
+                   has_positions: bool = True) -> list[ParsedSection]:
+    """Sections of an item body, in printed order."""
+    sections: list[ParsedSection] = []
+    handling: str | None = None
+    current: ParsedSection | None = None
+    person_mode = False
+    resume: ParsedSection | None = None  # a heading whose text follows an inline person line
+
+    def start(kind: str, heading: str | None, page: int) -> ParsedSection:
+        sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
+        sections.append(sec)
+        return sec
+
+    for line in lines:
+        text = " ".join(line.text.replace("\u200b", "").split())
+        if not text:
+            continue
+        if "§" in text:
+            h = _handling_for(line, number, main_body, history)
+            if h is not False:
+                handling = h  # type: ignore[assignment]
+                current, person_mode, resume = None, False, None
+                continue
+        if _TRAILER.match(fold(text)) and text.upper() == text and sections:
+            break  # appeal instructions printed after the last item belong to no item
+        match = match_line_heading(_segments(line), has_positions)
+        if match is not None:
+            if current is not None and current.kind not in PERSON_KINDS and not current.lines \
+                    and match.kind in PERSON_KINDS and match.rest:
+                resume = current  # 'Ehdotus' / 'Esittelijä: X' / proposal text
+            else:
+                resume = None
+            current = start(match.kind, match.heading_raw, line.page)
+            if match.rest:
+                current.lines.append(match.rest)
+            person_mode = match.kind in PERSON_KINDS
+            continue
+        if person_mode and current is not None:
+            if not current.lines or _is_person_line(text):
+                current.lines.append(text)
+                continue
+            person_mode = False
+            if resume is not None:
+                current = start(resume.kind, resume.heading_raw, line.page)
+                sections.remove(resume) if not resume.lines and resume in sections else None
+                resume = None
+            else:
+                current = start("selostus", None, line.page)
+            current.lines.append(text)
+            continue
+        if current is None:
+            current = start("selostus", None, line.page)
+        current.lines.append(text)
+    return [s for s in sections if s.lines or s.kind not in ("selostus",)]

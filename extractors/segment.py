@@ -1,0 +1,156 @@
+"""Split a document's lines into agenda items (§).
+
+An item header is a line whose § number stands alone or beside a body name and a date:
+'§ 74', 'Sivistyslautakunta  § 87  18.11.2025', 'Tekninen lautakunta 12.06.2024 § 45', '19 §'.
+A § inside a sentence ('antoi 8.9.2025 § 212 talousarvion', '103 §:n mukaan') is a reference.
+Runs of '§ n  Title' lines (the page-1 list of handled items) are a table of contents. A header
+line of another body inside an item ('Tekninen lautakunta 18.3.2025 § 21') starts the block of
+an earlier handling, and the item's own body with its own number returns to the current one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.headings import fold
+from extractors.records import Line
+
+DATE_RE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})"
+_DATE_ONLY = re.compile(rf"^\s*(?:{DATE_RE}|\d{{4}}-\d{{2}}-\d{{2}})\s*$")
+_SIGN_FIRST = re.compile(r"^§\s*(\d{1,4})(?!\d)\s*(.*)$")
+_SIGN_LAST = re.compile(r"^(.*?)(?<![\d.])(\d{1,4})\s*§\s*(.*)$")
+_SIGN_MID = re.compile(r"^(.*?)\s*§\s*(\d{1,4})(?!\d)\s*(.*)$")
+_RANGE = re.compile(r"^\s*[-–‐]\s*\d")
+_BODY_WORDS = re.compile(
+    r"(lautakunta|hallitus|valtuusto|jaosto|toimikunta|johtokunta|neuvosto|jaos|lautakunnan|"
+    r"nämnd|nämnden|styrelse|styrelsen|fullmäktige|sektion|sektionen|direktion|kommittén?)$")
+DIARY_RE = re.compile(
+    r"^\s*(?:(?:dnro|dno|dnr|diaarinumero|diarienummer|asianumero)\b\.?\s*:?\s*)?"
+    r"((?:[A-ZÅÄÖ]{2,}[A-Za-zÅÄÖåäö]*-\d{4}-\d+)|(?:\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})"
+    r"|(?:\d{1,6}/\d{4}))\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class HeaderCandidate:
+    index: int  # line index
+    number: int
+    body: str  # the words before the §, dates removed ('' when none)
+    date: str | None
+    title: str  # text after '§ n' when it is not a date ('§ 87 Title' shape)
+
+
+@dataclass
+class RawItem:
+    number: int | None
+    header_index: int | None
+    header: HeaderCandidate | None
+    lines: list[Line] = field(default_factory=list)  # lines after the header up to the next item
+    lead: list[Line] = field(default_factory=list)  # lines just before the header (title-first shape)
+
+
+def _words_ok_as_body(text: str) -> bool:
+    """True when text is only a body name: capitalised words, body words, 'ja', hyphens."""
+    words = text.replace("-", " - ").split()
+    if not words or len(words) > 7:
+        return False
+    for w in words:
+        if w in ("-", "ja", "och", "&"):
+            continue
+        if w[:1].isupper() or _BODY_WORDS.search(w.lower()):
+            continue
+        return False
+    return True
+
+
+def parse_header(line: Line, index: int) -> HeaderCandidate | None:
+    """Read a line as an item header candidate, or None when its § is a mere reference."""
+    text = " ".join(line.text.replace("\u200b", "").split())
+    if "§" not in text:
+        return None
+    m = _SIGN_FIRST.match(text)
+    if m:
+        number, rest = int(m.group(1)), m.group(2).strip()
+        if _RANGE.match(rest) or rest.startswith((":", "'", "’")):
+            return None
+        date = re.match(rf"^({DATE_RE})\s*$", rest)
+        if date:
+            return HeaderCandidate(index, number, "", date.group(1), "")
+        return HeaderCandidate(index, number, "", None, rest)
+    for pattern in (_SIGN_MID, _SIGN_LAST):
+        m = pattern.match(text)
+        if not m:
+            continue
+        if pattern is _SIGN_MID:
+            prefix, number, suffix = m.group(1), m.group(2), m.group(3)
+        else:
+            prefix, number, suffix = m.group(1), m.group(2), m.group(3)
+        suffix = suffix.strip()
+        if _RANGE.match(suffix) or suffix.startswith((":", "'", "’", "mom", "n ")):
+            return None
+        dates = re.findall(DATE_RE, prefix + " " + suffix)
+        body = " ".join(re.sub(DATE_RE, " ", prefix).split())
+        rest = " ".join(re.sub(DATE_RE, " ", suffix).split())
+        if rest:
+            return None
+        if body and not _words_ok_as_body(body):
+            return None
+        if not body and not dates:
+            return None
+        return HeaderCandidate(index, int(number), body, dates[0] if dates else None, "")
+    return None
+
+
+def _toc_indices(cands: list[HeaderCandidate]) -> set[int]:
+    """Candidates in runs of at least two within three lines of each other: a list of items."""
+    toc: set[int] = set()
+    run: list[HeaderCandidate] = []
+    for cand in cands + [None]:  # type: ignore[list-item]
+        if cand is not None and run and cand.index - run[-1].index <= 3 and cand.number > run[-1].number:
+            run.append(cand)
+            continue
+        if len(run) >= 2:
+            toc.update(c.index for c in run)
+        run = [cand] if cand is not None else []
+    return toc
+
+
+def same_body(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return True
+    return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+
+
+def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | None]:
+    """(front matter lines, items, the meeting body named in item headers)."""
+    cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
+    toc = _toc_indices(cands)
+    cands = [c for c in cands if c.index not in toc]
+    bodies = Counter(fold(c.body) for c in cands if c.body)
+    main_body = None
+    if bodies:
+        top = bodies.most_common(1)[0][0]
+        main_body = next(c.body for c in cands if fold(c.body) == top)
+    # Headers of one document share a shape: with a body name ('Kunnanhallitus § 51 8.4.2025') or
+    # without ('§ 74'); lines of the other shape are earlier handlings or history.
+    with_body = sum(1 for c in cands if c.body)
+    bare_style = with_body * 2 < len(cands)
+    starts: list[HeaderCandidate] = []
+    for cand in cands:
+        if bare_style and cand.body:
+            continue
+        if cand.body and main_body and not same_body(cand.body, main_body):
+            continue  # another body's handling or a history line
+        if not starts or cand.number > starts[-1].number:
+            starts.append(cand)
+    if not starts:
+        return [], [RawItem(number=None, header_index=None, header=None, lines=list(lines))], main_body
+    items = []
+    for k, cand in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        items.append(RawItem(number=cand.number, header_index=cand.index, header=cand,
+                             lines=list(lines[cand.index + 1:end])))
+    front = list(lines[:starts[0].index])
+    return front, items, main_body

@@ -1,0 +1,238 @@
+"""Batch ingest: files -> worker processes (time and memory limits) -> one transaction per document.
+
+Parsing runs in a fresh process per document, started from a fork server, with an address-space
+limit and a wall-clock limit: a decompression bomb or a pathological page kills its own worker,
+is recorded as 'failed' with the reason, and the batch goes on. Only this parent process writes
+to DuckDB, one transaction per document, so a kill -9 leaves a consistent database and the next
+run completes the batch (documents already loaded are recognised by their sha256 and skipped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing as mp
+import os
+import resource
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from extractors.document import Source, extract_document, failed
+from extractors.records import Extraction
+from pipeline.storage import connect, known_documents, write_extraction
+
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MEMORY_MB = 3072
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+INPUT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".txt", ""}
+SKIP_NAMES = {"readme.md", "readme.txt", "readme"}
+
+
+@dataclass
+class DocResult:
+    path: Path
+    doc_id: str
+    status: str  # ok | partial | failed | unchanged
+    error: str | None = None
+    municipality: str | None = None
+    pages: int | None = None
+    items: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    results: list[DocResult] = field(default_factory=list)
+    started_at: dt.datetime = field(default_factory=dt.datetime.now)
+    finished_at: dt.datetime | None = None
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failures(self) -> list[DocResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Input files under the given files/folders (recursive), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.exists():
+            candidates = [path]
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+        for p in candidates:
+            if any(part.startswith(".") for part in p.relative_to(path if path.is_dir() else p.parent).parts):
+                continue
+            if p.name.lower() in SKIP_NAMES or p.name.endswith(".gold.json"):
+                continue
+            if p.suffix.lower() in INPUT_SUFFIXES or path == p:
+                found.append(p)
+    return found
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _default_ocr():
+    try:
+        from pipeline.ocr import ocr_pdf
+    except ImportError:
+        return None
+    return ocr_pdf
+
+
+def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool) -> None:
+    """Child process: parse one document and send the Extraction back (or the failure)."""
+    limit = memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        pass
+    data = b""
+    src = Source(source=path, file_name=Path(path).name, municipality_hint=municipality)
+    try:
+        data = Path(path).read_bytes()
+        result = extract_document(data, src, ocr=_default_ocr() if use_ocr else None)
+    except MemoryError:
+        result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
+    except Exception as exc:  # noqa: BLE001 - any parser bug becomes a recorded failure, not a crash
+        result = failed(data, src, f"{type(exc).__name__}: {exc}", stage="extract")
+    try:
+        conn.send(result)
+    except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable record: report it instead
+        conn.send(failed(data, src, f"could not return result: {exc}", stage="extract"))
+    finally:
+        conn.close()
+
+
+_CTX: mp.context.BaseContext | None = None
+
+
+def _context() -> mp.context.BaseContext:
+    global _CTX
+    if _CTX is None:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["extractors.document", "extractors.minutes", "pipeline.ingest"])
+        _CTX = ctx
+    return _CTX
+
+
+def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
+                timeout: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB,
+                use_ocr: bool = True) -> Iterable[tuple[Path, Extraction, float]]:
+    """Parse documents in child processes, yielding (path, extraction, seconds) as each finishes."""
+    ctx = _context()
+    pending = list(paths)
+    running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
+    while pending or running:
+        while pending and len(running) < max(1, workers):
+            path = pending.pop(0)
+            parent, child = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr),
+                               daemon=True)
+            proc.start()
+            child.close()
+            running[parent] = (path, proc, time.monotonic())
+        now = time.monotonic()
+        next_deadline = min(start + timeout for _, _, start in running.values())
+        ready = wait(list(running), timeout=max(0.0, next_deadline - now))
+        for conn in ready:
+            path, proc, start = running.pop(conn)
+            try:
+                extraction = conn.recv()
+            except (EOFError, OSError):
+                proc.join(5)
+                reason = f"worker died (exit code {proc.exitcode})"
+                if proc.exitcode is not None and proc.exitcode < 0:
+                    reason = f"worker killed by signal {-proc.exitcode} (memory limit {memory_mb} MB?)"
+                extraction = _failed_path(path, reason)
+            conn.close()
+            proc.join(5)
+            yield path, extraction, time.monotonic() - start
+        now = time.monotonic()
+        for conn, (path, proc, start) in list(running.items()):
+            if now - start >= timeout:
+                proc.kill()
+                proc.join(5)
+                conn.close()
+                del running[conn]
+                yield path, _failed_path(path, f"timed out after {timeout:g} s"), now - start
+
+
+def _failed_path(path: Path, reason: str) -> Extraction:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""
+    return failed(data, Source(source=str(path), file_name=path.name), reason, stage="extract")
+
+
+def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
+                 municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
+                 memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
+                 progress: Callable[[DocResult], None] | None = None,
+                 on_start: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
+    files = discover(paths)
+    report = IngestReport()
+    con = connect(db_path)
+    try:
+        known = known_documents(con)
+        todo: list[Path] = []
+        for path in files:
+            doc_id = sha256_file(path)
+            if not force and known.get(doc_id) in ("ok", "partial"):
+                result = DocResult(path=path, doc_id=doc_id, status="unchanged")
+                report.results.append(result)
+                if progress:
+                    progress(result)
+            else:
+                todo.append(path)
+        if on_start:
+            on_start(len(todo))
+        for path, extraction, seconds in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr):
+            doc = extraction.document
+            write_extraction(con, extraction)
+            result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
+                               municipality=doc.municipality, pages=doc.pages,
+                               items=doc.item_count, seconds=seconds)
+            report.results.append(result)
+            if progress:
+                progress(result)
+        _after_batch(con)
+        report.finished_at = dt.datetime.now()
+        _record_run(con, report)
+    finally:
+        con.close()
+    return report
+
+
+def _after_batch(con) -> None:
+    """Cross-document steps after a batch (goal <-> follow-up linking), when available."""
+    try:
+        from pipeline.goals_views import relink
+    except ImportError:
+        return
+    relink(con)
+
+
+def _record_run(con, report: IngestReport) -> None:
+    con.execute(
+        "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [uuid.uuid4().hex, report.started_at, report.finished_at, len(report.results), report.count("ok"),
+         report.count("partial"), report.count("failed"), report.count("unchanged")],
+    )
