@@ -54,12 +54,14 @@ def _variants() -> tuple[list[str], list[str]]:
 def heading_kind(candidate: str) -> tuple[str, float] | None:
     """The section kind of a candidate heading text (already without trailing colon), or None."""
     folded = fold(candidate)
+    if not candidate[:1].isupper():
+        return None  # headings are printed capitalised; 'päätöstä.' in running text is not one
     if not folded or len(folded.split()) > MAX_HEADING_WORDS or any(c.isdigit() for c in folded):
         return None
     keys, kinds = _variants()
     if folded in keys:
         return kinds[keys.index(folded)], 100.0
-    cutoff = DEFAULT_HEADING_CUTOFF_SHORT if len(folded) <= 7 else DEFAULT_HEADING_CUTOFF
+    cutoff = DEFAULT_HEADING_CUTOFF_SHORT if len(folded) <= 8 else DEFAULT_HEADING_CUTOFF
     best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is not None:
         return kinds[best[2]], float(best[1])
@@ -121,6 +123,8 @@ def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch
             nxt = words[n]
             if not (nxt[:1].isupper() or nxt[:1].isdigit()):
                 continue
+            if nxt[:1].isdigit() and n == 1:
+                continue  # 'Liite 1 ...' is an attachment line, not a heading
             found = heading_kind(_clean(head))
             if found and (found[1] >= 95.0 or (len(fold(head)) >= 8 and found[1] >= 88.0)):
                 if has_positions and n == 1 and found[0] in ("paatosehdotus", "selostus"):

@@ -15,6 +15,8 @@ import pypdfium2 as pdfium
 from extractors.records import Line, PageText, Segment
 
 DEFAULT_LINE_TOLERANCE = 3.0  # points: rectangles whose tops differ less are on one line
+DEFAULT_MIN_COLUMN_GAP = 6.0  # points: a wider gap between rectangles separates columns
+DEFAULT_COLUMN_GAP_EM = 1.0  # ... or a gap wider than this many line heights
 CASEM_HTML_KEY = "casem-source-html_"
 
 
@@ -95,11 +97,28 @@ def group_lines(rects: list[tuple[float, float, float, str, float]], page: int,
     out = []
     for group in lines:
         group.sort(key=lambda r: r[1])
-        segments = tuple(Segment(r[1], r[2], r[3]) for r in group)
+        segments = merge_runs([Segment(r[1], r[2], r[3]) for r in group], max(r[4] for r in group))
         out.append(Line(page=page, y=min(r[0] for r in group), x0=segments[0].x0,
                         text=" ".join(s.text for s in segments), segments=segments,
                         height=max(r[4] for r in group)))
     return out
+
+
+def merge_runs(segments: list[Segment], height: float) -> tuple[Segment, ...]:
+    """Join word-level rectangles separated by ordinary spacing into runs of text.
+
+    Text layers written by OCR engines put every word in its own rectangle; a margin heading is
+    only recognisable as the run before a wide gap, so runs, not words, become segments.
+    """
+    gap = max(DEFAULT_MIN_COLUMN_GAP, DEFAULT_COLUMN_GAP_EM * height)
+    runs: list[Segment] = []
+    for seg in segments:
+        if runs and seg.x0 - runs[-1].x1 < gap:
+            last = runs[-1]
+            runs[-1] = Segment(last.x0, max(last.x1, seg.x1), f"{last.text} {seg.text}")
+        else:
+            runs.append(seg)
+    return tuple(runs)
 
 
 def casem_html(data: bytes) -> str | None:

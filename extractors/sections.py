@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from extractors.headings import fold, match_line_heading
 from extractors.records import Line
 from extractors.segment import _DATE_ONLY, DIARY_RE, RawItem, parse_header, same_body
+from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS
 
 PERSON_KINDS = ("valmistelija", "esittelija")
 _EMAIL_OR_PHONE = re.compile(r"@|\bpuh\.?\b|\btel\.?\b|\+358|\b0\d{1,2}[ -]?\d{3}")
-_TRAILER = re.compile(r"^(oikaisuvaatimusohje|muutoksenhakuohje|valitusosoitus|besvärsanvisning)", re.I)
 
 
 @dataclass
@@ -60,6 +60,24 @@ def _is_person_line(text: str) -> bool:
     return 0 < len(words) <= 6 and not text.rstrip().endswith((".", ":")) and words[0][:1].isupper()
 
 
+def _is_trailer(text: str) -> bool:
+    folded = fold(text)
+    if folded.startswith(TRAILER_ANY_CASE):
+        return True
+    return folded.startswith(TRAILER_CAPS) and text.upper() == text
+
+
+def _matches_history(ref: str, history: list[str]) -> bool:
+    """Whether a header-shaped line names the same § and date as a history line already read."""
+    cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
+    for h in history:
+        other = parse_header(Line(page=0, y=0, x0=0, text=h), 0)
+        if cand and other and cand.number == other.number and cand.date and other.date and \
+                re.sub(r"\D", "", cand.date)[-4:] == re.sub(r"\D", "", other.date)[-4:]:
+            return True
+    return False
+
+
 def _history_ref(line: Line, main_body: str | None) -> str | None:
     cand = parse_header(line, 0)
     if cand and cand.date and (cand.body and not (main_body and same_body(cand.body, main_body))):
@@ -71,6 +89,10 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
                has_positions: bool = True) -> ParsedItem:
     """Title block and sections of one raw item."""
     lines = [ln for ln in raw.lines if ln.text.strip()]
+    for k, ln in enumerate(lines):
+        if k > 0 and _is_trailer(ln.text):
+            lines = lines[:k]  # appeal instructions after the last item belong to no item
+            break
     header_page = None
     if raw.header_index is not None and raw.header is not None:
         header_page = (lines[0].page if lines else None)
@@ -112,7 +134,7 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
                 diary = m.group(1)
                 i += 1
                 continue
-            if ref:
+            if ref and not _matches_history(ref, history):
                 history.append(ref)
                 i += 1
                 continue
@@ -128,7 +150,7 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
         if cand:
             title_parts.append(" ".join(cand[-1].text.split()))
     sections = split_sections(lines[i:], main_body, history, raw.number, has_positions)
-    pages = [ln.page for ln in raw.lines if ln.text.strip()]
+    pages = [ln.page for ln in lines]
     return ParsedItem(
         number=raw.number,
         title=" ".join(" ".join(title_parts).split()) or None,
@@ -185,8 +207,6 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 handling = h  # type: ignore[assignment]
                 current, person_mode, resume = None, False, None
                 continue
-        if _TRAILER.match(fold(text)) and text.upper() == text and sections:
-            break  # appeal instructions printed after the last item belong to no item
         match = match_line_heading(_segments(line), has_positions)
         if match is not None:
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \

@@ -51,6 +51,12 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
 }
 
+# Lines that end the last item: appeal instructions printed once for the whole minutes (in
+# capitals), and an extract's certification.
+TRAILER_CAPS = ("oikaisuvaatimusohje", "muutoksenhakuohje", "valitusosoitus", "besvarsanvisning",
+                "anvisning for begaran om omprovning")
+TRAILER_ANY_CASE = ("otteen oikeaksi todistaa", "otteen vakuudeksi", "ratt utdrag intygar", "pa tjanstens vagnar")
+
 # Generic heading shapes: '<genitive noun> päätös' / '<genitive noun> ehdotus|esitys'.
 HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatosehdotus",
                                         "esitys": "paatosehdotus", "paatosehdotus": "paatosehdotus"}
@@ -175,3 +181,164 @@ ATTENDEE_NOTE_WORDS: tuple[str, ...] = (
     "etäyhteydellä", "etänä", "avlägsnade", "anlände", "närvarande", "på distans", "asiantuntijana",
 )
 DEFAULT_MEETING_HEADING_CUTOFF = 88.0  # rapidfuzz ratio on folded text for meeting-header headings
+
+# --- roles, decisions, votes, recusals (extractors/roles.py, extractors/decisions.py) ------------
+# Patterns are regular expressions over *folded* text (lower case, å/á/é -> a, ö/ó -> o: see
+# roles.fold_keep_length); in them 'ä' and 'ö' also accept the 'd' that OCR prints for them
+# ('ettd', 'kayttd'), so write them with the real letters.
+
+# Labels printed before the people of a Valmistelija/Esittelijä section; never part of a name.
+PERSON_LABEL_WORDS: tuple[str, ...] = (
+    "valmistelija", "valmistelijat", "valmistelu", "asian valmisteli", "asian valmistelija",
+    "esittelijä", "esittelijät", "lisätiedot", "lisätietoja antaa", "lisätietoja antavat",
+    "lisätietoja", "lisätietojen antaja", "ja lisätiedot", "yhteyshenkilö", "beredare", "beredning",
+    "föredragande", "tilläggsuppgifter", "ytterligare information", "mer information", "kontaktperson",
+)
+# Labels of contact details.
+PHONE_LABELS: tuple[str, ...] = ("puh", "puhelin", "p", "tel", "gsm", "mob", "puhelinnumero", "telefon")
+EMAIL_LABELS: tuple[str, ...] = ("sähköposti", "s-posti", "email", "e-mail", "e-post", "sposti")
+# How a job title ends; a capitalised word ending so is a title, not a surname ('Sivistysjohtaja').
+TITLE_SUFFIXES: tuple[str, ...] = (
+    "johtaja", "päällikkö", "sihteeri", "tarkastaja", "insinööri", "arkkitehti", "koordinaattori",
+    "asiantuntija", "suunnittelija", "mestari", "esimies", "esihenkilö", "ohjaaja", "rehtori",
+    "kamreeri", "lakimies", "asiamies", "neuvoja", "neuvos", "valvoja", "hoitaja", "lääkäri",
+    "opettaja", "kaavoittaja", "tiedottaja", "geodeetti", "puutarhuri", "kirjanpitäjä", "controller",
+    "kanslisti", "virkailija", "avustaja", "työntekijä", "kuraattori", "psykologi", "terapeutti",
+    "agrologi", "ekonomi", "kehittäjä", "vetäjä", "toimittaja", "edustaja", "puheenjohtaja", "jäsen",
+    "valtuutettu", "pöytäkirjanpitäjä", "esittelijä", "valmistelija", "vastaava", "kasvattaja",
+    "kuntoutaja", "tutkija", "analyytikko", "juristi", "notaari", "laskuttaja", "emäntä", "isäntä",
+    "direktör", "chef", "sekreterare", "inspektör", "ingenjör", "arkitekt", "koordinator", "rektor",
+    "planerare", "föreståndare", "ombudsman", "kamrer", "sakkunnig", "handläggare", "ledare", "jurist",
+)
+# Abbreviations that start or qualify a title ('vs. sivistysjohtaja', 'va. toimialajohtaja').
+TITLE_ABBREVIATIONS: tuple[str, ...] = ("vs", "vt", "va", "ma", "v.t", "t.f", "tf", "tjf")
+
+# Outcome cues, strongest first. Each outcome lists patterns for the decision (Päätös/Beslut) text.
+OUTCOME_CUES: dict[str, tuple[str, ...]] = {
+    "poydatty": (
+        r"p[oö]yd[aä]lle", r"p[oö]yd[aä]ttiin", r"\bbordl(ades|ägg|agg|agd)", r"\bbordlägg",
+    ),
+    "palautettu": (
+        r"\bpalaut(ettiin|ti|etaan|taa|ettava|ettavaksi)\b[^.]{0,80}(valmistel|käsittel|esittelij)",
+        r"uudelleen valmisteltavaksi", r"uuteen valmisteluun", r"takaisin valmisteluun",
+        r"\båterremitt", r"\bremitterades\b", r"\bny beredning\b",
+    ),
+    "hylatty": (
+        r"\bhylk[aä]si\s+(?:(?:esittelij[aä]n|kunnanjohtajan|kaupunginjohtajan|pormestarin|"
+        r"kunnanhallituksen|kaupunginhallituksen|lautakunnan|jaoston)\s+)?"
+        r"(p[aä][aä]t[oö]sehdotuksen|p[aä][aä]t[oö]sesityksen|pohjaesityksen|pohjaehdotuksen|"
+        r"ehdotuksen|esityksen)\b",
+        r"\b(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyl[aä]ttiin",
+        r"\bei hyv[aä]ksynyt\s+(esittelij[aä]n\s+|kunnanjohtajan\s+|kaupunginjohtajan\s+)?"
+        r"(p[aä][aä]t[oö]s)?(ehdotusta|esitysta)\b",
+        r"\bförkastade\s+(föredragandens\s+)?(besluts)?förslaget", r"\b(beslutsförslaget|förslaget)\s+förkastades",
+        r"\bföredragandens förslag föll",
+    ),
+    "hyvaksytty_muutettuna": (
+        r"muutettuna", r"muutetussa muodossa", r"muutoksella", r"muutoksin", r"muutoksilla",
+        r"lisäyksellä", r"lisäyksin", r"lisäyksillä", r"täydennettynä", r"täydennyksellä",
+        r"täydennyksin", r"korjauksella", r"korjauksin", r"tarkennuksella",
+        r"\b(p[aä][aä]t[oö]s)?(ehdotusta|esitystä) (muutettiin|täydennettiin)",
+        r"\b(muutos|lisäys|vasta|täydennys)ehdotuksen\b",
+        r"\bvastaehdotus\b", r"\bmuutettu (pohja|päätös)?(ehdotus|esitys)",
+        r"\bmed (följande )?(ändring|ändringar|tillägg|tilläggen|tillägget|ändringen)\b",
+        r"\bändrat förslag", r"\bändrade förslaget", r"\bkompletterat", r"\bmed den ändringen",
+    ),
+    "merkitty_tiedoksi": (
+        r"\bmerkit(si|tiin|see|aan)\b[^.]{0,160}?\btiedoksi\b", r"\btiedoksi merkit",
+        r"\btiedoksi ja merkit", r"\bmerkitään\b[^.]{0,160}?\btiedoksi\b",
+        r"\bantecknade(s)?\b[^.]{0,160}?\bför kännedom", r"\bför kännedom\b[^.]{0,40}\bantecknade",
+        r"\bdelgavs\b", r"\btogs till kännedom", r"\btog\b[^.]{0,120}\btill kännedom",
+    ),
+    "hyvaksytty": (
+        r"\bhyv[aä]ksyttiin\b", r"\bhyv[aä]ksyi\b", r"\bhyv[aä]ksytään\b", r"\bhyväksyy\b",
+        r"\b(ehdotuksen|esityksen|esittelijän|kunnanjohtajan|kaupunginjohtajan) mukaisesti\b",
+        r"\b(ehdotuksen|esityksen) mukainen\b", r"\bjäi voimaan\b", r"\bgodkändes\b", r"\bgodkände\b",
+        r"\benligt (beslutsförslaget|förslaget|föredragandens förslag)", r"\bgodkänns\b",
+        r"\bbifölls\b", r"\bbiföll\b",
+    ),
+    "muu": (
+        r"poistettiin esityslistalta", r"\bpoisti asian esityslistalta", r"\braukesi\b",
+        r"\bavfördes\b", r"\bstruken från föredragningslistan",
+    ),
+}
+# Order in which outcome cues are tried on the decision text.
+OUTCOME_ORDER: tuple[str, ...] = (
+    "muu", "poydatty", "palautettu", "hylatty", "hyvaksytty_muutettuna", "merkitty_tiedoksi", "hyvaksytty",
+)
+# Sentences of a decision text that only record who was present (recusals, experts, breaks):
+# they are dropped before the outcome is read, so 'poistui' or 'hyväksyi' in them does not count.
+DECISION_REMARK_CUES: tuple[str, ...] = (
+    r"esteelli", r"jääv", r"\bjäv", r"\bpoistui", r"\bpoistuivat", r"\bsaapui", r"asiantuntija",
+    r"kuultavana", r"puheenjohtajana toimi", r"\btoimi puheenjohtajana", r"\bläsnä\b", r"\btauko\b",
+    r"\balusti\b", r"puheenvuoro", r"pöytäkirjamerkintä", r"\bmerkittiin pöytäkirjaan\b",
+    r"\bavlägsnade\b", r"\bdeltog inte\b", r"\bsom ordförande\b", r"\bsakkunnig\b",
+    r"\bpöytäkirjan tarkast", r"\bolivat kokouksessa\b", r"\boli kokouksessa\b",
+)
+# Proposals printed in a Käsittely text (or in a vote) and the outcome they lead to when accepted.
+COUNTER_PROPOSAL_KINDS: dict[str, str] = {
+    r"palautus(ehdotu|esity)": "palautettu", r"\bpalaut(etaan|taa|ettaisiin)\b": "palautettu",
+    r"pöydällepano": "poydatty", r"\bp[oö]yd[aä]lle\b": "poydatty", r"bordläggning": "poydatty",
+    r"återremiss": "palautettu", r"hylkäys(ehdotu|esity)": "hylatty", r"\bhylätään\b": "hylatty",
+    r"(muutos|lisäys|täydennys|vasta)(ehdotu|esity)": "hyvaksytty_muutettuna",
+    r"\blisäyksen\b": "hyvaksytty_muutettuna", r"\bmuutoksen\b": "hyvaksytty_muutettuna",
+    r"(ändrings|motförslag|tilläggs)": "hyvaksytty_muutettuna",
+}
+# A Käsittely sentence that accepts a proposal printed in it.
+ACCEPTANCE_CUES: tuple[str, ...] = (
+    r"\bhyv[aä]ksyttiin\b", r"\bhyv[aä]ksyi\b", r"\bhyv[aä]ksyneen\b", r"\bhyv[aä]ksyä\b",
+    r"päätökseksi tuli", r"\bvoitti\b", r"\bgodkändes\b", r"\bgodkände\b", r"\bblev nämndens beslut",
+    r"\bblev beslut",
+)
+REJECTION_CUES: tuple[str, ...] = (
+    r"\bhyl[aä]ttiin\b", r"\braukesi\b", r"\bei kannatettu\b", r"\bei hyväksytty\b", r"\bföll\b",
+    r"\bförkastades\b", r"\bjäi voimaan\b",
+)
+# Who stood for JAA in a vote ('esittelijän ehdotusta kannattavat äänestävät JAA').
+PROPOSAL_SIDE_CUES: tuple[str, ...] = (
+    r"esittelij", r"pohja(ehdotu|esity)", r"päätösehdotu", r"päätösesity", r"kunnanjohtajan",
+    r"kaupunginjohtajan", r"pormestarin", r"hallituksen (ehdotu|esity)", r"lautakunnan (ehdotu|esity)",
+    r"käsittelyn jatkamista", r"jatkamista", r"föredragand", r"beslutsförslag", r"esityksen mukaan",
+)
+
+# Votes: the printed labels of each count ('6 JAA-ääntä', 'Ei-äänet: 34', '2 blanka').
+VOTE_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "jaa": ("jaa", "ja"),
+    "ei": ("ei", "nej"),
+    "tyhja": ("tyhjä", "tyhjää", "tyhjiä", "tyhjät", "blank", "blanka", "blanko", "avointa", "avoin"),
+    "poissa": ("poissa", "poissaolevia", "poissaoleva", "frånvarande"),
+}
+# Cardinal number words (nominative, as printed in vote prose).
+NUMBER_WORDS: dict[str, int] = {
+    "nolla": 0, "yksi": 1, "yhden": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6,
+    "seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11,
+    "kaksitoista": 12, "kolmetoista": 13, "neljätoista": 14, "viisitoista": 15, "kuusitoista": 16,
+    "seitsemäntoista": 17, "kahdeksantoista": 18, "yhdeksäntoista": 19, "kaksikymmentä": 20,
+    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
+    "femton": 15,
+}
+
+# Recusals: a sentence that says someone was disqualified.
+RECUSAL_CUES: tuple[str, ...] = (
+    r"esteelli", r"jääv", r"\bjäävi", r"\bjäv\b", r"\bjävig", r"\banmälde jäv", r"\bjävsgrund",
+)
+# The same sentence negated ('ettei kukaan ollut esteellinen').
+RECUSAL_NEGATIONS: tuple[str, ...] = (
+    r"\b(ei|ettei|eikä|kukaan)\s+(\w+\s+){0,2}(esteelli|jäävi)", r"\binte\s+(\w+\s+){0,2}jävig",
+    r"\bingen\b[^.]{0,30}\bjäv",
+)
+# The chair replaced for the item ('puheenjohtajana toimi Sari Listenmaa').
+CHAIR_REPLACED_CUES: tuple[str, ...] = (
+    r"puheenjohtajana\b[^.]{0,120}?\btoimi", r"\btoimi\b[^.]{0,80}?puheenjohtajana",
+    r"\bsom ordförande\b[^.]{0,80}\bfungerade", r"\bfungerade\b[^.]{0,80}\bsom ordförande",
+)
+# Someone leaving during the item is a recusal only when the chair is replaced (seed 003).
+LEAVING_CUES: tuple[str, ...] = (r"\bpoistui", r"\bpoistuivat", r"\bavlägsnade sig", r"\blämnade")
+# Printed meeting roles before a name ('puheenjohtaja Jaana Tiura', 'kaupunginhallituksen jäsen').
+RECUSAL_ROLE_WORDS: tuple[str, ...] = (
+    "puheenjohtaja", "varapuheenjohtaja", "jäsen", "jäsenet", "varajäsen", "varajäsenet", "valtuutettu",
+    "valtuutetut", "varavaltuutettu", "esittelijä", "pöytäkirjanpitäjä", "sihteeri", "ordförande",
+    "viceordförande", "vice ordförande", "ledamot", "ledamöter", "ersättare", "föredragande",
+)
+# --- end of roles/decisions block ----------------------------------------------------------------
