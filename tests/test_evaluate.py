@@ -1,0 +1,425 @@
+"""The scorer of `minutes eval`, on synthetic gold vs predicted data (independent of the extractor's
+quality), the DuckDB read-back on a real database file, and one run over the dev corpus."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from extractors import records as R
+from pipeline import evaluate as E
+from pipeline.storage import connect, write_extraction
+
+
+def minutes_gold() -> dict:
+    return {
+        "file": "x01_testila_kunnanhallitus.pdf", "kind": "minutes", "language": "fi",
+        "municipality": "Testilä", "municipality_code": "999", "needs_ocr": False,
+        "ocr_damaged_text_layer": False,
+        "meeting": {
+            "body": "Kunnanhallitus", "date": "2025-04-08", "number": "4/2025", "place": "Kunnantalo",
+            "start": "17:00", "end": "19:05",
+            "attendees": [
+                {"name": "Antti Virtanen", "role": "puheenjohtaja", "role_norm": "puheenjohtaja"},
+                {"name": "Pirjo Laaksonen", "role": "jäsen", "role_norm": "jasen"},
+                {"name": "Hannele Aho", "role": "esittelijä", "role_norm": "esittelija", "title": "kunnanjohtaja"},
+            ],
+        },
+        "items": [
+            {
+                "section_number": 51, "title": "Kokouksen laillisuus ja päätösvaltaisuus",
+                "diary_number": None, "history": [], "page_start": 2, "page_end": 2,
+                "sections": [
+                    {"kind": "selostus", "heading_raw": None, "text": "Kokous on kutsuttu koolle säännösten mukaan."},
+                    {"kind": "paatosehdotus", "heading_raw": "Päätösehdotus",
+                     "text": "Kokous todetaan laillisesti koolle kutsutuksi ja päätösvaltaiseksi."},
+                    {"kind": "paatos", "heading_raw": "Päätös", "text": "Hyväksyttiin."},
+                ],
+                "roles": [{"role": "esittelija", "title": "kunnanjohtaja", "name": "Hannele Aho", "email": None}],
+                "decision": {"outcome": "hyvaksytty", "text": "Hyväksyttiin."},
+                "recusals": [], "votes": [],
+            },
+            {
+                "section_number": 52, "title": "Lausunto kaavaehdotuksesta",
+                "diary_number": "125/10.02.03/2025", "history": ["Tela 18.3.2025 § 21"],
+                "page_start": 3, "page_end": 4,
+                "sections": [
+                    {"kind": "valmistelija", "heading_raw": "Valmistelija",
+                     "text": "Tekninen johtaja Olli Kangas, puh. 040 123 4567, olli.kangas@testila.fi"},
+                    {"kind": "selostus", "heading_raw": None,
+                     "text": "Kaavaehdotus on ollut nähtävillä 1.–30.3.2025. Siitä jätettiin kaksi muistutusta."},
+                    {"kind": "paatos", "heading_raw": "Päätös", "text": "Hyväksyttiin äänin 2–1."},
+                ],
+                "roles": [{"role": "valmistelija", "title": "Tekninen johtaja", "name": "Olli Kangas",
+                           "email": "olli.kangas@testila.fi"},
+                          {"role": "esittelija", "title": "Kunnanjohtaja", "name": None, "email": None}],
+                "decision": {"outcome": "hyvaksytty", "text": "Hyväksyttiin äänin 2–1."},
+                "recusals": [{"name": "Kari Hyvönen", "role": "jäsen", "note": "Kari Hyvönen oli esteellinen."}],
+                "votes": [{"jaa": 2, "ei": 1, "tyhja": 0, "poissa": 0,
+                           "jaa_names": ["Antti Virtanen", "Pirjo Laaksonen"], "ei_names": ["Tiina Salmi"]}],
+            },
+        ],
+    }
+
+
+def goals_gold() -> dict:
+    return {
+        "file": "x02_testila_goals.pdf", "kind": "goals", "language": "fi", "municipality": "Testilä",
+        "municipality_code": "999", "body": "Hyvinvointilautakunta", "period": [2026, 2026],
+        "items": [],
+        "goals": [
+            {"unit": "Kirjastopalvelut", "binding": "valtuusto", "strategy_area": None, "ordinal": 1,
+             "text": "Lukutaidon ja lukuharrastuksen edistäminen",
+             "actions": ["Laajennetaan lukupassimallia kaikkiin alakouluihin."],
+             "metrics": ["Lukupassi käytössä kaikissa alakouluissa: kyllä/ei"],
+             "metric_details": [{"text": "Lukupassi käytössä kaikissa alakouluissa: kyllä/ei",
+                                 "kind": "kylla_ei", "target": "kyllä"}]},
+            {"unit": "Liikuntapalvelut", "binding": "lautakunta", "strategy_area": None, "ordinal": 1,
+             "text": "Ikääntyneiden toimintakyvyn tukeminen",
+             "actions": ["Järjestetään kuntosaliryhmiä yli 65-vuotiaille.", "Perustetaan vertaisohjaajaverkosto."],
+             "metrics": ["Ryhmien käyntikerrat kasvavat."],
+             "metric_details": [{"text": "Ryhmien käyntikerrat kasvavat.", "kind": "trendi", "target": "kasvaa"}]},
+        ],
+    }
+
+
+def followup_gold() -> dict:
+    return {
+        "file": "x03_testila_followup.pdf", "kind": "followup", "language": "fi", "municipality": "Testilä",
+        "municipality_code": "999", "body": "Hyvinvointilautakunta", "year": 2026,
+        "rows": [
+            {"strategy_area": "Hyvinvoiva Testilä", "goal": "1. Lukutaidon ja lukuharrastuksen edistäminen",
+             "action": "1. Laajennetaan lukupassimallia kaikkiin alakouluihin.",
+             "metric": "Mittari: Lukupassi käytössä: kyllä/ei", "status": "toteutunut",
+             "status_source": "color", "comment": "Lukupassi otettiin käyttöön kaikissa kouluissa."},
+            {"strategy_area": "Hyvinvoiva Testilä", "goal": "2. Ikääntyneiden toimintakyvyn tukeminen",
+             "action": "1. Järjestetään kuntosaliryhmiä yli 65-vuotiaille.",
+             "metric": "Mittari: Käyntikerrat kasvavat.", "status": "osittain", "status_source": "color",
+             "comment": "Ryhmiä järjestettiin kolme."},
+        ],
+    }
+
+
+def values(scores: E.Scores) -> dict[str, float | None]:
+    return {name: s.value for name, s in scores.items()}
+
+
+# --- synthetic scoring ------------------------------------------------------------------------------
+
+
+def test_perfect_prediction_scores_one_on_every_field():
+    for gold in (minutes_gold(), goals_gold(), followup_gold()):
+        scores = E.score_document(gold, copy.deepcopy(gold))
+        assert scores, gold["file"]
+        for name, value in values(scores).items():
+            if value is not None:
+                assert value == pytest.approx(1.0), (gold["file"], name)
+
+
+def test_missing_document_scores_zero_recall():
+    scores = E.score_document(minutes_gold(), None)
+    assert scores["items"].recall == 0.0 and scores["items"].precision is None
+    assert scores["decision.outcome"].value == 0.0
+    assert scores["meeting.date"].value == 0.0
+    assert scores["sections"].fn == 6
+
+
+def test_missing_item_lowers_recall_and_takes_its_children():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    del pred["items"][1]
+    s = E.score_document(gold, pred)
+    assert s["items"].precision == 1.0 and s["items"].recall == 0.5
+    assert s["sections"].recall == pytest.approx(3 / 6) and s["sections"].precision == 1.0
+    assert s["recusals"].recall == 0.0
+    assert s["decision.outcome"].value == 0.5
+    assert s["votes.counts"].value == 0.0
+
+
+def test_spurious_item_from_page_one_list_lowers_precision():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"].insert(0, {"section_number": 51, "title": "Kokouksen laillisuus", "sections": []})
+    s = E.score_document(gold, pred)
+    assert s["items"].recall == 1.0 and s["items"].precision == pytest.approx(2 / 3)
+
+
+def test_wrong_outcome_lowers_accuracy():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][0]["decision"]["outcome"] = "palautettu"
+    assert E.score_document(gold, pred)["decision.outcome"].value == 0.5
+
+
+def test_sections_match_on_kind_and_85_percent_text():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    sec = pred["items"][1]["sections"][1]
+    sec["text"] = sec["text"].replace("muistutusta", "muistutus ta") + "  "  # small damage, extra space
+    s = E.score_document(gold, pred)
+    assert s["sections"].value == 1.0
+    assert 0.9 < s["sections.similarity"].value < 1.0
+
+    pred["items"][1]["sections"][1]["kind"] = "lisatiedot"  # right text, wrong kind
+    s = E.score_document(gold, pred)
+    assert s["sections"].tp == 5 and s["sections"].fp == 1 and s["sections"].fn == 1
+
+    pred = copy.deepcopy(gold)
+    pred["items"][1]["sections"][1]["text"] = "Kaavaehdotus on ollut nähtävillä."  # truncated
+    s = E.score_document(gold, pred)
+    assert s["sections"].tp == 5
+    assert s["sections.best_similarity"].value < 1.0
+
+
+def test_header_leak_into_section_breaks_the_match():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][0]["sections"][1]["text"] += " Testilän kunta Pöytäkirja 4/2025 2 (8) Kunnanhallitus 8.4.2025"
+    assert E.score_document(gold, pred)["sections"].fn == 1
+
+
+def test_names_match_token_order_free():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][1]["roles"][0]["name"] = "Kangas Olli"
+    pred["items"][1]["recusals"][0]["name"] = "Hyvönen Kari"
+    pred["meeting"]["attendees"][1]["name"] = "Laaksonen Pirjo"
+    s = E.score_document(gold, pred)
+    assert s["roles"].value == 1.0 and s["recusals"].value == 1.0 and s["attendees"].value == 1.0
+
+    pred["items"][1]["roles"][0]["name"] = "Olli Kankaanpää"
+    s = E.score_document(gold, pred)
+    assert s["roles"].tp == 2 and s["roles"].fn == 1
+
+
+def test_title_only_role_and_role_fields():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][1]["roles"][1]["name"] = "Hannele Aho"  # gold prints only the title
+    pred["items"][1]["roles"][0]["email"] = None
+    s = E.score_document(gold, pred)
+    assert s["roles"].fp == 1 and s["roles"].fn == 1
+    assert s["roles.email"].value == 0.5
+
+
+def test_attendee_role_must_agree():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["meeting"]["attendees"][0]["role_norm"] = "jasen"
+    s = E.score_document(gold, pred)
+    assert s["attendees"].value == pytest.approx(2 / 3)
+    assert s["attendees.name"].value == 1.0
+
+
+def test_meeting_fields_normalise_times_and_compare_dates():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["meeting"].update(start="17.00", end="19.05", body="KUNNANHALLITUS")
+    s = E.score_document(gold, pred)
+    assert s["meeting.start"].value == 1.0 and s["meeting.end"].value == 1.0 and s["meeting.body"].value == 1.0
+    pred["meeting"]["date"] = "2025-04-09"
+    assert E.score_document(gold, pred)["meeting.date"].value == 0.0
+
+
+def test_item_fields():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][1].update(title="Lausunto", diary_number="Dnro 125/10.02.03/2025", page_end=3, history=[])
+    s = E.score_document(gold, pred)
+    assert s["item.title"].value == 0.5
+    assert s["item.diary_number"].value == 0.5
+    assert s["item.page_end"].value == 0.5 and s["item.page_start"].value == 1.0
+    assert s["item.history"].recall == 0.0
+
+
+def test_votes_counts_and_names():
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    pred["items"][1]["votes"][0].update(ei=2, ei_names=["Tiina Salmi", "Pirjo Laaksonen"])
+    s = E.score_document(gold, pred)
+    assert s["votes.counts"].value == 0.0
+    assert s["votes.names"].tp == 3 and s["votes.names"].fp == 1
+
+
+def test_goals_actions_metrics():
+    gold = goals_gold()
+    pred = copy.deepcopy(gold)
+    pred["goals"][1]["actions"].pop()
+    pred["goals"][0]["metric_details"][0]["kind"] = "muu"
+    pred["goals"][1]["binding"] = None
+    s = E.score_document(gold, pred)
+    assert s["goals"].value == 1.0
+    assert s["goals.actions"].recall == pytest.approx(2 / 3) and s["goals.actions"].precision == 1.0
+    assert s["goals.metrics.kind"].value == 0.5
+    assert s["goals.binding"].value == 0.5
+
+
+def test_followup_rows_and_status():
+    gold = followup_gold()
+    pred = copy.deepcopy(gold)
+    pred["rows"][1]["status"] = None
+    s = E.score_document(gold, pred)
+    assert s["followups"].value == 1.0 and s["followups.status"].value == 0.5
+    pred["rows"].pop(0)
+    s = E.score_document(gold, pred)
+    assert s["followups"].recall == 0.5 and s["followups"].precision == 1.0
+
+
+def test_derived_links_and_link_precision():
+    goals, follow = goals_gold(), followup_gold()
+    golds = {goals["file"]: goals, follow["file"]: follow}
+    E.derive_link_gold(golds)
+    assert [r["goal_link"]["text"] for r in follow["rows"]] == [
+        "Lukutaidon ja lukuharrastuksen edistäminen", "Ikääntyneiden toimintakyvyn tukeminen"]
+
+    pred = copy.deepcopy(follow)
+    pred["rows"][0]["goal_link"] = {"file": goals["file"], "text": "Lukutaidon ja lukuharrastuksen edistäminen"}
+    pred["rows"][1]["goal_link"] = {"file": goals["file"], "text": "Lukutaidon ja lukuharrastuksen edistäminen"}
+    assert E.score_document(follow, pred)["links.precision"].value == 0.5
+
+    other = followup_gold()  # another municipality: its rows have no goal in the set
+    other.update(file="x04_muu.pdf", municipality_code="111")
+    E.derive_link_gold({goals["file"]: goals, other["file"]: other})
+    assert all(r["goal_link"] is None for r in other["rows"])
+    pred = copy.deepcopy(other)
+    pred["rows"][0]["goal_link"] = {"file": goals["file"], "text": "Lukutaidon ja lukuharrastuksen edistäminen"}
+    pred["rows"][1]["goal_link"] = None
+    s = E.score_document(other, pred)
+    assert s["links.precision"].value == 0.0 and s["links.precision"].support == 1
+
+
+def test_seed_link_scoring():
+    goals = {
+        "lib": {"unit": "Kirjastopalvelut", "text": "Kehitetään yksilöllisiä ja ryhmiin kohdistuvia kirjastopalveluja.",
+                "actions": ["Hakeutuvia kirjastopalveluja kehitetään monikanavaisesti."]},
+        "cult": {"unit": "Kulttuuripalvelut", "text": "Turvallisemman tilan periaatteiden käyttöönotto.",
+                 "actions": []},
+    }
+    rows = [{"action": "1. Hakeutuvia kirjastopalveluja kehitetään monikanavaisesti.", "goal_id": "lib"},
+            {"action": "1. Luodaan periaatteet ja otetaan aktiivisesti käyttöön uusia käytänteitä.",
+             "goal_id": "lib"},
+            {"action": "1. Otetaan huomioon kuntalaisten toiveet ja toisaalta resurssit.", "goal_id": None}]
+    result = E.score_seed_links(rows, goals)
+    assert result["predicted"] == 2 and result["correct"] == 1
+    assert result["precision"] == 0.5 and result["recall"] == pytest.approx(1 / len(E.SEED_LINK_GOLD))
+    rows[1]["goal_id"] = "cult"
+    assert E.score_seed_links(rows, goals)["precision"] == 1.0
+
+
+def test_score_documents_groups_and_json():
+    gold_ocr = minutes_gold()
+    gold_ocr.update(file="x05_scan.pdf", needs_ocr=True)
+    golds = {"a.pdf": minutes_gold(), "x05_scan.pdf": gold_ocr}
+    pred = copy.deepcopy(gold_ocr)
+    pred["items"].pop()
+    report = E.score_documents(golds, {"a.pdf": minutes_gold(), "x05_scan.pdf": pred})
+    assert report.groups["ocr"]["items"].recall == 0.5
+    assert report.overall["items"].recall == 0.75
+    assert report.groups["minutes"]["items"].recall == 0.75
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["overall"]["items"]["recall"] == 0.75
+    assert [d["file"] for d in data["documents"]] == ["a.pdf", "x05_scan.pdf"]
+
+    out = io.StringIO()
+    Console(file=out, width=160).print(E.format_report(report))
+    text = out.getvalue()
+    assert "decision.outcome" in text and "x05_scan.pdf" in text and "ocr" in text
+
+
+# --- DuckDB and Extraction read-back ---------------------------------------------------------------
+
+
+def records_of(gold: dict, doc_id: str) -> R.Extraction:
+    """Gold -> table records, as a perfect extractor would emit them."""
+    doc = R.Document(doc_id=doc_id, source=gold["file"], file_name=gold["file"],
+                     municipality=gold["municipality"], municipality_code=gold["municipality_code"],
+                     kind=gold["kind"], language=gold["language"], pages=None, ocr=False,
+                     ocr_repaired=False, status="ok", error=None)
+    rows: list = []
+    m = gold.get("meeting")
+    if m:
+        mid = f"{doc_id}/m"
+        rows.append(R.Meeting(mid, doc_id, gold["municipality"], gold["municipality_code"], m["body"],
+                              dt.date.fromisoformat(m["date"]), m["number"], m["place"], m["start"], m["end"]))
+        rows += [R.Attendee(mid, doc_id, i, a["name"], a["role"], a["role_norm"], a.get("title"), a.get("note"))
+                 for i, a in enumerate(m["attendees"])]
+    for n, it in enumerate(gold.get("items", [])):
+        iid = f"{doc_id}/{it['section_number']}"
+        rows.append(R.AgendaItem(iid, doc_id, None, None, None, None, it["section_number"], it["title"],
+                                 it["diary_number"], it["page_start"], it["page_end"], ordinal=n))
+        rows += [R.ItemHistory(iid, doc_id, i, h) for i, h in enumerate(it["history"])]
+        rows += [R.ItemSection(iid, doc_id, i, s["kind"], s["heading_raw"], s["text"], None)
+                 for i, s in enumerate(it["sections"])]
+        rows += [R.ItemRole(iid, doc_id, r["role"], r["name"], r["title"], r["email"]) for r in it["roles"]]
+        rows.append(R.Decision(iid, doc_id, it["decision"]["outcome"], it["decision"]["text"]))
+        rows += [R.Recusal(iid, doc_id, r["name"], r["role"], r["note"]) for r in it["recusals"]]
+        rows += [R.Vote(iid, doc_id, i, v["jaa"], v["ei"], v["tyhja"], v["poissa"], tuple(v["jaa_names"]),
+                        tuple(v["ei_names"])) for i, v in enumerate(it["votes"])]
+    for n, g in enumerate(gold.get("goals", [])):
+        gid = f"{doc_id}/g{n}"
+        rows.append(R.Goal(gid, doc_id, None, None, None, None, 2026, 2026, g["unit"], g["binding"],
+                           g["strategy_area"], g["ordinal"], g["text"], None))
+        rows += [R.GoalAction(gid, doc_id, i, a) for i, a in enumerate(g["actions"])]
+        rows += [R.GoalMetric(gid, doc_id, i, d["text"], d["kind"], d["target"])
+                 for i, d in enumerate(g["metric_details"])]
+    for n, r in enumerate(gold.get("rows", [])):
+        rows.append(R.FollowUp(f"{doc_id}/r{n}", doc_id, None, None, None, r["strategy_area"], r["goal"],
+                               r["action"], r["metric"], r["status"], r["status_source"], r["comment"], None,
+                               goal_id=f"goals/g{n}", ordinal=n))
+    return R.Extraction(document=doc, rows=rows)
+
+
+def test_database_read_back_scores_perfectly(tmp_path: Path):
+    golds = {g["file"]: g for g in (minutes_gold(), goals_gold(), followup_gold())}
+    E.derive_link_gold(golds)
+    con = connect(tmp_path / "t.duckdb")
+    try:
+        for doc_id, gold in zip(("minutes", "goals", "follow"), golds.values(), strict=True):
+            write_extraction(con, records_of(gold, doc_id))
+        predicted = E.predicted_from_db(con, golds)
+    finally:
+        con.close()
+    report = E.score_documents(golds, predicted)
+    for name, score in report.overall.items():
+        assert score.value == pytest.approx(1.0), name
+    assert report.overall["links.precision"].support == 2
+
+
+def test_extraction_read_back_scores_perfectly():
+    gold = minutes_gold()
+    pred = E.predicted_from_extraction(records_of(gold, "minutes"))
+    assert all(v == pytest.approx(1.0) for v in values(E.score_document(gold, pred)).values() if v is not None)
+
+
+def test_eval_command_rejects_a_folder_without_gold(tmp_path: Path):
+    assert E.eval_command(tmp_path, None, json_out=False) == 2
+
+
+# --- real corpus -----------------------------------------------------------------------------------
+
+
+def test_evaluate_dev_corpus_runs(dev_corpus: Path, tmp_path: Path):
+    pytest.importorskip("extractors.minutes")
+    report = E.evaluate(dev_corpus, tmp_path / "eval.duckdb")
+    assert len(report.documents) == len(list(dev_corpus.glob("*.gold.json")))
+    for name in ("items", "sections", "decision.outcome", "meeting.date", "roles", "followups", "goals"):
+        assert name in report.overall, name
+    for name, score in report.overall.items():
+        assert score.value is None or 0.0 <= score.value <= 1.0, name
+    assert "ocr" in report.groups
+    json.dumps(report.to_dict())
+
+
+def test_compare_text_layer_on_a_lapua_pdf(shared_dir: Path):
+    pytest.importorskip("extractors.minutes")
+    pdf = shared_dir / "real" / "lapua" / "Esityslista-Tarkastuslautakunta - 19.11.2025, klo 15_00.pdf"
+    report = E.compare_text_layer([pdf])
+    assert [d.file for d in report.documents] == [pdf.name]
+    for name, score in report.overall.items():
+        assert score.value is None or 0.0 <= score.value <= 1.0, name
