@@ -1,0 +1,155 @@
+"""The `minutes` command: thin typer commands over library functions.
+
+Exit codes: 0 when the run finished (failed documents are recorded, not fatal), 2 for usage
+errors (typer's own), 1 for a fatal error such as an unreadable database.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, IngestReport, ingest_paths
+from pipeline.storage import DEFAULT_DB, connect
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.")
+console = Console(stderr=False)
+err = Console(stderr=True)
+
+DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive): PDF, HTML, TXT."),
+    db: Path = DbOption,
+    workers: int = typer.Option(DEFAULT_WORKERS, "--workers", min=1, help="Parallel parser processes."),
+    municipality: str | None = typer.Option(None, "--municipality", help="Municipality of every file."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", help="Seconds allowed per document."),
+    force: bool = typer.Option(False, "--force", help="Parse again even when a file is unchanged."),
+) -> None:
+    """Ingest minutes, goal and follow-up documents into the database.
+
+    Example: minutes ingest data/raw --db data/processed/minutes.duckdb
+    """
+    for p in paths:
+        if not p.exists():
+            err.print(f"[red]error:[/red] no such file or folder: {p}")
+            raise typer.Exit(2)
+    try:
+        report = _run_ingest(paths, db, workers, municipality, timeout, force)
+    except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
+        err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
+        raise typer.Exit(1) from exc
+    _print_report(report, db)
+
+
+def _run_ingest(paths, db, workers, municipality, timeout, force) -> IngestReport:
+    if not sys.stderr.isatty():
+        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout, force=force)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def on_start(n: int) -> None:
+            bar.update(task, total=n)
+
+        def on_doc(result) -> None:
+            if result.status != "unchanged":
+                bar.advance(task)
+                bar.update(task, description=f"ingesting {result.path.name[:40]}")
+
+        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout,
+                            force=force, progress=on_doc, on_start=on_start)
+
+
+def _print_report(report: IngestReport, db: Path) -> None:
+    table = Table(title=f"ingest into {db}")
+    for col in ("municipality", "documents", "ok", "partial", "failed", "unchanged", "items"):
+        table.add_column(col, justify="right" if col != "municipality" else "left")
+    by_muni: dict[str, list] = {}
+    for r in report.results:
+        by_muni.setdefault(r.municipality or "?", []).append(r)
+    for muni, rs in sorted(by_muni.items()):
+        table.add_row(muni, str(len(rs)), *(str(sum(1 for r in rs if r.status == s))
+                                           for s in ("ok", "partial", "failed", "unchanged")),
+                      str(sum(r.items for r in rs)))
+    table.add_row("all", str(len(report.results)), *(str(report.count(s)) for s in
+                                                    ("ok", "partial", "failed", "unchanged")),
+                  str(sum(r.items for r in report.results)), style="bold")
+    console.print(table)
+    for r in report.results:
+        if r.status in ("failed", "partial"):
+            console.print(f"[{'red' if r.status == 'failed' else 'yellow'}]{r.status}[/] {r.path}: {r.error}")
+
+
+@app.command()
+def status(db: Path = DbOption) -> None:
+    """Summarise the database: documents by status, municipality, body and year, and last failures.
+
+    Example: minutes status --db data/processed/minutes.duckdb
+    """
+    if not db.exists():
+        err.print(f"[red]error:[/red] no database at {db}")
+        raise typer.Exit(2)
+    con = connect(db)
+    try:
+        queries = {
+            "documents by status": "SELECT status, kind, count(*) AS documents FROM documents GROUP BY ALL ORDER BY ALL",
+            "by municipality": """SELECT coalesce(d.municipality, '?') AS municipality, count(DISTINCT d.doc_id) AS documents,
+                    count(DISTINCT m.meeting_id) AS meetings, count(DISTINCT i.item_id) AS items
+                FROM documents d LEFT JOIN meetings m USING (doc_id) LEFT JOIN agenda_items i USING (doc_id)
+                GROUP BY ALL ORDER BY ALL""",
+            "by body and year": """SELECT coalesce(body, '?') AS body, year(meeting_date) AS year,
+                    count(*) AS meetings FROM meetings GROUP BY ALL ORDER BY ALL""",
+            "contents": """SELECT (SELECT count(*) FROM agenda_items) AS items,
+                    (SELECT count(*) FROM item_sections) AS sections, (SELECT count(*) FROM decisions) AS decisions,
+                    (SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM recusals) AS recusals,
+                    (SELECT count(*) FROM goals) AS goals, (SELECT count(*) FROM followups) AS followups""",
+            "last failures": """SELECT file_name, status, error FROM documents WHERE status <> 'ok'
+                ORDER BY ingested_at DESC LIMIT 10""",
+        }
+        for title, sql in queries.items():
+            rel = con.execute(sql)
+            cols = [d[0] for d in rel.description]
+            rows = rel.fetchall()
+            table = Table(title=title)
+            for c in cols:
+                table.add_column(c)
+            for row in rows:
+                table.add_row(*("" if v is None else str(v) for v in row))
+            console.print(table)
+    finally:
+        con.close()
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., help="Folder of documents with <stem>.gold.json beside them."),
+    db: Path | None = typer.Option(None, "--db", help="Database to ingest into (default: a temporary one)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Score extraction against .gold.json annotations (precision, recall, accuracy per field).
+
+    Example: minutes eval ../shared/corpus/dev
+    """
+    from pipeline.evaluate import eval_command
+
+    if not gold_dir.is_dir():
+        err.print(f"[red]error:[/red] not a folder: {gold_dir}")
+        raise typer.Exit(2)
+    raise typer.Exit(eval_command(gold_dir, db, json_out))
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
