@@ -399,7 +399,7 @@ def _strip_number(text: object) -> str:
 
 
 def derive_link_gold(golds: dict[str, dict]) -> None:
-    """Give every gold follow-up row a ``goal_link`` ({file, text} or None), in place.
+    """Give every gold follow-up row without one a ``goal_link`` ({file, text} or None), in place.
 
     The gold format has no links, but when the gold folder holds the goals document of the same
     municipality and body, the goal a row reports on can be found between the two (clean) golds.
@@ -418,6 +418,8 @@ def derive_link_gold(golds: dict[str, dict]) -> None:
                 continue
             candidates += [(file, goal) for goal in goals_doc["goals"]]
         for row in gold["rows"]:
+            if "goal_link" in row:  # a gold that states its links is taken at its word
+                continue
             best, best_score = None, LINK_DERIVE_MIN
             for file, goal in candidates:
                 s = max(fuzz.token_set_ratio(_strip_number(row.get("goal")).lower(),
@@ -880,9 +882,32 @@ def eval_command(gold_dir: Path, db: Path | None, json_out: bool) -> int:
     if not gold_dir.is_dir() or not load_golds(gold_dir):
         Console(stderr=True).print(f"[red]no documents with a .gold.json beside them in {gold_dir}[/red]")
         return 2
-    report = evaluate(gold_dir, db)
+    with Console(stderr=True).status(f"ingesting and scoring {gold_dir} ..."):
+        report = evaluate(gold_dir, db)
+    _print(console, report, json_out)
+    return 0
+
+
+def text_layer_command(pdf_paths: list[Path], json_out: bool) -> int:
+    """`minutes eval-text-layer PDF...`: CaseM page text scored against the embedded HTML."""
+    from rich.console import Console
+
+    from pipeline.ingest import discover
+
+    try:
+        pdfs = [p for p in discover(pdf_paths) if p.suffix.lower() == ".pdf"]
+    except FileNotFoundError as exc:
+        Console(stderr=True).print(f"[red]{exc}[/red]")
+        return 2
+    if not pdfs:
+        Console(stderr=True).print("[red]no PDF files given[/red]")
+        return 2
+    _print(Console(), compare_text_layer(pdfs), json_out)
+    return 0
+
+
+def _print(console, report: EvalReport, json_out: bool) -> None:
     if json_out:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         console.print(format_report(report))
-    return 0
