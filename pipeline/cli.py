@@ -101,8 +101,10 @@ def status(db: Path = DbOption) -> None:
     con = connect(db)
     try:
         queries = {
-            "documents by status": "SELECT status, kind, count(*) AS documents FROM documents GROUP BY ALL ORDER BY ALL",
-            "by municipality": """SELECT coalesce(d.municipality, '?') AS municipality, count(DISTINCT d.doc_id) AS documents,
+            "documents by status": """SELECT status, kind, count(*) AS documents FROM documents
+                GROUP BY ALL ORDER BY ALL""",
+            "by municipality": """SELECT coalesce(d.municipality, '?') AS municipality,
+                    count(DISTINCT d.doc_id) AS documents,
                     count(DISTINCT m.meeting_id) AS meetings, count(DISTINCT i.item_id) AS items
                 FROM documents d LEFT JOIN meetings m USING (doc_id) LEFT JOIN agenda_items i USING (doc_id)
                 GROUP BY ALL ORDER BY ALL""",

@@ -1,0 +1,66 @@
+"""Write small minutes PDFs for tests with fpdf2: text we write, in the CloudNC-like layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: str = "Tekninen lautakunta",
+                date: str = "10.2.2026", items: list[tuple[int, str, str]] | None = None,
+                password: str | None = None) -> Path:
+    """A minutes PDF: a page-1 header and one page per item (number, title, decision text)."""
+    items = items or [(12, "Katuvalaistuksen saneeraus", "Hyväksyttiin."),
+                      (13, "Lausunto kaavamuutoksesta", "Asia palautettiin uudelleen valmisteltavaksi.")]
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(__import__("datetime").datetime(2026, 2, 11))
+    if Path(FONT).exists():
+        pdf.add_font("body", "", FONT)
+        pdf.set_font("body", size=10)
+    else:
+        pdf.set_font("helvetica", size=10)
+    if password:
+        pdf.set_encryption(owner_password=password + "-owner", user_password=password)
+    total = len(items) + 1
+
+    def header(n: int) -> None:
+        pdf.set_xy(20, 10)
+        pdf.cell(80, 5, municipality)
+        pdf.cell(50, 5, "Pöytäkirja 2/2026")
+        pdf.cell(30, 5, f"{n} ({total})")
+        pdf.set_xy(20, 15)
+        pdf.cell(80, 5, body)
+        pdf.cell(50, 5, date)
+        pdf.set_xy(20, 30)
+
+    pdf.add_page()
+    header(1)
+    for label, value in (("Kokousaika", f"{date} klo 17:00 - 18:30"), ("Kokouspaikka", "Virastotalo")):
+        pdf.cell(40, 6, label)
+        pdf.cell(120, 6, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(20)
+    for k, (number, title, decision) in enumerate(items, start=2):
+        pdf.add_page()
+        header(k)
+        pdf.cell(80, 6, body)
+        pdf.cell(30, 6, f"§ {number}")
+        pdf.cell(30, 6, date, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(20)
+        pdf.cell(100, 6, f"{100 + number}/10.03.02/2026", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_x(20)
+        pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
+        for heading, text in (("Valmistelija", "Tekninen johtaja Aino Virtanen, aino.virtanen@example.fi"),
+                              ("Esittelijä", "Tekninen johtaja Aino Virtanen"),
+                              ("Päätösehdotus", f"Lautakunta päättää asiasta {title.lower()} esityksen mukaisesti."),
+                              ("Päätös", decision)):
+            pdf.ln(2)
+            pdf.set_x(20)
+            pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(20)
+            pdf.multi_cell(160, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

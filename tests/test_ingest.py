@@ -1,0 +1,115 @@
+"""Batch ingest robustness: idempotence, replacement, failures recorded, limits, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from pipeline.ingest import discover, ingest_paths
+from tests.pdfmaker import minutes_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "meetings", "agenda_items", "item_sections", "decisions")}
+    finally:
+        con.close()
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    minutes_pdf(src / "a.pdf")
+    db = tmp_path / "m.duckdb"
+    first = ingest_paths([src], db, workers=1)
+    assert [r.status for r in first.results] == ["ok"], first.results
+    before = counts(db)
+    assert before["agenda_items"] == 2 and before["decisions"] == 2
+    second = ingest_paths([src], db, workers=1)
+    assert [r.status for r in second.results] == ["unchanged"]
+    assert counts(db) == before
+
+
+def test_changed_file_replaces_its_rows(tmp_path: Path) -> None:
+    path = minutes_pdf(tmp_path / "a.pdf")
+    db = tmp_path / "m.duckdb"
+    ingest_paths([path], db, workers=1)
+    minutes_pdf(path, items=[(20, "Uusi asia", "Hyväksyttiin.")])
+    ingest_paths([path], db, workers=1)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert con.execute("SELECT list(section_number) FROM agenda_items").fetchone()[0] == [20]
+
+
+def test_bad_files_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    minutes_pdf(src / "good.pdf")
+    minutes_pdf(src / "locked.pdf", password="salainen")
+    (src / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage" + os.urandom(300))
+    (src / "empty.pdf").write_bytes(b"")
+    (src / "image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    db = tmp_path / "m.duckdb"
+    report = ingest_paths([src], db, workers=2)
+    status = {r.path.name: (r.status, r.error) for r in report.results}
+    assert status["good.pdf"][0] == "ok"
+    assert status["locked.pdf"] == ("failed", "encrypted PDF (password required)")
+    assert status["empty.pdf"] == ("failed", "empty file")
+    assert status["corrupt.pdf"][0] == "failed" and status["corrupt.pdf"][1]
+    assert status["image.pdf"][0] == "failed" and "unsupported" in status["image.pdf"][1]
+    con = duckdb.connect(str(db), read_only=True)
+    failed = dict(con.execute("SELECT file_name, error FROM documents WHERE status = 'failed'").fetchall())
+    assert set(failed) == {"locked.pdf", "empty.pdf", "corrupt.pdf", "image.pdf"}
+    assert con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] >= 4
+
+
+def test_time_limit_kills_a_slow_parser(tmp_path: Path) -> None:
+    path = minutes_pdf(tmp_path / "a.pdf")
+    report = ingest_paths([path], tmp_path / "m.duckdb", workers=1, timeout=0.001)
+    assert report.results[0].status == "failed"
+    assert "timed out" in report.results[0].error
+
+
+def test_discover_skips_gold_and_readme(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.gold.json").write_text("{}")
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<html></html>")
+    assert [p.name for p in discover([tmp_path])] == ["a.pdf", "b.html"]
+
+
+def test_kill_mid_batch_leaves_a_consistent_database(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(12):
+        minutes_pdf(src / f"m{n:02d}.pdf", items=[(n + 1, f"Asia numero {n}", "Hyväksyttiin.")])
+    db = tmp_path / "m.duckdb"
+    code = ("from pipeline.ingest import ingest_paths; "
+            f"ingest_paths([{str(src)!r}], {str(db)!r}, workers=1, progress=lambda r: print(r.status, flush=True))")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    written = 0
+    while written < 3 and proc.stdout.readline():
+        written += 1
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = duckdb.connect(str(db))
+    docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    # every document present has all its rows: one item per document, none orphaned
+    items = con.execute("SELECT count(*) FROM agenda_items").fetchone()[0]
+    orphans = con.execute("SELECT count(*) FROM agenda_items WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+                          ).fetchone()[0]
+    con.close()
+    assert docs < 12 and items == docs and orphans == 0
+    report = ingest_paths([src], db, workers=2)
+    assert report.count("unchanged") == docs
+    assert counts(db)["documents"] == 12 and counts(db)["agenda_items"] == 12
