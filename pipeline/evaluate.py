@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -738,7 +739,10 @@ def evaluate(gold_dir: Path, db_path: Path | None = None, ingest: bool = True) -
     report = score_documents(golds, predicted, title=f"eval {gold_dir}")
     seeds = find_seeds(gold_dir)
     report.repair = measure_seed_repair(seeds)
-    report.links = evaluate_seed_links(seeds) if seeds else None
+    try:
+        report.links = evaluate_seed_links(seeds) if seeds else None
+    except Exception as exc:  # noqa: BLE001 - a broken side measurement is reported, not fatal
+        report.notes.append(f"seed link measurement failed: {type(exc).__name__}: {exc}")
     return report
 
 
@@ -800,7 +804,10 @@ def measure_seed_repair(seeds: Path | None) -> dict | None:
     damaged, clean = seeds / SEEDS_REPAIR[0], seeds / SEEDS_REPAIR[1]
     if not (damaged.exists() and clean.exists()):
         return None
-    result = measure_repair(damaged.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8"))
+    try:
+        result = measure_repair(damaged.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8"))
+    except Exception as exc:  # noqa: BLE001 - a broken side measurement is reported, not fatal
+        return {"file": damaged.name, "error": f"{type(exc).__name__}: {exc}"}
     return {"file": damaged.name, **dict(result)}
 
 
@@ -817,7 +824,9 @@ FIELD_ORDER = (
     "goals.metrics", "goals.metrics.kind", "followups", "followups.status", "followups.strategy_area",
     "followups.comment", "links.precision",
 )
-DOC_COLUMNS = ("items", "sections", "roles", "decision.outcome", "meeting.date", "goals", "followups")
+# Per-document columns: field -> short header.
+DOC_COLUMNS = {"items": "items", "sections": "sect", "roles": "roles", "decision.outcome": "outc",
+               "meeting.date": "date", "goals": "goals", "followups": "fup"}
 
 
 def _ordered(names: Iterable[str]) -> list[str]:
@@ -849,14 +858,15 @@ def format_report(report: EvalReport):
         fields_table.add_row(*cells)
 
     docs_table = Table(title="per document", title_justify="left")
-    docs_table.add_column("document")
-    docs_table.add_column("status")
-    for col in DOC_COLUMNS:
-        docs_table.add_column(col, justify="right")
-    docs_table.add_column("note")
+    docs_table.add_column("document", no_wrap=True, overflow="ellipsis", max_width=48)
+    docs_table.add_column("status", no_wrap=True, min_width=7)
+    for header in DOC_COLUMNS.values():
+        docs_table.add_column(header, justify="right", no_wrap=True, min_width=5)
+    docs_table.add_column("note", no_wrap=True, overflow="ellipsis", max_width=50)
     for d in report.documents:
+        note = fold(d.note)[:200]
         docs_table.add_row(d.file, d.status or "", *[_fmt(d.scores[c].value) if c in d.scores else ""
-                                                      for c in DOC_COLUMNS], d.note or "")
+                                                      for c in DOC_COLUMNS], note)
     repair = report.repair
     repair_line = ("OCR repair (seed 001): n/a" if repair is None else
                    "OCR repair (seed 001): " + ", ".join(f"{k}={_fmt(v) if isinstance(v, float) else v}"
@@ -877,7 +887,7 @@ def eval_command(gold_dir: Path, db: Path | None, json_out: bool) -> int:
     """`minutes eval GOLD_DIR [--db DB] [--json]`: print the report; 0 ok, 2 for a bad folder."""
     from rich.console import Console
 
-    console = Console()
+    console = _console()
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir() or not load_golds(gold_dir):
         Console(stderr=True).print(f"[red]no documents with a .gold.json beside them in {gold_dir}[/red]")
@@ -902,8 +912,15 @@ def text_layer_command(pdf_paths: list[Path], json_out: bool) -> int:
     if not pdfs:
         Console(stderr=True).print("[red]no PDF files given[/red]")
         return 2
-    _print(Console(), compare_text_layer(pdfs), json_out)
+    _print(_console(), compare_text_layer(pdfs), json_out)
     return 0
+
+
+def _console():
+    """A terminal-wide console, or 160 columns when piped (rich would fall back to 80)."""
+    from rich.console import Console
+
+    return Console() if sys.stdout.isatty() else Console(width=160)
 
 
 def _print(console, report: EvalReport, json_out: bool) -> None:
