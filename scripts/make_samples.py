@@ -39,7 +39,7 @@ from fpdf import FPDF
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "data" / "raw"
-CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
 PRODUCER = "fi-minutes scripts/make_samples.py"
 
 
@@ -904,12 +904,16 @@ These four meeting-minutes documents were written for the fi-minutes project by
 are real; the people, e-mail addresses, phone numbers, amounts, associations, companies and
 decisions are invented. They are not real minutes of these municipalities.
 
-| file | imitates |
-| --- | --- |
-| `{ylo}.pdf` | CloudNC/CaseM-style minutes PDF: running header, page-1 lists, headings on their own lines, a roll-call vote, a recusal, a returned item and a noted item |
-| `{man}.pdf` | KTweb-style minutes PDF: margin headings (x≈50 pt heading, x≈160 pt text), surname-first names, `Dnro`, times with dots, a history line, a tabled item |
-| `{kan}.html` | KTweb HTML export in windows-1252 (declared in a meta tag), with €, en dashes and curly quotes; headings as table cells |
-| `{nar}.pdf` | Swedish protocol PDF (Protokoll, Beredare, Föredragande, Beslutsförslag, Beslut, Bilagor, Jäv) |
+- `{ylo}.pdf`: CloudNC/CaseM-style minutes PDF. Running header,
+  page-1 lists, headings on their own lines, a roll-call vote, a recusal, a returned item and a
+  noted item.
+- `{man}.pdf`: KTweb-style minutes PDF. Margin headings (heading at
+  x≈50 pt, text at x≈160 pt), surname-first names, `Dnro`, times with dots, a history line, a
+  tabled item.
+- `{kan}.html`: KTweb HTML export in windows-1252 (declared in a
+  meta tag) with €, en dashes and curly quotes; headings as table cells.
+- `{nar}.pdf`: Swedish protocol PDF (Protokoll, Beredare,
+  Föredragande, Beslutsförslag, Beslut, Bilagor, Jäv).
 
 Each document has a `.gold.json` beside it in the format of `../shared/corpus/README.md`,
 derived from the same source records (so `minutes eval data/raw` has an answer key).
