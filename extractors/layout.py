@@ -26,11 +26,17 @@ def shape(text: str) -> str:
     return re.sub(r"\d+", "#", fold(text))
 
 
+DEFAULT_MARGIN_SHARE = 0.14  # furniture sits in the top or bottom 14 % of a page (when its size is known)
+
+
 def _bands(page: PageText, n: int) -> list[Line]:
     lines = list(page.lines)
-    if len(lines) <= 2 * n:
-        return lines
-    return lines[:n] + lines[-n:]
+    if len(lines) > 2 * n:
+        lines = lines[:n] + lines[-n:]
+    if page.height:
+        top, bottom = DEFAULT_MARGIN_SHARE * page.height, (1 - DEFAULT_MARGIN_SHARE) * page.height
+        lines = [ln for ln in lines if ln.y <= top or ln.y >= bottom]
+    return lines
 
 
 def furniture_shapes(pages: list[PageText], band: int = DEFAULT_BAND_LINES,

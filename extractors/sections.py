@@ -235,4 +235,11 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)
-    return [s for s in sections if s.lines or s.kind not in ("selostus",)]
+    kept = []
+    for k, sec in enumerate(sections):
+        if not sec.lines:
+            nxt = sections[k + 1] if k + 1 < len(sections) else None
+            if sec.kind == "selostus" or (nxt is not None and nxt.kind == sec.kind):
+                continue  # 'Ehdotus' followed by 'Puheenjohtajan ehdotus:': one proposal
+        kept.append(sec)
+    return kept
