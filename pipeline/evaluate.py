@@ -768,10 +768,15 @@ def compare_text_layer(pdf_paths: Iterable[Path]) -> EvalReport:
             report.add(DocEval(file=path.name, groups=["failed"], scores={}, status="failed",
                                note=f"{type(exc).__name__}: {exc}"))
             continue
-        note = None
+        notes = []
         if reference.get("source_format") != "pdf+casem-html":
-            note = f"no embedded HTML used (source_format={reference.get('source_format')})"
-        # The embedded HTML has no pages: page numbers are not scored (gold None).
+            notes.append(f"no embedded HTML used (source_format={reference.get('source_format')})")
+        if reference.get("meeting") and not reference["meeting"].get("attendees"):
+            notes.append("reference has no attendees")
+        # The embedded HTML has no pages of its own: page numbers are not scored (gold None).
+        for item in reference.get("items") or []:
+            item["page_start"] = item["page_end"] = None
+        note = "; ".join(notes) or None
         report.add(DocEval(file=path.name, groups=[reference.get("kind") or "other"],
                            scores=score_document(reference, page_text), status=page_text.get("status"),
                            note=note))
