@@ -1,0 +1,140 @@
+"""Benchmarks of OCR and repair: throughput on the dev scan and repair quality on damaged text.
+
+`make bench` calls `bench_ocr()`. Repair quality is measured twice: on seed 001 (real damaged OCR
+with a hand-corrected twin) and on clean Finnish minutes text damaged by `simulate_ocr_damage`, a
+confusion model of Tesseract reading Finnish with English data, so that the figures speak for
+unseen documents and not for the seed's words.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from extractors import repair
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_DAMAGED = "seeds/001_10c487c451473a86.txt"
+SEED_CLEAN = "seeds/gold/001_10c487c451473a86.clean.txt"
+SCAN_GLOB = "corpus/dev/*.pdf"
+
+# what Tesseract (English data) prints for ä/ö/å: (printed, probability); the rest is kept
+_DAMAGE = {
+    "ä": (("a", 0.62), ("é", 0.12), ("d", 0.1), ("á", 0.04), ("éa", 0.03)),
+    "ö": (("o", 0.5), ("d", 0.12), ("é", 0.12), ("6", 0.1), ("t", 0.04), ("dé", 0.04)),
+    "å": (("a", 0.8),),
+    "Ä": (("A", 0.9),),
+    "Ö": (("O", 0.9),),
+    "Å": (("A", 0.9),),
+}
+_DROP_RATE = 0.02  # share of damaged words that also lose the letter after an ä/ö
+
+
+def simulate_ocr_damage(text: str, seed: int = 0) -> str:
+    """Damage clean Finnish text the way a poor OCR does, word-aligned with the input.
+
+    Only words with ä/ö/å change (each such letter independently); a few of those also lose a
+    neighbouring letter, as when the dots of 'ä' and 'i' merge.
+    """
+    rng = random.Random(seed)
+    out = []
+    for token in text.split(" "):
+        chars = []
+        damaged = False
+        for ch in token:
+            roll, acc, printed = rng.random(), 0.0, ch
+            for repl, p in _DAMAGE.get(ch, ()):
+                acc += p
+                if roll < acc:
+                    printed, damaged = repl, True
+                    break
+            chars.append(printed)
+        word = "".join(chars)
+        if damaged and rng.random() < _DROP_RATE and len(word) > 5:
+            k = rng.randrange(1, len(word) - 1)
+            if word[k].isalpha():
+                word = word[:k] + word[k + 1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def clean_finnish_texts(shared: Path = SHARED) -> list[str]:
+    """Section texts of the Finnish dev gold files: clean minutes prose to damage."""
+    texts = []
+    for path in sorted(glob.glob(str(shared / "corpus/dev/*.gold.json"))):
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+        if gold.get("language") != "fi":
+            continue
+        for item in gold.get("items", []):
+            texts.extend(s["text"] for s in item.get("sections", []) if s.get("text"))
+    return texts
+
+
+def clean_pdf_text(path: Path, max_pages: int = 12) -> str:
+    """Text layer of a born-digital minutes PDF (e.g. the Lapua ones) as one string."""
+    from extractors.pdftext import read_pdf
+
+    content = read_pdf(path.read_bytes(), max_pages=max_pages)
+    return " ".join(line.text for page in content.pages for line in page.lines)
+
+
+def bench_repair(shared: Path = SHARED, seeds: tuple[int, ...] = (1, 2, 3)) -> dict:
+    """Repair quality on seed 001 and on simulated damage of clean texts, plus words per second."""
+    seed_result = repair.measure_repair((shared / SEED_DAMAGED).read_text(encoding="utf-8"),
+                                        (shared / SEED_CLEAN).read_text(encoding="utf-8"))
+    clean = " ".join(clean_finnish_texts(shared))
+    lapua = sorted((shared / "real/lapua").glob("Pöytäkirja-*.pdf"))
+    if lapua:
+        clean += " " + clean_pdf_text(lapua[0])
+    totals = {"damaged": 0, "repaired_exactly": 0, "correct": 0, "correct_changed": 0, "words": 0}
+    start = time.perf_counter()
+    for s in seeds:
+        result = repair.measure_repair(simulate_ocr_damage(clean, s), clean)
+        for key in totals:
+            totals[key] += result[key]
+    seconds = time.perf_counter() - start
+    return {
+        "seed001": seed_result,
+        "simulated": {**totals,
+                      "repaired_share": round(totals["repaired_exactly"] / max(totals["damaged"], 1), 4),
+                      "broken_share": round(totals["correct_changed"] / max(totals["correct"], 1), 4)},
+        "repair_words_per_second": round(totals["words"] / seconds),
+    }
+
+
+def bench_ocr(shared: Path = SHARED, jobs: int = 2) -> dict:
+    """OCR pages per minute on the dev scan (cold cache), and the repair figures."""
+    from pipeline.ocr import ocr_pdf
+
+    scans = [p for p in sorted(glob.glob(str(shared / SCAN_GLOB))) if _needs_ocr_gold(Path(p))]
+    result: dict = {}
+    if scans:
+        data = Path(scans[0]).read_bytes()
+        from extractors.pdftext import read_pdf
+
+        pages = list(range(1, read_pdf(data).page_count + 1))
+        with tempfile.TemporaryDirectory() as cache:
+            start = time.perf_counter()
+            ocr_pdf(data, pages, cache_dir=Path(cache), jobs=jobs)
+            cold = time.perf_counter() - start
+            start = time.perf_counter()
+            ocr_pdf(data, pages, cache_dir=Path(cache), jobs=jobs)
+            warm = time.perf_counter() - start
+        result.update({"ocr_sample": Path(scans[0]).name, "ocr_pages": len(pages),
+                       "ocr_pages_per_minute": round(60 * len(pages) / cold, 1),
+                       "ocr_cached_seconds": round(warm, 3)})
+    result.update(bench_repair(shared))
+    return result
+
+
+def _needs_ocr_gold(pdf: Path) -> bool:
+    gold = pdf.with_suffix(".gold.json")
+    return gold.exists() and json.loads(gold.read_text(encoding="utf-8")).get("needs_ocr", False)
+
+
+if __name__ == "__main__":
+    print(json.dumps(bench_ocr(), ensure_ascii=False, indent=1))
