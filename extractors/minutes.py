@@ -133,6 +133,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     lines = [ln for p in clean for ln in p.lines]
     has_positions = layer.source_format != "text"
     front, raw_items, main_body = split_items(lines)
+    if kind == "followup" and all(r.number is None for r in raw_items):
+        raw_items = []  # a follow-up table is not an agenda item unless printed inside one
     items: list[ParsedItem] = []
     for k, raw in enumerate(raw_items):
         lead = front if k == 0 else None
