@@ -1,0 +1,677 @@
+"""Operational goals (toiminnalliset tavoitteet) inside an agenda item -> Goal, GoalAction, GoalMetric.
+
+Committees print their goals in a handful of shapes (seeds 000, 003, corpus d07):
+
+    Valtuustoon nähden sitovat tavoitteet          <- binding level
+    Kirjastopalvelut                               <- unit
+    1. Lukutaidon edistäminen                      <- numbered goal (numbering restarts per unit)
+       Toimenpide: Toteutetaan lukudiplomi ...     <- one action (wrapped lines join)
+       Mittarit:                                   <- a list follows: '-' lines, or plain lines
+       - Osallistuva budjetointi toteutettu: kyllä/ei
+
+or, unnumbered, a unit followed by prose whose first sentence is the goal and whose further
+sentences with a passive verb ('Järjestetään', 'kehitetään') are its actions, then 'Mittari(t):'.
+The chain: text -> rows (one per printed line; whitespace-collapsed text is re-broken at the
+markers) -> goal blocks -> records. Strategy tables whose columns a plain text layer interleaves
+(seed 004) are read column by column from word positions by `extract_strategy_columns`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from extractors.records import Goal, GoalAction, GoalMetric, Line
+from extractors.themes import theme_of
+
+# --- vocabulary of goal texts ---------------------------------------------------------------------
+
+ACTION_SINGULAR = ("toimenpide", "teko", "keino")
+ACTION_PLURAL = ("toimenpiteet", "teot", "keinot")
+METRIC_SINGULAR = ("mittari", "arviointikriteeri", "tavoitetaso")
+METRIC_PLURAL = ("mittarit", "arviointikriteerit")
+_MARKER = re.compile(
+    r"^[-–•]?\s*(" + "|".join(ACTION_SINGULAR + ACTION_PLURAL + METRIC_SINGULAR + METRIC_PLURAL)
+    + r")\s*:\s*(.*)$", re.I)
+_BINDING = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+(?:ja|sekä)\s+[\w-]+)?|[a-zåäö][\w-]*)\s+nähden\s+"
+    r"(?:[\w-]+\s+){0,3}?sitov\w*\s+(?:toiminnalliset\s+|toiminnallisiksi\s+)?tavoit\w*")
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=[A-ZÅÄÖ\"'”])(.+)$")
+_DASH_ITEM = re.compile(r"^[-–•]\s*(?=\S)(.+)$")
+_PASSIVE = re.compile(r"\b\w+(?:t|d)(?:aa|ää)n\b|\b\w+mme\b", re.I)
+_NOT_ACTION_VERBS = {"tarkoitetaan", "todetaan", "mainitaan", "katsotaan", "voidaan"}
+_CLOSING = re.compile(
+    r"^(?:Tavoitteiden|Strategian|Toteutumista|Tavoitteita|Tavoitteet\s+(?:on|ovat)\s+valmisteltu)\b"
+    r".*\b(?:seura|raportoi|arvioi|valmistel)", re.I)
+_SECTION_STOP = re.compile(
+    r"^(?:Lisätietoja(?:\s+antaa|\s+antavat)?|Lisätiedot|Valmistelija|Esittelijä|Päätösehdotus|"
+    r"Ehdotus|Esitys|Päätös|Liitteet|Oheismateriaali|Tiedoksi)\b\s*:?", re.I)
+_UNIT_MAX_WORDS = 6
+
+NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
+                "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "sata": 100, "tuhat": 1000}
+_YES_NO = re.compile(r"\bkyllä\s*/\s*ei\b|\bk\s*/\s*e\b|\bei\s*/\s*kyllä\b", re.I)
+_THRESHOLD = re.compile(
+    r"\b(vähintään|enintään|yli|alle|korkeintaan|vähemmän kuin|enemmän kuin)\s+"
+    r"(\d[\d\s]*(?:[,.]\d+)?\s*%?|" + "|".join(NUMBER_WORDS) + r")", re.I)
+_TREND = (
+    ("kasvaa", re.compile(r"\b(?:kasva|kasvu|lisäänty|lisää|nouse|nousu|nous)\w*", re.I)),
+    ("paranee", re.compile(r"\b(?:parane|parantu|parempi)\w*", re.I)),
+    ("vähenee", re.compile(r"\b(?:vähene|vähent|laske|lasku|pienene|alene|lyhene)\w*", re.I)),
+)
+_COUNT = re.compile(r"\b(?:määrä\w*|lukumäärä\w*|kpl|kertoja|käyntikert\w*|\w*määrä\w*)\b", re.I)
+_TREND_WORDS = re.compile(r"\bkehitys\b|\bverrattuna\b|\bkehittyminen\b", re.I)
+
+_PERIOD_PATTERNS = (
+    re.compile(r"(?:valtuusto|strategia|suunnittelu)?kaude\w*\s+(\d{4})\s*[-–]\s*(\d{2,4})", re.I),
+    re.compile(r"\bvuode(?:lle|n|ksi)\s+(\d{4})\b", re.I),
+    re.compile(r"\btavoitteet\s+(?:vuodelle\s+)?(\d{4})\b(?:\s*[-–]\s*(\d{2,4}))?", re.I),
+    re.compile(r"\bvuosi(?:lle|ksi|en)\s+(\d{4})\s*[-–]\s*(\d{2,4})", re.I),
+    re.compile(r"\b(?:talousarvio\w*|toimintasuunnitelm\w*)\s+(\d{4})\b", re.I),
+)
+
+
+# --- rows: the printed lines, with paragraph breaks ------------------------------------------------
+
+
+@dataclass
+class _Row:
+    text: str
+    x0: float | None = None
+    gap_before: bool = False  # a blank line (text) or a wide vertical gap (PDF) precedes it
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _rows_from_text(text: str) -> list[_Row]:
+    rows: list[_Row] = []
+    gap = False
+    for raw in text.replace("\r", "").split("\n"):
+        t = _norm(raw)
+        if not t:
+            gap = True
+            continue
+        rows.append(_Row(t, None, gap))
+        gap = False
+    return rows
+
+
+def _rows_from_lines(lines: list[Line]) -> list[_Row]:
+    rows: list[_Row] = []
+    prev: Line | None = None
+    for line in lines:
+        t = _norm(line.text)
+        if not t:
+            continue
+        gap = False
+        if prev is not None and prev.page == line.page:
+            step = line.y - prev.y
+            gap = step > 1.45 * max(prev.height or 10.0, 8.0) + 2.0
+        elif prev is not None:
+            gap = True
+        rows.append(_Row(t, line.x0, gap))
+        prev = line
+    return rows
+
+
+_SPLIT_BEFORE = re.compile(
+    r"\s+(?=(?:[-–•]\s*)?(?:" + "|".join(ACTION_SINGULAR + ACTION_PLURAL + METRIC_SINGULAR + METRIC_PLURAL)
+    + r")\s*:)|\s+(?=[-–•]\s+[A-ZÅÄÖ])|\s+(?=\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö])", re.I)
+
+
+def _rebreak(row: _Row) -> list[_Row]:
+    """Split a row that holds several printed lines (whitespace-collapsed text) at the markers.
+
+    'Mittari: X kyllä/ei Nuorisopalvelut 1. Nuorten ...' becomes the metric, the unit and the goal;
+    a binding heading is split off only where a unit or a numbered goal follows it, because the
+    same words also occur in the intro prose ('Valtuustoon nähden sitovat tavoitteet hyväksyy').
+    """
+    if len(row.text) < 120 and not _BINDING.search(row.text):
+        return [row]
+    text = row.text
+    cuts: set[int] = set()
+    for m in _SPLIT_BEFORE.finditer(text):
+        if m.group(0).strip() == "" and re.match(r"\d", text[m.end():]):
+            if not _looks_like_goal_number(text, m.end()):
+                continue
+        if text[:m.end()].strip() in ("-", "–", "•"):
+            continue
+        cuts.add(m.end())
+    for m in _BINDING.finditer(text):
+        after = text[m.end():].lstrip()
+        if re.match(r"(?:[A-ZÅÄÖ][\w-]*(?:\s+(?:ja|sekä)\s+[\w-]+)?\s+)?\d{1,2}\.\s+[A-ZÅÄÖ]", after) \
+                or re.match(r"[A-ZÅÄÖ][\w-]*\s*$", after):
+            cuts.add(m.start("who"))
+            cuts.add(m.end())
+    pieces: list[str] = []
+    last = 0
+    for cut in sorted(cuts):
+        if cut > last:
+            pieces.append(text[last:cut])
+            last = cut
+    pieces.append(text[last:])
+    out: list[_Row] = []
+    for i, piece in enumerate(p.strip() for p in pieces):
+        if not piece:
+            continue
+        # a unit name glued before a restarting number: '... kyllä/ei Nuorisopalvelut' + '1. Nuorten'
+        nxt = pieces[i + 1].strip() if i + 1 < len(pieces) else ""
+        unit = _trailing_unit(piece) if re.match(r"\d{1,2}\.\s", nxt) else None
+        if unit and unit != piece:
+            out.append(_Row(piece[: -len(unit)].strip(), row.x0, row.gap_before if not out else False))
+            out.append(_Row(unit, row.x0, True))
+            continue
+        out.append(_Row(piece, row.x0, row.gap_before if not out else (unit is not None)))
+    return out
+
+
+def _looks_like_goal_number(text: str, pos: int) -> bool:
+    """'2. Kuntalaisten' starts a goal; '3. luokilla' and dates ('1.8.2024') do not."""
+    before = text[:pos].rstrip()
+    return not before or not re.search(r"(?:\d|\bja|\b[a-zåäö]{1,3})$", before) or before.endswith(
+        (".", ":", "ei", "määrä"))
+
+
+_UNIT_TAIL = re.compile(r"(?:[A-ZÅÄÖ][\w]*-\s+(?:ja|sekä)\s+[\w-]+|[A-ZÅÄÖ][\w-]+)$")
+
+
+def _trailing_unit(piece: str) -> str | None:
+    m = _UNIT_TAIL.search(piece)
+    if not m or m.start() == 0 and len(piece.split()) > _UNIT_MAX_WORDS:
+        return None
+    return m.group(0)
+
+
+def _rows(text: str, lines: list[Line] | None) -> list[_Row]:
+    base = _rows_from_lines(lines) if lines else _rows_from_text(text)
+    out: list[_Row] = []
+    for row in base:
+        out.extend(_rebreak(row))
+    return out
+
+
+# --- classification of rows ---------------------------------------------------------------------
+
+
+def _binding_of(text: str) -> str | None:
+    m = _BINDING.match(text)
+    if not m or len(text) > m.end() + 3:
+        return None
+    who = m.group("who").lower()
+    if "valtuusto" in who:
+        return "valtuusto"
+    return "lautakunta"
+
+
+def _is_heading(row: _Row, left: float | None) -> bool:
+    """A unit or sub-heading line: short, capitalised, no closing punctuation, at the left margin."""
+    t = row.text
+    if not t or not t[0].isupper() or t[-1] in ".:;,!?)" or _MARKER.match(t) or _NUMBERED.match(t):
+        return False
+    if ":" in t or "/" in t:
+        return False
+    if len(t.split()) > _UNIT_MAX_WORDS or len(t) > 70 or re.search(r"\d", t):
+        return False
+    if row.x0 is not None and left is not None and row.x0 > left + 6:
+        return False
+    return not _SECTION_STOP.match(t) and _binding_of(t) is None
+
+
+@dataclass
+class _Block:
+    unit: str | None
+    binding: str | None
+    strategy_area: str | None
+    ordinal: int | None
+    text_parts: list[str] = field(default_factory=list)
+    prose: list[list[str]] = field(default_factory=list)  # unnumbered goals: paragraphs of prose
+    actions: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out.endswith(("-", "–")) and not out.endswith((" -", " –")) and p[:1].islower():
+            out += p  # 'ehkäisy-' + 'työ'
+        elif out.endswith(" -") and p[:1].islower():
+            out = out + p  # 'koulutustarjontaa ja -' + 'polkuja'
+        else:
+            out = f"{out} {p}" if out else p
+    return _norm(out)
+
+
+def _blocks(rows: list[_Row]) -> list[_Block]:
+    left = min((r.x0 for r in rows if r.x0 is not None), default=None)
+    blocks: list[_Block] = []
+    unit: str | None = None
+    sub: str | None = None
+    binding: str | None = None
+    started = False
+    cur: _Block | None = None
+    target: list[str] | None = None  # where continuation lines go
+    plural = False  # under 'Mittarit:'/'Toimenpiteet:' every line (or '-' item) is its own entry
+    dashed = False
+    target_x: float | None = None
+
+    def new_block(ordinal: int | None, first: str | None) -> _Block:
+        b = _Block(unit, binding, sub, ordinal)
+        if first:
+            b.text_parts.append(first)
+        blocks.append(b)
+        return b
+
+    for i, row in enumerate(rows):
+        t = row.text
+        if _SECTION_STOP.match(t) and (started or i > 0):
+            if started:
+                break
+            continue
+        if started and _CLOSING.match(t) and (cur is None or target is not cur.text_parts):
+            break
+        b = _binding_of(t)
+        if b:
+            binding, unit, sub, started, cur, target = b, None, None, True, None, None
+            continue
+        m = _NUMBERED.match(t)
+        if m and (started or _next_has_marker(rows, i) or _prev_is_heading(rows, i, left)):
+            if not started and i > 0 and _is_heading(rows[i - 1], left):
+                unit = rows[i - 1].text
+            started = True
+            cur = new_block(int(m.group(1)), m.group(2))
+            target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
+            continue
+        mk = _MARKER.match(t)
+        if mk and (started or cur is None):
+            word, rest = mk.group(1).lower(), mk.group(2).strip()
+            if cur is None:
+                if not started and not _prev_is_heading(rows, i, left):
+                    continue
+                started = True
+                cur = new_block(None, None)
+            is_action = word in ACTION_SINGULAR + ACTION_PLURAL
+            dest = cur.actions if is_action else cur.metrics
+            plural = word in ACTION_PLURAL + METRIC_PLURAL or not rest
+            dashed = False
+            if rest:
+                dest.append(rest)
+            target, target_x = dest, row.x0
+            if plural and rest:
+                target = dest
+            continue
+        if _is_heading(row, left) and _heading_starts_goals(rows, i, left):
+            if cur is not None and not cur.text_parts and not cur.prose and not cur.metrics:
+                blocks.remove(cur)
+            if unit is not None and cur is None and not any(b.unit == unit for b in blocks):
+                sub = t  # a sub-heading straight under the unit ('Ennaltaehkäisevät hyvinvointipalvelut')
+            else:
+                unit, sub = t, None
+            started, cur, target = True, None, None
+            continue
+        if not started:
+            continue
+        d = _DASH_ITEM.match(t)
+        if d:
+            item = d.group(1)
+            if cur is None:
+                cur = new_block(None, item)
+                target = cur.text_parts
+                continue
+            if target is None or target is cur.text_parts:
+                target = cur.actions  # a bare '-' line under a goal is an action (seed 000)
+            if target and not dashed and not plural:
+                target.append(item) if target is not cur.text_parts else None
+            else:
+                target.append(item)
+            dashed, target_x = True, row.x0
+            continue
+        if cur is None:
+            cur = new_block(None, None)
+            cur.prose.append([t])
+            target = None
+            continue
+        if target is None:
+            if cur.prose and not row.gap_before:
+                cur.prose[-1].append(t)
+            elif cur.metrics or cur.actions:
+                # prose after the metrics: the next unnumbered goal under the same unit
+                cur = new_block(None, None)
+                cur.prose.append([t])
+            else:
+                cur.prose.append([t])
+            continue
+        continues = not row.gap_before or (not plural and not target)
+        if row.x0 is not None and target_x is not None and row.x0 < target_x - 8 and target is not cur.text_parts:
+            continues = False
+        if plural and not dashed and row.gap_before:
+            target.append(t)
+        elif plural and not dashed and row.x0 is None and target:
+            target.append(t)
+        elif target and continues:
+            target[-1] = _join([target[-1], t])
+        elif not target:
+            target.append(t)
+        elif target is cur.text_parts:
+            target.append(t)
+        else:
+            # a new paragraph after a single entry: prose again (closing text or the next goal)
+            target = None
+            cur.prose.append([t]) if not (cur.metrics or cur.actions) else None
+            if cur.metrics or cur.actions:
+                cur = new_block(None, None)
+                cur.prose.append([t])
+    return [b for b in blocks if b.text_parts or b.prose]
+
+
+def _next_has_marker(rows: list[_Row], i: int) -> bool:
+    for row in rows[i + 1: i + 5]:
+        if _MARKER.match(row.text) or _DASH_ITEM.match(row.text):
+            return True
+    return False
+
+
+def _prev_is_heading(rows: list[_Row], i: int, left: float | None) -> bool:
+    return i > 0 and (_is_heading(rows[i - 1], left) or rows[i - 1].text.endswith(":"))
+
+
+def _heading_starts_goals(rows: list[_Row], i: int, left: float | None) -> bool:
+    """A heading opens the goal list when a goal (numbered, or prose ending in a metric) follows."""
+    if i + 1 < len(rows) and _NUMBERED.match(rows[i + 1].text):
+        return True
+    headings = 0
+    for k, row in enumerate(rows[i + 1: i + 14]):
+        if _MARKER.match(row.text) or (k and _NUMBERED.match(row.text)):
+            return True
+        if _SECTION_STOP.match(row.text) or _binding_of(row.text) or row.text.endswith(":"):
+            return False
+        if _is_heading(row, left):
+            headings += 1
+            if headings > 1:
+                return False
+    return False
+
+
+# --- prose goals: first sentence is the goal, verb sentences are actions ---------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_ABBREV = re.compile(r"\b(?:mm|esim|ao|ks|yms|jne|n|ns|ts|vrt|klo|nro|s)\.$", re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, not cut after common abbreviations ('mm.', 'esim.', 'Ao.')."""
+    out: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+
+
+def _is_action_sentence(sentence: str) -> bool:
+    verbs = [v.lower() for v in _PASSIVE.findall(sentence)]
+    return any(v not in _NOT_ACTION_VERBS for v in verbs)
+
+
+def _cut_closing(entries: list[str]) -> tuple[list[str], bool]:
+    """Drop a closing remark glued to the last entry in whitespace-collapsed text."""
+    out: list[str] = []
+    for entry in entries:
+        sentences = split_sentences(entry)
+        for k, sentence in enumerate(sentences):
+            if k and _CLOSING.match(sentence):
+                out.append(" ".join(sentences[:k]))
+                return out, True
+        out.append(entry)
+    return out, False
+
+
+def _resolve_prose(block: _Block) -> None:
+    if block.text_parts or not block.prose:
+        return
+    first = _join(block.prose[0])
+    sentences = split_sentences(first)
+    head = sentences[0] if sentences else first
+    colon = head.find(": ")
+    if 0 < colon < 120 and len(head[:colon].split()) <= 12:
+        block.text_parts = [head[:colon]]
+        rest = [head[colon + 2:]] + sentences[1:]
+    else:
+        block.text_parts = [head]
+        rest = sentences[1:]
+    actions = [s for s in rest if _is_action_sentence(s)]
+    for para in block.prose[1:]:
+        actions.extend(s for s in split_sentences(_join(para)) if _is_action_sentence(s))
+    block.actions = actions + block.actions
+
+
+# --- metrics ----------------------------------------------------------------------------------------
+
+
+def metric_kind(text: str) -> tuple[str, str | None]:
+    """(kind, target) of a metric: kylla_ei -> 'kyllä'; counts -> 'vähintään 600'; trends -> 'kasvaa'."""
+    if _YES_NO.search(text):
+        return "kylla_ei", "kyllä"
+    m = _THRESHOLD.search(text)
+    if m:
+        amount = m.group(2).strip()
+        amount = str(NUMBER_WORDS.get(amount.lower(), amount))
+        amount = re.sub(r"(?<=\d)\s+(?=\d{3}\b)", "", amount)
+        amount = re.sub(r"\s*%", " %", amount)
+        target = f"{m.group(1).lower()} {amount}"
+        return ("muu" if "%" in amount else "lukumaara"), target
+    for target, pattern in _TREND:
+        if pattern.search(text):
+            return "trendi", target
+    if _TREND_WORDS.search(text):
+        return "trendi", None
+    if _COUNT.search(text):
+        return "lukumaara", None
+    return "muu", None
+
+
+# --- period ------------------------------------------------------------------------------------------
+
+
+def _year(value: str, base: int | None = None) -> int:
+    y = int(value)
+    if y < 100 and base is not None:
+        y += (base // 100) * 100
+    return y
+
+
+def find_period(text: str) -> tuple[int | None, int | None]:
+    """('valtuustokaudelle 2025-2029') -> (2025, 2029); ('vuodelle 2024') -> (2024, 2024)."""
+    for pattern in _PERIOD_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        start = _year(m.group(1))
+        end = _year(m.group(2), start) if m.lastindex and m.lastindex >= 2 and m.group(2) else start
+        if 1990 < start < 2100 and start <= end < start + 12:
+            return start, end
+    return None, None
+
+
+# --- public API ------------------------------------------------------------------------------------
+
+
+def is_goals_text(text: str) -> bool:
+    """Does an item's text hold a goal list? Goal words plus 'Mittari'/'Toimenpide' markers or a
+    binding heading; a decision that merely mentions goals is not one."""
+    if not text:
+        return False
+    folded = text.lower()
+    if "tavoit" not in folded:
+        return False
+    markers = len(re.findall(r"\b(?:mittari|mittarit|toimenpide|toimenpiteet)\s*:", folded))
+    binding = bool(re.search(r"nähden\s+(?:[\w-]+\s+){0,3}?sitov", folded))
+    numbered = len(re.findall(r"(?:^|\n|\s)\d{1,2}\.\s+[A-ZÅÄÖ]", text))
+    return markers >= 2 or (binding and (markers >= 1 or numbered >= 2))
+
+
+def extract_goals(text: str, doc_id: str, item_id: str | None, municipality: str | None,
+                  municipality_code: str | None, body: str | None, lines: list[Line] | None = None,
+                  title: str | None = None, first_number: int = 1,
+                  ) -> list[Goal | GoalAction | GoalMetric]:
+    """Goals with their actions and metrics from an agenda item's text (or its page lines).
+
+    ``title`` (the item title) is searched for the period before the text; ``first_number`` lets
+    a caller that extracts several items of one document keep goal ids unique.
+    """
+    rows = _rows(text or "", lines)
+    blocks = _blocks(rows)
+    for k, block in enumerate(blocks):
+        _resolve_prose(block)
+        block.actions, cut_a = _cut_closing(block.actions)
+        block.metrics, cut_m = _cut_closing(block.metrics)
+        if (cut_a or cut_m) and k + 1 < len(blocks) and not blocks[k + 1].text_parts:
+            del blocks[k + 1:]
+            break
+    intro = text.split("\n\n")[0] if text else ""
+    period = find_period(title or "") if title else (None, None)
+    if period[0] is None:
+        goal_start = _goal_start_text(text or "", blocks)
+        period = find_period(goal_start)
+    if period[0] is None:
+        period = find_period(intro + " " + (text or ""))
+    out: list[Goal | GoalAction | GoalMetric] = []
+    n = first_number - 1
+    for block in blocks:
+        goal_text = _join(block.text_parts)
+        if not goal_text:
+            continue
+        n += 1
+        goal_id = f"{doc_id[:16]}:g{n}"
+        out.append(Goal(goal_id=goal_id, doc_id=doc_id, item_id=item_id, municipality=municipality,
+                        municipality_code=municipality_code, body=body, period_start=period[0],
+                        period_end=period[1], unit=block.unit, binding=block.binding,
+                        strategy_area=block.strategy_area, ordinal=block.ordinal, text=goal_text,
+                        theme=theme_of(f"{goal_text} {goal_text} " + " ".join(block.actions), block.unit)))
+        for k, action in enumerate(block.actions, 1):
+            out.append(GoalAction(goal_id=goal_id, doc_id=doc_id, ordinal=k, text=_norm(action)))
+        for k, metric in enumerate(block.metrics, 1):
+            kind, target = metric_kind(metric)
+            out.append(GoalMetric(goal_id=goal_id, doc_id=doc_id, ordinal=k, text=_norm(metric),
+                                  kind=kind, target=target))
+    return out
+
+
+def _goal_start_text(text: str, blocks: list[_Block]) -> str:
+    """The text before the first goal: where 'tavoitteet vuodelle 2026' is said (not in the actions)."""
+    if not blocks:
+        return text
+    first = _join(blocks[0].text_parts)[:30]
+    pos = text.find(first) if first else -1
+    return text[:pos] if pos > 0 else text[:600]
+
+
+# --- strategy tables read by columns (seed 004) -----------------------------------------------------
+
+_STRATEGY_AREA = re.compile(r"^STRATEGI\w*\s+PÄÄMÄÄRÄ\s*:?\s*(.+)$|^Strateginen päämäärä\s*:?\s*(.+)$", re.I)
+_COLUMN_LABEL = re.compile(r"^([A-ZÅÄÖ][\w-]*(?:strategia|suunnitelma|ohjelma)\w*)\s*(\d{4}\s*[-–]\s*\d{2,4})?\s*:\s*$")
+
+
+def column_texts(lines: list[Line], gutter: float = 12.0) -> list[list[Line]]:
+    """Split lines into columns at x positions where no segment crosses (the gutters).
+
+    Plain text extraction reads a multi-column table row by row and interleaves the columns;
+    here every segment is assigned to the column whose span holds its start, so each column can be
+    read top to bottom on its own.
+    """
+    segs = [(s.x0, s.x1) for line in lines for s in line.segments] or [(ln.x0, ln.x0 + 1) for ln in lines]
+    if not segs:
+        return []
+    segs.sort()
+    spans: list[list[float]] = []
+    for x0, x1 in segs:
+        if spans and x0 <= spans[-1][1] + gutter:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    columns: list[list[Line]] = [[] for _ in spans]
+    for line in lines:
+        parts = line.segments or ()
+        for k, (a, b) in enumerate(spans):
+            inside = [s for s in parts if a - 1 <= s.x0 <= b]
+            if inside:
+                text = " ".join(s.text for s in inside)
+                columns[k].append(Line(page=line.page, y=line.y, x0=inside[0].x0, text=text,
+                                       segments=tuple(inside), height=line.height))
+    return [c for c in columns if c]
+
+
+def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = None,
+                           municipality_code: str | None = None, body: str | None = None,
+                           item_id: str | None = None, first_number: int = 1) -> list[Goal]:
+    """Goals of a strategy table read column by column: 'STRATEGINEN PÄÄMÄÄRÄ X' sets the strategy
+    area, 'Kaupunkistrategia 2022-25:' / 'Hyvinvointisuunnitelma 2022-25:' name the column (unit)
+    and its period, and each paragraph under a label is one goal (wrapped lines joined)."""
+    out: list[Goal] = []
+    area: str | None = None
+    label: str | None = None
+    period: tuple[int | None, int | None] = (None, None)
+    para: list[str] = []
+    n = first_number - 1
+
+    def flush() -> None:
+        nonlocal n
+        goal_text = _join(para)
+        para.clear()
+        if not goal_text or label is None:
+            return
+        n += 1
+        out.append(Goal(goal_id=f"{doc_id[:16]}:g{n}", doc_id=doc_id, item_id=item_id,
+                        municipality=municipality, municipality_code=municipality_code, body=body,
+                        period_start=period[0], period_end=period[1], unit=label, binding=None,
+                        strategy_area=area, ordinal=sum(1 for g in out if g.unit == label
+                                                        and g.strategy_area == area) + 1,
+                        text=goal_text, theme=theme_of(goal_text)))
+
+    for raw in text.replace("\r", "").split("\n"):
+        t = _norm(raw)
+        m = _STRATEGY_AREA.match(t)
+        if m:
+            flush()
+            area, label = (m.group(1) or m.group(2)).strip().capitalize(), None
+            continue
+        c = _COLUMN_LABEL.match(t)
+        if c:
+            flush()
+            label = c.group(1)
+            if c.group(2):
+                a, b = re.split(r"\s*[-–]\s*", c.group(2))
+                period = (_year(a), _year(b, _year(a)))
+            continue
+        if not t:
+            flush()
+            continue
+        if label is not None:
+            para.append(t)
+    flush()
+    return out
+
+
+def extract_strategy_columns(lines: list[Line], doc_id: str, **kwargs: object) -> list[Goal]:
+    """`extract_strategy_goals` over page lines whose table columns are read one after another."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    chunks: list[str] = []
+    for page_lines in by_page.values():
+        for column in column_texts(page_lines):
+            prev_y: float | None = None
+            for line in column:
+                if prev_y is not None and line.y - prev_y > 1.6 * max(line.height, 8.0):
+                    chunks.append("")
+                chunks.append(line.text)
+                prev_y = line.y
+            chunks.append("")
+    # area headings span the full width and land in the first column: keep them in reading order
+    return extract_strategy_goals("\n".join(chunks), doc_id, **kwargs)  # type: ignore[arg-type]
