@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from extractors import records as R
 from extractors.headings import fold
 from extractors.layout import strip_furniture
-from extractors.pdftext import PdfError, read_pdf
+from extractors.pdftext import CASEM_HTML_KEY, PdfError, read_pdf
 from extractors.records import Extraction, Line, PageText
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
 
+CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
 DEFAULT_MIN_TEXT_CHARS = 40  # a page with less text than this is treated as a scan
 ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
 
@@ -66,12 +67,14 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
         return TextLayer(pages=html_to_pages(decode_html(data)), source_format="html", page_count=None)
     if fmt == "text":
         return TextLayer(pages=text_to_pages(_decode_text(data)), source_format="text", page_count=None)
-    content = read_pdf(data)
+    content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
     if prefer_embedded_html and content.embedded_html:
         from extractors.htmltext import html_to_pages
 
         return TextLayer(pages=html_to_pages(content.embedded_html), source_format="pdf+casem-html",
                          page_count=content.page_count, pdf_bytes=data)
+    if not content.pages and content.page_count:
+        content = read_pdf(data)  # the embedded HTML was unusable: read the page text after all
     pages = content.pages
     scans = [p.number for p in pages if sum(len(ln.text) for ln in p.lines) < DEFAULT_MIN_TEXT_CHARS]
     used_ocr = False

@@ -8,6 +8,7 @@ line, which is exactly what the heading matcher needs, so lines keep their segme
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -32,8 +33,12 @@ class PdfContent:
     embedded_html: str | None = None
 
 
-def read_pdf(data: bytes, max_pages: int | None = None) -> PdfContent:
-    """Read text lines of every page, the info dictionary, and CaseM's embedded source HTML."""
+def read_pdf(data: bytes, max_pages: int | None = None, with_text: bool = True) -> PdfContent:
+    """Read text lines of every page, the info dictionary, and CaseM's embedded source HTML.
+
+    ``with_text=False`` only opens the document (page count, metadata): the embedded HTML path
+    does not need the page text.
+    """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise PdfError("not a PDF (no %PDF header)")
     try:
@@ -48,7 +53,7 @@ def read_pdf(data: bytes, max_pages: int | None = None) -> PdfContent:
         if count == 0:
             raise PdfError("PDF has no pages")
         pages = []
-        for index in range(count if max_pages is None else min(count, max_pages)):
+        for index in range(0 if not with_text else count if max_pages is None else min(count, max_pages)):
             page = pdf[index]
             try:
                 pages.append(_page_lines(page, index + 1))
@@ -130,7 +135,6 @@ def casem_html(data: bytes) -> str | None:
     key = b"/" + CASEM_HTML_KEY.encode()
     if key not in data:
         return None
-    import re
 
     chunks: dict[int, bytes] = {}
     for m in re.finditer(rb"/casem-source-html_(\d+)\s*\(((?:\\.|[^\\)])*)\)", data, re.S):
@@ -154,25 +158,19 @@ def casem_html(data: bytes) -> str | None:
     return html.decode("utf-8", "replace")
 
 
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")",
+            b"\\": b"\\", b"\n": b"", b"\r": b""}
+
+
 def _pdf_literal(body: bytes) -> bytes:
-    """Unescape a PDF literal string body (only the escapes base64 text can contain matter)."""
-    out = bytearray()
-    i = 0
-    while i < len(body):
-        c = body[i]
-        if c == 0x5C and i + 1 < len(body):  # backslash
-            nxt = body[i + 1]
-            mapping = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("("): b"(", ord(")"): b")",
-                       0x5C: b"\\"}
-            if nxt in mapping:
-                out += mapping[nxt]
-                i += 2
-                continue
-            if nxt in (0x0A, 0x0D):
-                i += 2
-                continue
-            i += 1
-            continue
-        out.append(c)
-        i += 1
-    return bytes(out)
+    """Unescape a PDF literal string body (octal escapes included)."""
+    if b"\\" not in body:
+        return body
+
+    def unescape(m: re.Match[bytes]) -> bytes:
+        esc = m.group(1)
+        if esc[:1].isdigit():
+            return bytes([int(esc, 8) & 0xFF])
+        return _ESCAPES.get(esc, esc)
+
+    return re.sub(rb"\\([0-7]{1,3}|.)", unescape, body, flags=re.S)

@@ -95,7 +95,8 @@ def _default_ocr():
     return ocr_pdf
 
 
-def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool) -> None:
+def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
+            embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
     limit = memory_mb * 1024 * 1024
     try:
@@ -106,7 +107,8 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     src = Source(source=path, file_name=Path(path).name, municipality_hint=municipality)
     try:
         data = Path(path).read_bytes()
-        result = extract_document(data, src, ocr=_default_ocr() if use_ocr else None)
+        result = extract_document(data, src, ocr=_default_ocr() if use_ocr else None,
+                                  prefer_embedded_html=embedded_html)
     except MemoryError:
         result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
     except Exception as exc:  # noqa: BLE001 - any parser bug becomes a recorded failure, not a crash
@@ -133,7 +135,7 @@ def _context() -> mp.context.BaseContext:
 
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
                 timeout: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB,
-                use_ocr: bool = True) -> Iterable[tuple[Path, Extraction, float]]:
+                use_ocr: bool = True, embedded_html: bool = True) -> Iterable[tuple[Path, Extraction, float]]:
     """Parse documents in child processes, yielding (path, extraction, seconds) as each finishes."""
     ctx = _context()
     pending = list(paths)
@@ -142,7 +144,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
         while pending and len(running) < max(1, workers):
             path = pending.pop(0)
             parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr),
+            proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr, embedded_html),
                                daemon=True)
             proc.start()
             child.close()
@@ -184,6 +186,7 @@ def _failed_path(path: Path, reason: str) -> Extraction:
 def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
+                 embedded_html: bool = True,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
@@ -204,7 +207,8 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
                 todo.append(path)
         if on_start:
             on_start(len(todo))
-        for path, extraction, seconds in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr):
+        for path, extraction, seconds in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr,
+                                                     embedded_html):
             doc = extraction.document
             write_extraction(con, extraction)
             result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
