@@ -28,14 +28,17 @@ from dataclasses import dataclass, replace
 
 from extractors.records import Line, PageText
 
-DEFAULT_MIN_DAMAGE = 0.12  # share of unknown Finnish-looking words above which a page is repaired
+DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
+DEFAULT_MIN_PAGE_WORDS = 30  # pages with fewer Finnish-looking words are judged with their document
+FRONT_VOWEL_SHARE = 0.21  # (ä+ö)/(a+o+ä+ö) in clean Finnish minutes (dev gold and Lapua texts)
 DEFAULT_MAX_COST = 2.6  # largest summed confusion cost the candidate search explores
 DEFAULT_SEARCH_BUDGET = 4000  # spellings checked per word at most
-DEFAULT_KNOWN_MARGIN = 1.0  # zipf units a variant of a known word must exceed it by
+DEFAULT_KNOWN_MARGIN = 1.0  # zipf units a variant of a known word must exceed it by, when all ä/ö are lost
 DEFAULT_COST_WEIGHT = 1.5  # zipf units one unit of confusion cost is worth
 DEFAULT_MAX_SUGGEST_DISTANCE = 1.6  # confusion-weighted distance accepted from a Voikko suggestion
 DEFAULT_SWEDISH_SHARE = 0.06  # share of Swedish function words that marks a page as Swedish
 DEFAULT_MIN_VARIANT_ZIPF = 2.5  # a known word's variant must be at least this common
+DEFAULT_MIN_SUGGEST_LENGTH = 5  # shorter unknown words are fragments more often than damage
 DEFAULT_SPLIT_ZIPF = 5.5  # two run-together words are split only when one is this common ('ja')
 
 # What OCR printed -> what the page said, with a cost (lower = more common). Only characters a
@@ -138,6 +141,11 @@ def plausibility(word: str) -> float:
     return max(own, best, 0.3)
 
 
+def _part_count(word: str) -> int:
+    return max((len([b for b in re.findall(r"\(([^)]*)\)", a.get("WORDBASES", "")) if b and b[0] != "+"])
+                for a in _analyses(word)), default=0)
+
+
 def _is_proper(word: str) -> bool:
     return any(a.get("CLASS") in _PROPER for a in _analyses(word))
 
@@ -157,22 +165,40 @@ def _finnish_looking(core: str) -> bool:
     return len(core) >= 3 and _wordlike(core) and not core.isupper()
 
 
-def page_damage(words: list[str]) -> float:
-    """Share of Finnish-looking words (lower-case, or carrying OCR marks) the lexicon does not know.
-
-    Capitalised words are skipped unless they carry OCR marks, since unknown names are not damage.
-    """
-    considered = unknown = 0
+def _considered(words: list[str]) -> list[str]:
+    """Finnish-looking word cores: lower-case, or capitalised but carrying OCR marks."""
+    out = []
     for token in words:
         for core in _SEPARATORS.split(_CORE.match(token).group(2))[::2]:
-            if not _finnish_looking(core):
-                continue
-            marked = bool(_MARKERS.search(core.lower()))
-            if core[0].isupper() and not marked:
-                continue
-            considered += 1
-            unknown += marked or not _known(core)
-    return unknown / considered if considered else 0.0
+            if _finnish_looking(core) and (core[0].islower() or _MARKERS.search(core.lower())):
+                out.append(core)
+    return out
+
+
+def _damaged(core: str) -> bool:
+    """Unknown to the lexicon and either OCR-marked or repairable by the confusion search.
+
+    Unknown words of clean text (names, line-break fragments, rare compounds) seldom become words
+    by restoring ä/ö, so they do not count as damage.
+    """
+    if _MARKERS.search(core.lower()):
+        return True
+    return not _known(core) and repair_word(core, False) is not None
+
+
+def page_damage(words: list[str]) -> float:
+    """Share of Finnish-looking words that look OCR-damaged (see `_damaged`); 0.0 without any."""
+    cores = _considered(words)
+    return sum(_damaged(c) for c in cores) / len(cores) if cores else 0.0
+
+
+def diacritic_loss(words: list[str]) -> float:
+    """Estimated share of ä/ö the OCR lost: 1 - observed (ä+ö) share of a/o/ä/ö over the usual one."""
+    text = " ".join(_considered(words)).lower()
+    front, back = text.count("ä") + text.count("ö"), text.count("a") + text.count("o")
+    if front + back < 50:
+        return 1.0
+    return min(1.0, max(0.01, 1.0 - (front / (front + back)) / FRONT_VOWEL_SHARE))
 
 
 def looks_swedish(words: list[str]) -> bool:
@@ -186,6 +212,13 @@ def looks_swedish(words: list[str]) -> bool:
 def needs_repair(words: list[str], min_damage: float = DEFAULT_MIN_DAMAGE) -> bool:
     """Is this text (a page, a document) damaged Finnish that repair should touch?"""
     return page_damage(words) >= min_damage and not looks_swedish(words)
+
+
+def _known_margin(words: list[str]) -> float:
+    """The margin a known word's variant needs: higher the more ä/ö the text still has."""
+    import math
+
+    return round(DEFAULT_KNOWN_MARGIN - math.log10(diacritic_loss(words)), 1)
 
 
 # --- candidate search --------------------------------------------------------------------------
@@ -255,11 +288,13 @@ def _score(candidate: str, cost: float) -> float:
 
 
 @functools.lru_cache(maxsize=200_000)
-def repair_word(word: str, sentence_start: bool = True) -> tuple[str, str, float] | None:
+def repair_word(word: str, sentence_start: bool = True, margin: float = DEFAULT_KNOWN_MARGIN
+                ) -> tuple[str, str, float] | None:
     """(repaired, method, score) for one word of damaged text, or None to keep it as printed.
 
     `sentence_start` tells whether a capital letter may be mere sentence case: elsewhere a known
-    capitalised name ('Mika') is never turned into a common word ('mikä').
+    capitalised name ('Mika') is never turned into a common word ('mikä'). `margin` is the zipf gain a diacritic
+    variant of a known word needs (see `_known_margin`).
     """
     if len(word) < 2 or not _wordlike(word) or (word.isupper() and len(word) <= 3):
         return None
@@ -267,26 +302,31 @@ def repair_word(word: str, sentence_start: bool = True) -> tuple[str, str, float
     if _known(word):
         if word[:1].isupper() and not sentence_start and _is_proper(word):
             return None
-        return _better_variant(word, lower)
+        return _better_variant(word, lower, margin)
     found = _spellings(lower, CONFUSIONS, DEFAULT_MAX_COST, DEFAULT_SEARCH_BUDGET)
     valid = [(cand, c) for cand, c in ((_with_case(word, s), c) for s, c in found) if _known(cand)]
     if valid:
         best, cost = max(valid, key=lambda sc: _score(*sc))
         return best, "confusion", round(_score(best, cost), 2)
+    if word[:1].isupper() and not _MARKERS.search(lower):
+        return None  # an unknown capitalised word without OCR marks is most likely a name
     return _suggestion(word, lower)
 
 
-def _better_variant(word: str, lower: str) -> tuple[str, str, float] | None:
+def _better_variant(word: str, lower: str, margin: float) -> tuple[str, str, float] | None:
     """A known word is replaced only by a far more frequent diacritic variant ('paatos' → 'päätös')."""
     own = plausibility(word)
+    own_parts = _part_count(word)
     best = None
     for s, _cost in _spellings(lower, DIACRITIC_ONLY, DEFAULT_MAX_COST, 256):
         cand = _with_case(word, s)
         if not _known(cand):
             continue
+        if not _zipf(cand) and _part_count(cand) != own_parts:
+            continue  # an unattested variant is only compared with a compound of the same shape
         value = plausibility(cand)
         gain = value - own
-        if gain >= DEFAULT_KNOWN_MARGIN and value >= DEFAULT_MIN_VARIANT_ZIPF and \
+        if gain >= margin and value >= DEFAULT_MIN_VARIANT_ZIPF and \
                 (best is None or gain > best[2]):
             best = (cand, "frequency", round(gain, 2))
     return best
@@ -303,8 +343,8 @@ def _front_count(word: str) -> int:
 
 def _suggestion(word: str, lower: str) -> tuple[str, str, float] | None:
     """Voikko's suggestions (a dropped letter, two words run together) close under the confusion costs."""
-    if word[:1].isupper() and not _MARKERS.search(lower):
-        return None  # an unknown capitalised word without OCR marks is most likely a name
+    if len(word) < DEFAULT_MIN_SUGGEST_LENGTH:
+        return None
     best = None
     marked = bool(_MARKERS.search(lower))
     starts = dict.fromkeys([word, _with_case(word, _front_guess(lower))])
@@ -341,11 +381,13 @@ def _repair_ending(ending: str) -> str | None:
 Change = tuple[str, str, str, float]  # original, repaired, method, score
 
 
-def _repair_token(token: str, sentence_start: bool) -> tuple[str, list[Change]]:
+def _repair_token(token: str, sentence_start: bool, margin: float) -> tuple[str, list[Change]]:
     """Repair one whitespace token, its '-' and '/' joined parts separately, keeping punctuation."""
     lead, core, trail = _CORE.match(token).groups()
-    if not core or lead.endswith("-") or "@" in core or "." in core or (trail.startswith(".") and _known(core + ".")):
-        return token, []  # e-mail, URL, number, abbreviation ('puh.', 'milj.')
+    if not core or lead.endswith("-") or trail.startswith("-") or "@" in core or "." in core:
+        return token, []  # fragment, e-mail, URL, number
+    if trail.startswith(".") and _known(core + "."):
+        return token, []  # abbreviation ('puh.', 'milj.')
     tail = _NUMBER_TAIL.match(core)
     if tail:
         fixed = _repair_ending(tail.group(2))
@@ -354,7 +396,7 @@ def _repair_token(token: str, sentence_start: bool) -> tuple[str, list[Change]]:
         new = f"{tail.group(1)}:{_with_case(tail.group(2), fixed)}"
         return lead + new + trail, [(core, new, "ending", 0.0)]
     if _known(core):
-        fix = repair_word(core, sentence_start)
+        fix = repair_word(core, sentence_start, margin)
         return (lead + fix[0] + trail, [(core, fix[0], fix[1], fix[2])]) if fix else (token, [])
     pieces = _SEPARATORS.split(core)
     changes: list[Change] = []
@@ -363,21 +405,30 @@ def _repair_token(token: str, sentence_start: bool) -> tuple[str, list[Change]]:
         previous = pieces[k - 2] if k >= 2 else None
         if previous is not None and (not previous or any(c.isdigit() for c in previous)):
             continue  # a fragment after a number or a bare hyphen ('65-vuotiaita', '-vuotias')
-        fix = repair_word(part, sentence_start and k == 0) if part else None
+        fix = repair_word(part, sentence_start and k == 0, margin) if part else None
         if fix:
             changes.append((part, fix[0], fix[1], fix[2]))
             pieces[k] = fix[0]
     return (lead + "".join(pieces) + trail, changes) if changes else (token, [])
 
 
-def repair_tokens(tokens: list[str], sentence_start: bool = True) -> tuple[list[str], list[Change]]:
-    """Repair whitespace tokens one for one; returns them and the (original, repaired, method, score)."""
+def repair_tokens(tokens: list[str], sentence_start: bool = True, margin: float | None = None,
+                  previous: str = "") -> tuple[list[str], list[Change]]:
+    """Repair whitespace tokens one for one; returns them and the (original, repaired, method, score).
+
+    A token after one that ends in a hyphen is a word's continuation ('järjestel- mä') and is kept.
+    """
+    margin = _known_margin(tokens) if margin is None else margin
     out, changes = [], []
     for token in tokens:
-        new, ch = _repair_token(token, sentence_start)
+        if previous.endswith("-") and token[:1].islower():
+            new, ch = token, []
+        else:
+            new, ch = _repair_token(token, sentence_start, margin)
         out.append(new)
         changes.extend(ch)
         sentence_start = token.endswith(_SENTENCE_END)
+        previous = token
     return out, changes
 
 
@@ -393,39 +444,58 @@ def repair_text(text: str, min_damage: float = DEFAULT_MIN_DAMAGE) -> tuple[str,
 
 def repair_pages(pages: list[PageText], min_damage: float = DEFAULT_MIN_DAMAGE
                  ) -> tuple[list[PageText], list[RepairInfo]]:
-    """Repair the damaged pages; geometry (lines, segments, positions) is kept, only text changes."""
+    """Repair the damaged pages; geometry (lines, segments, positions) is kept, only text changes.
+
+    A page is judged by its own words, or with its whole document when it has few (a signature
+    page); the ä/ö loss that sets how freely known words change is estimated per document.
+    """
+    page_words = [[w for line in page.lines for w in line.text.split()] for page in pages]
+    all_words = [w for words in page_words for w in words]
+    if looks_swedish(all_words):
+        return list(pages), []
+    document_damaged = page_damage(all_words) >= min_damage
+    margin = _known_margin(all_words)
     out: list[PageText] = []
     infos: list[RepairInfo] = []
-    for page in pages:
-        words = [w for line in page.lines for w in line.text.split()]
-        if not needs_repair(words, min_damage):
+    for page, words in zip(pages, page_words, strict=True):
+        if len(_considered(words)) >= DEFAULT_MIN_PAGE_WORDS:
+            damaged = page_damage(words) >= min_damage
+        else:
+            damaged = document_damaged
+        if not damaged:
             out.append(page)
             continue
         lines = []
-        sentence_start = True
+        sentence_start, previous = True, ""
         for line in page.lines:
-            new_line, changes = _repair_line(line, sentence_start)
+            new_line, changes = _repair_line(line, sentence_start, margin, previous)
             lines.append(new_line)
             infos.extend(RepairInfo(page.number, o, r, m, s) for o, r, m, s in changes)
-            sentence_start = line.text.rstrip().endswith(_SENTENCE_END) or not line.text.strip()
+            text = line.text.rstrip()
+            sentence_start = text.endswith(_SENTENCE_END) or not text
+            previous = text.split()[-1] if text else ""
         out.append(replace(page, lines=tuple(lines)))
     return out, infos
 
 
-def _repair_line(line: Line, sentence_start: bool) -> tuple[Line, list[Change]]:
+def _repair_line(line: Line, sentence_start: bool, margin: float, previous: str
+                 ) -> tuple[Line, list[Change]]:
     changes: list[Change] = []
     if line.segments:
         segments = []
         for seg in line.segments:
-            tokens, ch = repair_tokens(seg.text.split(), sentence_start)
+            tokens = seg.text.split()
+            fixed, ch = repair_tokens(tokens, sentence_start, margin, previous)
             changes.extend(ch)
-            segments.append(replace(seg, text=" ".join(tokens)) if ch else seg)
+            segments.append(replace(seg, text=" ".join(fixed)) if fixed != tokens else seg)
             sentence_start = seg.text.rstrip().endswith(_SENTENCE_END)
+            previous = tokens[-1] if tokens else previous
         if not changes:
             return line, []
         return replace(line, segments=tuple(segments), text=" ".join(s.text for s in segments)), changes
-    tokens, changes = repair_tokens(line.text.split(), sentence_start)
-    return (replace(line, text=" ".join(tokens)), changes) if changes else (line, [])
+    tokens = line.text.split()
+    fixed, changes = repair_tokens(tokens, sentence_start, margin, previous)
+    return (replace(line, text=" ".join(fixed)), changes) if changes else (line, [])
 
 
 # --- measurement -------------------------------------------------------------------------------
