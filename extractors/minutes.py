@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extractors import records as R
 from extractors.headings import fold
 from extractors.layout import strip_furniture
-from extractors.pdftext import CASEM_HTML_KEY, PdfError, read_pdf
+from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
 from extractors.records import Extraction, Line, PageText
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
@@ -132,7 +132,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     from extractors.meeting import extract_meeting
 
     meeting_info = guard("meeting", extract_meeting, pages, language)
-    clean = strip_furniture(pages)
+    # HTML and plain text have no page geometry and print their header once: nothing to strip
+    clean = strip_furniture(pages) if layer.source_format in ("pdf", "pdf+ocr") else pages
     lines = [ln for p in clean for ln in p.lines]
     has_positions = layer.source_format != "text"
     front, raw_items, main_body = split_items(lines)
@@ -145,6 +146,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         if parsed is not None:
             items.append(parsed)
 
+    if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
+        guard("pages", locate_pages, items, layer.pdf_bytes)
     body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
     date = meeting_info.date if meeting_info else None
     meeting_id = None
@@ -198,6 +201,40 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         ocr_repaired=repaired, status=status, error=error, source_format=layer.source_format,
         meeting_count=1 if meeting_id else 0, item_count=item_count)
     return Extraction(document=doc, rows=rows + errors)
+
+
+def _snippet(text: str, n: int = 30) -> str:
+    return " ".join(text.replace("\u200b", "").split())[:n]
+
+
+def locate_pages(items: list[ParsedItem], pdf: bytes) -> None:
+    """Give items and sections read from embedded HTML the page numbers of the PDF itself.
+
+    An item starts on the page that prints '§ N' with its title (the page-1 list prints them too,
+    so the page that also holds the item's first section wins); a section is on the first page
+    from there on that holds its opening words.
+    """
+    texts = page_texts(pdf)
+    floor = 0
+    for item in items:
+        if item.number is None:
+            continue
+        head = re.compile(rf"§\s*{item.number}(?!\d)\s*" + re.escape(_snippet(item.title or "", 20)))
+        candidates = [p for p in range(floor, len(texts)) if head.search(texts[p])]
+        first = _snippet(item.sections[0].text) if item.sections else ""
+        start = next((p for p in candidates if first and (first in texts[p] or
+                      (p + 1 < len(texts) and first in texts[p + 1]))), candidates[-1] if candidates else None)
+        if start is None:
+            continue
+        page = start
+        for sec in item.sections:
+            snip = _snippet(sec.text)
+            found = next((p for p in range(page, min(len(texts), page + 30)) if snip and snip in texts[p]), None)
+            if found is not None:
+                page = found
+            sec.page = page + 1
+        item.page_start, item.page_end = start + 1, page + 1
+        floor = start
 
 
 def _repair(pages: list[PageText]):

@@ -77,6 +77,8 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
         date = re.match(rf"^({DATE_RE})\s*$", rest)
         if date:
             return HeaderCandidate(index, number, "", date.group(1), "")
+        if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
+            return None  # '§ 94 käsitellyt tievalot.': a reference wrapped to the line start
         return HeaderCandidate(index, number, "", None, rest)
     for pattern in (_SIGN_MID, _SIGN_LAST):
         m = pattern.match(text)
