@@ -43,9 +43,12 @@ DEFAULT_HEADER_BAND_LINES = 3  # lines at the top of a page that may be a runnin
 DEFAULT_HEADER_BAND = 0.1  # ... and only within this fraction of the page height
 DEFAULT_WORD_GAP = 0.9  # segments closer than this many line heights are one phrase (OCR words)
 DEFAULT_ROLE_CUTOFF = 86.0  # rapidfuzz ratio for OCR-damaged role words ('péytakirjanpitaja')
+DEFAULT_COLUMN_SLACK = 12.0  # points: values of one column start this much left of the column x
 
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-4])[.:]([0-5]\d)(?![\d])")
+_TIME_RANGE = re.compile(r"(?<![\d.:])([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*[-–—]\s*([01]?\d|2[0-4])"
+                         r"(?:[.:]([0-5]\d))?(?![\d.:])")
 _KLO_HOUR = re.compile(r"\bkl(?:o|\.)?\s*([01]?\d|2[0-4])(?![\d.:])", re.I)
 _NUMBER = re.compile(r"(?<![\d/.])(\d{1,3})\s*/\s*((?:19|20)\d{2})(?![\d/.])")
 _SECTION = re.compile(r"(?:§\s*\d+|\b\d+\s*§)")
@@ -121,6 +124,10 @@ def parse_date(text: str) -> dt.date | None:
 def parse_times(text: str) -> tuple[str | None, str | None]:
     """Start and end 'HH:MM' from 'klo 17:00 - 18:40', '17.00 - 19.05', 'kl. 18.00–20.15'."""
     rest = _DATE.sub(" ", text)
+    span = _TIME_RANGE.search(rest)
+    if span:
+        return (f"{int(span.group(1)):02d}:{span.group(2) or '00'}",
+                f"{int(span.group(3)):02d}:{span.group(4) or '00'}")
     times = [f"{int(h):02d}:{m}" for h, m in _TIME.findall(rest)]
     if not times:
         hour = _KLO_HOUR.search(rest)
@@ -151,6 +158,10 @@ def match_heading(text: str) -> str | None:
         return None
     if key in _HEADING_KEYS:
         return _HEADING_KEYS[key]
+    # A heading wrapped in a narrow column ('Muut saapuvilla' / 'olleet'): its unambiguous start.
+    kinds = {kind for heading, kind in _HEADING_KEYS.items() if heading.startswith(key + " ")}
+    if len(key) >= 6 and len(kinds) == 1:
+        return kinds.pop()
     if len(key) < 8:
         return None
     best, kind = 0.0, None
@@ -211,7 +222,10 @@ def _is_item_start(line: Line, first_content: bool) -> bool:
     text = _norm(line.text)
     if re.fullmatch(r"§\s*\d+|\d+\s*§", text):
         return first_content
-    return bool(_SECTION.search(text) and _DATE.search(text))
+    if not (_SECTION.search(text) and _DATE.search(text)):
+        return False
+    rest = _norm(_DATE.sub(" ", _SECTION.sub(" ", text)))
+    return not rest or body_name(rest) is not None  # not a listed title that happens to hold a date
 
 
 def body_name(text: str) -> str | None:
@@ -283,8 +297,19 @@ def find_number(pages: list[PageText]) -> str | None:
 
 
 def _fallback_date(pages: list[PageText], body: str | None) -> dt.date | None:
-    """Date of the item header lines of this body, else of the running header, else the first one."""
+    """Date of the running header, else of this body's item header lines, else the first one.
+
+    The running header prints the meeting date on every page; item header lines may also be earlier
+    handlings of the same body, so they come second.
+    """
     votes: Counter = Counter()
+    for page in pages:
+        for ln in _band(page) or page.lines[:DEFAULT_HEADER_BAND_LINES]:
+            date = parse_date(ln.text)
+            if date:
+                votes[date] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
     for page in pages:
         for ln in page.lines:
             if _SECTION.search(ln.text) and _DATE.search(ln.text):
@@ -292,13 +317,6 @@ def _fallback_date(pages: list[PageText], body: str | None) -> dt.date | None:
                     date = parse_date(ln.text)
                     if date:
                         votes[date] += 1
-    if votes:
-        return votes.most_common(1)[0][0]
-    for page in pages:
-        for ln in _band(page) or page.lines[:DEFAULT_HEADER_BAND_LINES]:
-            date = parse_date(ln.text)
-            if date:
-                votes[date] += 1
     if votes:
         return votes.most_common(1)[0][0]
     for page in pages[:1]:
@@ -328,7 +346,7 @@ def _split_at_column(seg: Segment, vx: float) -> list[Segment]:
     A heading at the start of the text gives the split; otherwise the word nearest the column x,
     by the run's average character width.
     """
-    if not (seg.x0 < vx - 3 and seg.x1 > vx + 5) or match_heading(seg.text):
+    if not (seg.x0 < vx - DEFAULT_COLUMN_SLACK and seg.x1 > vx + 5) or match_heading(seg.text):
         return [seg]
     words = seg.text.split()
     cut = None
@@ -343,7 +361,8 @@ def _split_at_column(seg: Segment, vx: float) -> list[Segment]:
         if not ends:
             return [seg]
         cut = 1 + min(range(len(ends)), key=lambda i: abs(ends[i] - chars))
-    return [Segment(seg.x0, vx - 4, " ".join(words[:cut])), Segment(vx, seg.x1, " ".join(words[cut:]))]
+    return [Segment(seg.x0, vx - DEFAULT_COLUMN_SLACK - 1, " ".join(words[:cut])),
+            Segment(vx, seg.x1, " ".join(words[cut:]))]
 
 
 @dataclass
@@ -371,8 +390,8 @@ def read_form(pages: list[PageText]) -> _Form:
         ph = phrases(ln)
         if vx is not None:
             ph = [part for p in ph for part in _split_at_column(p, vx)]
-            label_ph = [p for p in ph if p.x0 < vx - 3]
-            value_ph = [p for p in ph if p.x0 >= vx - 3]
+            label_ph = [p for p in ph if p.x0 < vx - DEFAULT_COLUMN_SLACK]
+            value_ph = [p for p in ph if p.x0 >= vx - DEFAULT_COLUMN_SLACK]
         elif match_heading(ph[0].text):
             label_ph, value_ph = ph[:1], ph[1:]
         else:
@@ -424,7 +443,8 @@ def read_form(pages: list[PageText]) -> _Form:
 
 def _entry_name(text: str) -> tuple[str, list[str]] | None:
     """Split 'Name, part, part' into the name and the remaining parts; None when no name leads."""
-    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    text = re.sub(r"\s*(\([^)]*\))", r", \1", text)  # 'Tuula Hannula (varajäsen)' -> own part
+    parts = [p.strip() for p in re.split(r",\s*(?![^(]*\))", text) if p.strip()]
     if not parts:
         return None
     words = parts[0].split()
@@ -443,7 +463,7 @@ def _entry_name(text: str) -> tuple[str, list[str]] | None:
 
 def _role_of(part: str) -> tuple[str, str] | None:
     """(printed role lower-case, role_norm) if the part is a meeting role, else None."""
-    text = _norm(part.strip("() "))
+    text = _norm(part.strip("() ").rstrip("."))
     low = text.lower()
     m = _ORDINAL.match(text)
     prefix = m.group(1) if m else ""
@@ -483,10 +503,10 @@ def parse_entry(kind: str, text: str, language: str = "fi") -> AttendeeInfo | No
     titles: list[str] = []
     notes: list[str] = []
     for part in parts:
-        if notes or _is_note(part):
+        found = _role_of(part)
+        if notes or (not found and (_is_note(part) or part.startswith("("))):
             notes.append(part)
             continue
-        found = _role_of(part)
         if found and role is None:
             role, role_norm = found
         else:

@@ -61,6 +61,7 @@ GRADATION = (
     ("mp", "mm"), ("ht", "hd"), ("lk", "l"), ("rk", "r"), ("hk", "h"), ("lp", "lv"), ("rp", "rv"),
     ("p", "v"), ("t", "d"), ("k", ""),
 )
+STRONG_GRADES = (("rr", "rt"), ("nn", "nt"), ("ll", "lt"), ("mm", "mp"), ("ng", "nk"))
 VOWELS = "aeiouyäöå"
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü][A-Za-zÅÄÖåäöÉéÜü-]*")
 _DOMAIN = re.compile(r"(?:@|\bwww\.|\b)([a-z0-9][a-z0-9-]*)\.(fi|ax)\b", re.I)
@@ -117,8 +118,13 @@ def oblique_stems(name: str) -> set[str]:
         stems.update({low[:-1] + "kse", low[:-1] + "de", low[:-1] + "ksi", low[:-1] + "a"})
     elif low.endswith("e"):
         stems.add(low + "e")
-    elif low.endswith("t"):  # plural names: Virrat -> Virtojen / Virroilla
-        stems.update({low[:-1], low[:-2] + "oi", low[:-3] + "rtoje", low[:-3] + "rtai"})
+    elif low.endswith("t") and len(low) > 3:  # plural names: Virrat -> Virtain / Virtojen / Virroilla
+        strong = low[:-1]
+        for weak_grade, strong_grade in STRONG_GRADES:
+            if low[:-2].endswith(weak_grade):
+                strong = low[: -2 - len(weak_grade)] + strong_grade + low[-2]
+                break
+        stems.update({low[:-2] + "oi", strong[:-1] + "oje", strong[:-1] + "ai", strong})
     if low and low[-1] in VOWELS and not (len(low) > 1 and low[-2] == low[-1]):
         head, last = low[:-1], low[-1]
         for strong, weak in GRADATION:
