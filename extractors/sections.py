@@ -57,7 +57,33 @@ def _is_person_line(text: str) -> bool:
     if _EMAIL_OR_PHONE.search(text):
         return True
     words = text.split()
-    return 0 < len(words) <= 6 and not text.rstrip().endswith((".", ":")) and words[0][:1].isupper()
+    if not 0 < len(words) <= 6 or text.rstrip().endswith((".", ":")) or any(c.isdigit() for c in text):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 2 and (words[-1][:1].isupper() or "," in text)
+
+
+def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
+    """The title printed above the item's own header line, in single-item extracts
+    ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
+    if not lead or raw.header is None:
+        return None
+    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)]
+    if not cand or len(cand) > 3:
+        return None  # a page-1 meeting header, not a title
+    text = " ".join(cand[-1].text.split())
+    if text.endswith(".") or len(text.split()) > 25:
+        return None
+    return text
+
+
+def _rewind(lines: list[Line], title_parts: list[str]) -> int:
+    """Index of the line that was taken as the title, so that it is read as body text again."""
+    first = title_parts[0]
+    for k, ln in enumerate(lines):
+        if " ".join(ln.text.replace("\u200b", "").split()) == first:
+            return k
+    return 0
 
 
 def _is_trailer(text: str) -> bool:
@@ -145,10 +171,11 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
         last_title_line = line
         title_done = True
         i += 1
-    if not title_parts and lead:
-        cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)]
-        if cand:
-            title_parts.append(" ".join(cand[-1].text.split()))
+    lead_title = _lead_title(lead, raw)
+    if lead_title and (not title_parts or raw.header is not None and raw.header.body):
+        if title_parts:  # what followed the header was body text, not a title
+            i = _rewind(lines, title_parts)
+        title_parts = [lead_title]
     sections = split_sections(lines[i:], main_body, history, raw.number, has_positions)
     pages = [ln.page for ln in lines]
     return ParsedItem(
