@@ -195,7 +195,8 @@ PERSON_LABEL_WORDS: tuple[str, ...] = (
     "föredragande", "tilläggsuppgifter", "ytterligare information", "mer information", "kontaktperson",
 )
 # Labels of contact details.
-PHONE_LABELS: tuple[str, ...] = ("puh", "puhelin", "p", "tel", "gsm", "mob", "puhelinnumero", "telefon")
+PHONE_LABELS: tuple[str, ...] = ("puh", "puhelin", "p", "tel", "tfn", "gsm", "mob", "puhelinnumero", "telefon",
+                                 "mobil", "matkapuhelin")
 EMAIL_LABELS: tuple[str, ...] = ("sähköposti", "s-posti", "email", "e-mail", "e-post", "sposti")
 # How a job title ends; a capitalised word ending so is a title, not a surname ('Sivistysjohtaja').
 TITLE_SUFFIXES: tuple[str, ...] = (
