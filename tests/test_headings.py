@@ -1,0 +1,39 @@
+"""The heading matcher: spellings, OCR damage, shapes on the line, and what is not a heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.headings import heading_kind, match_line_heading
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Päätösehdotus", "paatosehdotus"), ("Paatdsehdotus", "paatosehdotus"), ("Paatdésehdotus", "paatosehdotus"),
+    ("Esittelija", "esittelija"), ("PÄÄTÖS", "paatos"), ("Lautakunnan päätös", "paatos"),
+    ("Kunnanhallituksen päätös", "paatos"), ("Sivistysjohtajan ehdotus", "paatosehdotus"),
+    ("Pohjaesitys", "paatosehdotus"), ("Valmistelija / lisätiedot", "valmistelija"),
+    ("Asian valmisteli", "valmistelija"), ("Beslutsförslag", "paatosehdotus"), ("Föredragande", "esittelija"),
+    ("Beslut", "paatos"), ("Bilagor", "liitteet"), ("Jäv", "muu"), ("Oikaisuvaatimusohje", "muutoksenhaku"),
+    ("Käsittely", "kasittely"), ("Kasittely", "kasittely"), ("Oheismateriaali", "oheismateriaali"),
+])
+def test_heading_spellings(text: str, kind: str) -> None:
+    found = heading_kind(text)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("text", ["Esityslista", "Päätöksen", "päätöstä", "Käsitellyt asiat", "Hyväksyttiin",
+                                  "Kokouspaikka", "Ehdotamme"])
+def test_not_headings(text: str) -> None:
+    assert heading_kind(text) is None
+
+
+def test_line_shapes() -> None:
+    colon = match_line_heading(["Valmistelija / lisätiedot: Jaana Kaartinen, talousjohtaja"], True)
+    assert (colon.kind, colon.heading_raw, colon.rest) == ("valmistelija", "Valmistelija / lisätiedot",
+                                                           "Jaana Kaartinen, talousjohtaja")
+    margin = match_line_heading(["Päätösehdotus", "Tekninen lautakunta päättää"], True)
+    assert (margin.kind, margin.rest) == ("paatosehdotus", "Tekninen lautakunta päättää")
+    plain = match_line_heading(["Paatos Hyvaksyttiin."], False)
+    assert (plain.kind, plain.heading_raw, plain.rest) == ("paatos", "Paatos", "Hyvaksyttiin.")
+    assert match_line_heading(["Esitys hyväksyttiin yksimielisesti."], True) is None
+    assert match_line_heading(["Liite 1 Talousarvioesitys 2026"], True) is None
