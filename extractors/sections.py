@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.headings import fold, match_line_heading
 from extractors.records import Line
-from extractors.segment import _DATE_ONLY, DIARY_RE, RawItem, parse_header, same_body
+from extractors.segment import _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS
 
 PERSON_KINDS = ("valmistelija", "esittelija")
@@ -61,6 +61,20 @@ def _is_person_line(text: str) -> bool:
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals >= 2 and (words[-1][:1].isupper() or "," in text)
+
+
+_DOC_HEADER = re.compile(r"\b(poytakirja|poytakirjanote|esityslista|ote poytakirjasta|protokoll|protokollsutdrag|"
+                        r"foredragningslista|kokouskutsu)\b|\b\d+ \d+ $|^sivu \d+")
+
+
+def _is_document_header(text: str) -> bool:
+    """A page header of a single-item file ('Oulun kaupunki  Pöytäkirja 5/2024  1 (3)', 'Body 3.3.2025')."""
+    folded = fold(text) + " "
+    if _DOC_HEADER.search(folded):
+        return True
+    dates = re.findall(DATE_RE, text)
+    rest = re.sub(DATE_RE, " ", text).split()
+    return bool(dates) and len(rest) <= 4
 
 
 def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
@@ -167,6 +181,9 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
             break
         if match_line_heading(_segments(line), has_positions) is not None:
             break
+        if raw.header is None and _is_document_header(text):
+            i += 1
+            continue
         title_parts.append(text)
         last_title_line = line
         title_done = True

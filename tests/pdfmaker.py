@@ -64,3 +64,41 @@ def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: st
             pdf.multi_cell(160, 5, text, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def tweb_item_pdf(path: Path, title: str = "Leikkipuiston peruskorjaus",
+                  sections: list[tuple[str, str]] | None = None) -> Path:
+    """A KTweb-style single-item PDF: headings in a left margin column, text beside them, no § line."""
+    sections = sections or [
+        ("Valmistelija", "Kaupungininsinööri Lehto Sami, puh. 044 123 4567, sami.lehto@example.fi"),
+        ("", "Leikkipuiston välineet ovat käyttöikänsä lopussa. Peruskorjaus on kilpailutettu, ja "
+             "edullisimman tarjouksen teki Puistorakenne Oy."),
+        ("Esittelijä", "Tekninen johtaja Kallio Anna"),
+        ("Päätösehdotus", "Tekninen lautakunta päättää hyväksyä Puistorakenne Oy:n tarjouksen."),
+        ("Päätös", "Hyväksyttiin."),
+    ]
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(__import__("datetime").datetime(2026, 3, 4))
+    pdf.add_font("body", "", FONT)
+    pdf.set_font("body", size=10)
+    pdf.add_page()
+    pdf.set_xy(20, 10)
+    pdf.cell(90, 5, "Oulun kaupunki")
+    pdf.cell(50, 5, "Pöytäkirja 3/2026")
+    pdf.cell(20, 5, "1 (1)")
+    pdf.set_xy(20, 15)
+    pdf.cell(90, 5, "Tekninen lautakunta")
+    pdf.cell(50, 5, "3.3.2026")
+    pdf.set_xy(20, 30)
+    pdf.set_font("body", size=12)
+    pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("body", size=10)
+    for heading, text in sections:
+        pdf.ln(3)
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(35, 5, heading)
+        pdf.set_xy(60, y)
+        pdf.multi_cell(130, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

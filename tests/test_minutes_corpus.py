@@ -69,3 +69,16 @@ def test_title_above_the_item_header(shared_dir: Path) -> None:
     item = predicted_from_extraction(extraction)["items"][0]
     assert item["section_number"] == 119
     assert item["title"] == "Toiminnalliset tavoitteet 2024 / Hyvinvointilautakunta"
+
+
+def test_single_item_file_without_section_line(tmp_path: Path) -> None:
+    from tests.pdfmaker import tweb_item_pdf
+
+    path = tweb_item_pdf(tmp_path / "item.pdf")
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    items = predicted_from_extraction(extraction)["items"]
+    assert len(items) == 1 and items[0]["section_number"] is None
+    assert items[0]["title"] == "Leikkipuiston peruskorjaus"
+    assert [s["kind"] for s in items[0]["sections"]] == ["valmistelija", "selostus", "esittelija",
+                                                          "paatosehdotus", "paatos"]
+    assert items[0]["sections"][1]["text"].startswith("Leikkipuiston välineet ovat")
