@@ -206,13 +206,14 @@ def _shape(text: str) -> str:
 
 def running_header_lines(pages: list[PageText]) -> set[tuple[int, float]]:
     """(page, y) of lines that are running headers: top-band lines repeated on several pages,
-    and on page 1 every top-band line within the band (the first page carries the same header)."""
+    and on page 1 every top-band line that is not a form heading (page 1 carries the same header)."""
     shapes = Counter(_shape(ln.text) for p in pages for ln in set(_band(p)))
     out = set()
     for p in pages:
         for ln in _band(p):
             repeated = shapes[_shape(ln.text)] >= 2
-            if repeated or (p.height > 0 and len(pages) >= 1 and p is pages[0]):
+            first_page_top = p is pages[0] and p.height > 0 and not match_heading(phrases(ln)[0].text)
+            if repeated or first_page_top:
                 out.add((ln.page, ln.y))
     return out
 
