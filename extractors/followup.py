@@ -144,8 +144,8 @@ def verdict(comment: str | None) -> str | None:
     """The status a comment states in its opening sentence: partial words anywhere in it
     ('..., muuten ok'), otherwise a verdict before its first comma ('Ei toteutunut, tappio ...')."""
     first = leading_clause(comment)
-    if not first:
-        return None
+    if not first or not re.search(r"toteu|saavut|osittain|pääosin|pääsääntöisesti", first, re.I):
+        return None  # 'Kaksi kolmesta valmis.' reports progress, it does not grade the goal
     if STATUS_PATTERNS[0][1].search(first):
         return "osittain"
     return status_from_words(first.split(",")[0])

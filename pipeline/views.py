@@ -6,3 +6,7 @@ VIEWS: dict[str, str] = {
                i.diary_number, d.outcome, i.doc_id, i.page_start
         FROM agenda_items i LEFT JOIN decisions d USING (item_id)""",
 }
+
+from pipeline.goals_views import GOAL_VIEWS  # noqa: E402 - goals and follow-up views (issue 4)
+
+VIEWS.update(GOAL_VIEWS)
