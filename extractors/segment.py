@@ -129,7 +129,13 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
     """(front matter lines, items, the meeting body named in item headers)."""
     cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
     toc = _toc_indices(cands)
-    cands = [c for c in cands if c.index not in toc]
+    # A '§ n  Title' line whose number is printed again later as a plain header ('§ 14',
+    # 'Body § 14 date') is an entry of the page-1 list, even when the list is a single line.
+    later_plain: dict[int, int] = {}
+    for c in cands:
+        if not c.title:
+            later_plain[c.number] = max(later_plain.get(c.number, -1), c.index)
+    cands = [c for c in cands if c.index not in toc and not (c.title and later_plain.get(c.number, -1) > c.index)]
     bodies = Counter(fold(c.body) for c in cands if c.body)
     main_body = None
     if bodies:
