@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extractors.headings import fold, match_line_heading
 from extractors.records import Line
 from extractors.segment import _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
-from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS
+from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
 
 PERSON_KINDS = ("valmistelija", "esittelija")
 _EMAIL_OR_PHONE = re.compile(r"@|\bpuh\.?\b|\btel\.?\b|\+358|\b0\d{1,2}[ -]?\d{3}")
@@ -103,6 +103,9 @@ def _rewind(lines: list[Line], title_parts: list[str]) -> int:
 def _is_trailer(text: str) -> bool:
     folded = fold(text)
     if folded.startswith(TRAILER_ANY_CASE):
+        return True
+    head = text.split(":", 1)[0]
+    if fold(head) in TRAILER_SIGNATURES and (":" in text or len(text.split()) <= 3):
         return True
     return folded.startswith(TRAILER_CAPS) and text.upper() == text
 

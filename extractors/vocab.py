@@ -56,6 +56,10 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
 TRAILER_CAPS = ("oikaisuvaatimusohje", "muutoksenhakuohje", "valitusosoitus", "besvarsanvisning",
                 "anvisning for begaran om omprovning")
 TRAILER_ANY_CASE = ("otteen oikeaksi todistaa", "otteen vakuudeksi", "ratt utdrag intygar", "pa tjanstens vagnar")
+# ... and the signature block when it follows the last item (a heading alone or 'Heading: names').
+TRAILER_SIGNATURES = ("allekirjoitukset", "poytakirjan vakuudeksi", "vakuudeksi", "underskrifter",
+                      "poytakirjan tarkastus", "poytakirjan tarkastajat", "protokolljustering",
+                      "poytakirjan nahtavanapito", "poytakirjan nahtavanaolo")
 
 # Generic heading shapes: '<genitive noun> päätös' / '<genitive noun> ehdotus|esitys'.
 HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatosehdotus",
@@ -246,7 +250,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bändrat förslag", r"\bändrade förslaget", r"\bkompletterat", r"\bmed den ändringen",
     ),
     "merkitty_tiedoksi": (
-        r"\bmerkit(si|tiin|see|aan)\b[^.]{0,160}?\btiedoksi\b", r"\btiedoksi merkit",
+        r"\bmerkit(si|tiin|see|aan|ä)\b[^.]{0,160}?\btiedoksi\b", r"\btiedoksi merkit",
         r"\btiedoksi ja merkit", r"\bmerkitään\b[^.]{0,160}?\btiedoksi\b",
         r"\bantecknade(s)?\b[^.]{0,160}?\bför kännedom", r"\bför kännedom\b[^.]{0,40}\bantecknade",
         r"\bdelgavs\b", r"\btogs till kännedom", r"\btog\b[^.]{0,120}\btill kännedom",
@@ -285,6 +289,12 @@ COUNTER_PROPOSAL_KINDS: dict[str, str] = {
     r"\blisäyksen\b": "hyvaksytty_muutettuna", r"\bmuutoksen\b": "hyvaksytty_muutettuna",
     r"(ändrings|motförslag|tilläggs)": "hyvaksytty_muutettuna",
 }
+# A Käsittely sentence saying the presenter changed the proposal in the meeting.
+PRESENTER_CHANGED_CUES: tuple[str, ...] = (
+    r"esittelijä (muutti|täydensi|korjasi|poisti|lisäsi|tarkensi)", r"muutetun (päätös)?ehdotuksen mukaisesti",
+    r"esittelijän muuttama", r"esittelijän (muutetun|täydennetyn|korjatun)", r"föredraganden ändrade",
+    r"föredragandens ändrade förslag",
+)
 # A Käsittely sentence that accepts a proposal printed in it.
 ACCEPTANCE_CUES: tuple[str, ...] = (
     r"\bhyv[aä]ksyttiin\b", r"\bhyv[aä]ksyi\b", r"\bhyv[aä]ksyneen\b", r"\bhyv[aä]ksyä\b",
@@ -322,7 +332,10 @@ NUMBER_WORDS: dict[str, int] = {
 
 # Recusals: a sentence that says someone was disqualified.
 RECUSAL_CUES: tuple[str, ...] = (
-    r"esteelli", r"jääv", r"\bjäävi", r"\bjäv\b", r"\bjävig", r"\banmälde jäv", r"\bjävsgrund",
+    r"esteellinen\b", r"esteellisenä\b", r"esteelliseksi\b", r"esteellisyyte(nsä|en)\b",
+    r"esteellisyydestä(än)?\b", r"esteellisyyden (vuoksi|takia|perusteella)", r"jäävi\b", r"jäävinä\b",
+    r"jäävänä\b", r"jäävä(si|sivät|ävät)\b", r"jäävää\b", r"\bjäävasi\b", r"\bjävig", r"\banmälde jäv",
+    r"\bjäv\b", r"\bjäviga\b",
 )
 # The same sentence negated ('ettei kukaan ollut esteellinen').
 RECUSAL_NEGATIONS: tuple[str, ...] = (
