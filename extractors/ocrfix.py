@@ -36,6 +36,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\d)\s?[—~]\s?(?=\d)"), "–"),
     (re.compile(r"(?<=\w)—(?=\w)"), "–"),
     (re.compile(r" — "), " – "),
+    # square metres: '168 m?' / '168 m2' -> '168 m²'
+    (re.compile(r"(?<=\d) m[?2](?=[\s.,;:)]|$)"), " m²"),
     # dates with a comma or a stray space for a dot: '15,05.2025', '15. 05.2025'
     (re.compile(r"\b(\d{1,2})[.,] ?(\d{1,2})[.,] ?((?:19|20)\d{2})\b"), r"\1.\2.\3"),
     # e-mail: 'tuija. haapala&kauhajoki.fi' -> 'tuija.haapala@kauhajoki.fi'

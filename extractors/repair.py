@@ -416,15 +416,18 @@ def repair_tokens(tokens: list[str], sentence_start: bool = True, margin: float 
                   previous: str = "") -> tuple[list[str], list[Change]]:
     """Repair whitespace tokens one for one; returns them and the (original, repaired, method, score).
 
-    A token after one that ends in a hyphen is a word's continuation ('järjestel- mä') and is kept.
+    A token after one that ends in a hyphen is a word's continuation ('järjestel- mä') and is kept;
+    a capitalised token before another ('Mika Virtanen') is a name even at a sentence start.
     """
     margin = _known_margin(tokens) if margin is None else margin
     out, changes = [], []
-    for token in tokens:
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
         if previous.endswith("-") and token[:1].islower():
             new, ch = token, []
         else:
-            new, ch = _repair_token(token, sentence_start, margin)
+            name_pair = token[:1].isupper() and following[:1].isupper() and not token.endswith(",")
+            new, ch = _repair_token(token, sentence_start and not name_pair, margin)
         out.append(new)
         changes.extend(ch)
         sentence_start = token.endswith(_SENTENCE_END)
