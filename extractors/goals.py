@@ -525,6 +525,8 @@ def extract_goals(text: str, doc_id: str, item_id: str | None, municipality: str
     ``title`` (the item title) is searched for the period before the text; ``first_number`` lets
     a caller that extracts several items of one document keep goal ids unique.
     """
+    if lines and not text:
+        text = "\n".join(line.text for line in lines)
     rows = _rows(text or "", lines)
     blocks = _blocks(rows)
     for k, block in enumerate(blocks):

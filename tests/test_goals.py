@@ -1,0 +1,161 @@
+"""Goals, actions and metrics: d07 (from its PDF lines and from its whitespace-collapsed gold text),
+seeds 000 and 003 (plain text, two other shapes), and seed 004's strategy table columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from extractors.goals import (
+    column_texts,
+    extract_goals,
+    extract_strategy_goals,
+    find_period,
+    is_goals_text,
+    metric_kind,
+)
+from extractors.pdftext import read_pdf
+from extractors.records import Goal, GoalAction, GoalMetric, Line, Segment
+from extractors.themes import theme_of
+
+D07 = "d07_kankaanpaa_hyvinvointilautakunta_tavoitteet_2026"
+
+
+def f1(pred: list[str], gold: list[str]) -> float:
+    """F1 with texts matching at >= 85 % rapidfuzz ratio (whitespace-folded, lower case)."""
+    norm = [" ".join(t.lower().split()) for t in pred]
+    used: set[int] = set()
+    hits = 0
+    for g in (" ".join(t.lower().split()) for t in gold):
+        best = max(((fuzz.ratio(g, p), i) for i, p in enumerate(norm) if i not in used), default=(0, -1))
+        if best[0] >= 85:
+            used.add(best[1])
+            hits += 1
+    if not hits:
+        return 0.0
+    p, r = hits / len(pred), hits / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def scores(records: list, gold: dict) -> dict[str, float]:
+    goals = [r for r in records if isinstance(r, Goal)]
+    return {
+        "goals": f1([g.text for g in goals], [g["text"] for g in gold["goals"]]),
+        "actions": f1([r.text for r in records if isinstance(r, GoalAction)],
+                      [a for g in gold["goals"] for a in g["actions"]]),
+        "metrics": f1([r.text for r in records if isinstance(r, GoalMetric)],
+                      [m for g in gold["goals"] for m in g["metrics"]]),
+    }
+
+
+def _gold(dev_corpus: Path) -> dict:
+    return json.loads((dev_corpus / f"{D07}.gold.json").read_text(encoding="utf-8"))
+
+
+def test_d07_from_pdf_lines_matches_gold_fields(dev_corpus: Path) -> None:
+    gold = _gold(dev_corpus)
+    content = read_pdf((dev_corpus / f"{D07}.pdf").read_bytes())
+    lines = [ln for p in content.pages for ln in p.lines if ln.y > 80]  # below the running header
+    records = extract_goals("", "d07-document-id-xx", "item-1", "Kankaanpää", "214", "Hyvinvointilautakunta",
+                            lines=lines)
+    assert scores(records, gold) == {"goals": 1.0, "actions": 1.0, "metrics": 1.0}
+    goals = [r for r in records if isinstance(r, Goal)]
+    assert [(g.unit, g.binding, g.ordinal, g.text) for g in goals] == [
+        (w["unit"], w["binding"], w["ordinal"], w["text"]) for w in gold["goals"]]
+    assert {(g.period_start, g.period_end) for g in goals} == {tuple(gold["period"])}
+    metrics = [(r.text, r.kind, r.target) for r in records if isinstance(r, GoalMetric)]
+    assert metrics == [(m["text"], m["kind"], m["target"]) for w in gold["goals"] for m in w["metric_details"]]
+    assert goals[0].goal_id == "d07-document-id-:g1" and goals[-1].goal_id == "d07-document-id-:g10"
+    assert [g.theme for g in goals[2:4]] == ["kirjasto", "kirjasto"]
+
+
+def test_d07_from_collapsed_text(dev_corpus: Path) -> None:
+    """The orchestrator may pass a selostus with every whitespace run folded to one space."""
+    gold = _gold(dev_corpus)
+    text = next(s["text"] for s in gold["items"][0]["sections"] if s["kind"] == "selostus")
+    assert is_goals_text(text)
+    records = extract_goals(text, "d07", None, None, None, None)
+    assert all(v >= 0.9 for v in scores(records, gold).values())
+    assert [r.text for r in records if isinstance(r, GoalMetric)][-1] == \
+        "Nuorisotilan kävijämäärä kasvaa vuoteen 2025 verrattuna."  # the closing remark is cut off
+
+
+def test_seed_000_numbered_goals_with_dash_actions(shared_dir: Path) -> None:
+    text = next((shared_dir / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    assert is_goals_text(text)
+    records = extract_goals(text, "seed000", None, "Kokemäki", "271", "Elinvoima- ja hyvinvointilautakunta")
+    goals = [r for r in records if isinstance(r, Goal)]
+    assert [(g.binding, g.unit, g.ordinal) for g in goals] == [
+        ("valtuusto", None, 1), ("valtuusto", None, 2),
+        ("lautakunta", "Elinvoima- ja hyvinvointipalvelut", 1), ("lautakunta", "Elinvoima- ja hyvinvointipalvelut", 2),
+        ("lautakunta", "Elinvoima- ja hyvinvointipalvelut", 3), ("lautakunta", "Kirjasto- ja kulttuuripalvelut", 1),
+        ("lautakunta", "Kirjasto- ja kulttuuripalvelut", 2), ("lautakunta", "Kirjasto- ja kulttuuripalvelut", 3)]
+    assert goals[0].text == "Hyvinvoinnin edistäminen kunnassa"
+    assert {(g.period_start, g.period_end) for g in goals} == {(2025, 2029)}
+    actions = [r for r in records if isinstance(r, GoalAction)]
+    assert len(actions) == 8 and actions[1].text == "Asukaskyselyn toteuttaminen joka toinen vuosi"
+    assert [g.theme for g in goals][3] == "tyollisyys" and goals[7].theme == "ymparisto"
+
+
+def test_seed_003_unnumbered_prose_goals(shared_dir: Path) -> None:
+    text = next((shared_dir / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
+    records = extract_goals(text, "seed003", None, None, None, "Hyvinvointilautakunta")
+    goals = [r for r in records if isinstance(r, Goal)]
+    assert [g.unit for g in goals] == ["Hyvinvointipalvelut", "Kirjastopalvelut", "Kulttuuripalvelut",
+                                       "Liikuntapalvelut", "Nuorisopalvelut"]
+    assert goals[0].text == "Hyvinvointikertomustyön uudistaminen ja vaikuttavuuden vahvistaminen"
+    assert goals[3].strategy_area == "Ennaltaehkäisevät hyvinvointipalvelut"
+    by_goal = {g.goal_id: ([], []) for g in goals}
+    for r in records:
+        if isinstance(r, GoalAction):
+            by_goal[r.goal_id][0].append(r.text)
+        elif isinstance(r, GoalMetric):
+            by_goal[r.goal_id][1].append(r.text)
+    assert [(len(a), len(m)) for a, m in by_goal.values()] == [(3, 3), (1, 1), (1, 1), (2, 1), (1, 3)]
+    # explanatory sentences without an action verb are not actions
+    assert not any("tarkoitetaan" in a for a, _ in by_goal.values() for a in a)
+    assert {(g.period_start, g.period_end) for g in goals} == {(2024, 2024)}
+
+
+def test_seed_004_strategy_columns(shared_dir: Path) -> None:
+    text = next((shared_dir / "seeds").glob("004_*.txt")).read_text(encoding="utf-8")
+    goals = extract_strategy_goals(text, "seed004", municipality="Kemi")
+    areas = {g.strategy_area for g in goals}
+    assert areas == {"Hyvinvoivat kuntalaiset", "Sujuva arki", "Elinvoimainen kaupunki"}
+    first = [g for g in goals if g.strategy_area == "Hyvinvoivat kuntalaiset" and g.unit == "Kaupunkistrategia"]
+    assert len(first) == 4
+    assert first[2].text == "Kehitämme koulutustarjontaa ja -polkuja, mahdollistamme osaamisen kasvun."
+    assert {(g.period_start, g.period_end) for g in goals} == {(2022, 2025)}
+
+
+def test_columns_read_separately_from_word_positions() -> None:
+    """Two columns printed side by side: each is read top to bottom on its own."""
+    rows = [("Kaupunkistrategia 2022-25:", "Hyvinvointisuunnitelma 2022-25:"),
+            ("Tuemme kuntalaisten", "Syrjäytymisen ehkäisy"),
+            ("terveyttä.", "Digitaidot")]
+    lines = [Line(page=1, y=100 + 12 * k, x0=50, text=f"{a} {b}",
+                  segments=(Segment(50, 180, a), Segment(300, 480, b)), height=10) for k, (a, b) in enumerate(rows)]
+    left, right = column_texts(lines)
+    assert [ln.text for ln in left] == [r[0] for r in rows]
+    assert [ln.text for ln in right] == [r[1] for r in rows]
+
+
+def test_metric_kinds_and_periods() -> None:
+    assert metric_kind("Suunnitelmat päivitetty: kyllä/ei") == ("kylla_ei", "kyllä")
+    assert metric_kind("Uusia vertaisohjaajia vähintään viisi.") == ("lukumaara", "vähintään 5")
+    assert metric_kind("Kävijämäärä kasvaa vuoteen 2025 verrattuna.") == ("trendi", "kasvaa")
+    assert metric_kind("Asukasiltoihin osallistuneiden määrä") == ("lukumaara", None)
+    assert metric_kind("Sähköisten hakemusten osuus vähintään 90 %") == ("muu", "vähintään 90 %")
+    assert find_period("tavoitteet valtuustokaudelle 2025-2029") == (2025, 2029)
+    assert find_period("tavoitteet vuodelle 2024") == (2024, 2024)
+    assert not is_goals_text("Lautakunta hyväksyi tavoitteet. Päätös: Hyväksyttiin.")
+
+
+def test_theme_taxonomy() -> None:
+    assert theme_of("Lukutaidon edistäminen", "Kirjastopalvelut") == "kirjasto"
+    assert theme_of("Tuemme työllisyyttä", "Elinvoima- ja hyvinvointipalvelut") == "tyollisyys"
+    assert theme_of("Kuntalaisten osallisuuden vahvistaminen", "Hyvinvointipalvelut") == "osallisuus"
+    assert theme_of("Hyvinvoinnin edistäminen kunnassa") == "hyvinvointi"
+    assert theme_of("Xyz") == "muu"
