@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.roles import (
     compile_folded,
     fold_keep_length,
     is_first_name,
+    is_title_word,
     nominative,
     normalize_name,
     search_any,
@@ -42,6 +44,7 @@ from extractors.vocab import (
     OUTCOME_CUES,
     OUTCOME_ORDER,
     OUTCOMES,
+    PRESENTER_CHANGED_CUES,
     PROPOSAL_SIDE_CUES,
     RECUSAL_CUES,
     RECUSAL_NEGATIONS,
@@ -132,9 +135,18 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
     """(outcome, sentence) of the first outcome whose cue appears, trying outcomes in ``order``."""
     for outcome in order:
         for sentence in sentences:
-            if _has(OUTCOME_CUES[outcome], sentence):
-                return outcome, sentence
+            folded = fold_keep_length(sentence)
+            match = search_any(OUTCOME_CUES[outcome], folded)
+            if match is None:
+                continue
+            if outcome == "merkitty_tiedoksi" and _FORWARDED.search(folded[:match.start()]):
+                continue  # 'esitti valtuustolle, että se merkitsee tiedoksi': the body itself proposed
+            return outcome, sentence
     return None
+
+
+# 'Kaupunginhallitus esitti kaupunginvaltuustolle seuraavaa: Kaupunginvaltuusto merkitsee ...'
+_FORWARDED = re.compile(r"\b(esitti|esittaa|ehdotti|ehdottaa|foreslar|foreslog)\b")
 
 
 _STRONG_APPROVAL = (
@@ -214,6 +226,10 @@ def _kasittely_outcome(kasittely: str) -> str | None:
         proposes = re.search(r"\behdotti\b|\bteki\b[^.]{0,80}ehdotuksen|\bföreslog\b", folded)
         if proposes:
             last_proposal = sentence
+        if _has(PRESENTER_CHANGED_CUES, sentence):
+            kind = _proposal_kind(sentence)
+            outcome = kind if kind in ("palautettu", "poydatty") else "hyvaksytty_muutettuna"
+            continue
         if re.search(r"äänestys|äänestyk|äänestävät|omröstning", folded) and not re.search(
                 r"ilman äänestystä|utan omröstning", folded):
             continue
@@ -358,7 +374,7 @@ def _person_spans(text: str, attendees: Attendees = None) -> list[_NameSpan]:
 
     'Karkun Nuorisoseura ry:n' has no first name and is followed by 'ry', so it is no person.
     """
-    words = list(_CAP_WORD.finditer(text))
+    words = [m for m in _CAP_WORD.finditer(text) if not _is_role_or_title(m.group(0))]
     spans: list[_NameSpan] = []
     i = 0
     while i < len(words):
@@ -395,6 +411,15 @@ def _person_spans(text: str, attendees: Attendees = None) -> list[_NameSpan]:
     return spans
 
 
+@lru_cache(maxsize=4096)
+def _is_role_or_title(word: str) -> bool:
+    """'Jäsen', 'Varapuheenjohtaja', 'Ledamoten', 'Sivistysjohtaja' start no name."""
+    key = fold_keep_length(word)
+    if any(key.startswith(fold_keep_length(r)) for r in RECUSAL_ROLE_WORDS):
+        return True
+    return is_title_word(word)
+
+
 def _is_common_only(word: str) -> bool:
     classes = word_classes(word)
     return bool(classes) and not classes & {"etunimi", "sukunimi", "paikannimi"} and "nimisana" not in classes
@@ -408,7 +433,7 @@ def _full_name(tokens: Sequence[str], attendees: Attendees) -> str:
 # --- votes ----------------------------------------------------------------------------------------
 
 _NUMBER_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_COUNT = rf"(?P<count>\d{{1,3}}|(?:{_NUMBER_ALT}))(?:\s*\(\d{{1,3}}\))?"
+_COUNT = rf"(?P<count>\d{{1,3}}|(?i:{_NUMBER_ALT}))(?:\s*\(\d{{1,3}}\))?"
 _VOTE_NOUN = r"(?:ääntä|ääni|äänet|ääniä|äänellä|röster|röst|rösterna)"
 
 
@@ -427,7 +452,7 @@ _COUNT_FIRST = re.compile(
 )
 # 'Jaa-äänet: 14', 'JAA 6', 'Tyhjä: 37', 'Poissa 1', 'NEJ-röster: 4'.
 _LABEL_FIRST = re.compile(
-    rf"(?<![\w-])(?P<label>(?P<jaa>(?i:jaa)|JA|(?i:ja)(?=-röst))|(?P<ei>EI|(?i:ei)(?=\s*-\s*ään)|(?i:nej))"
+    rf"(?<![\w-])(?P<label>(?P<jaa>(?i:jaa)|JA|(?i:ja)(?=-röst))|(?P<ei>EI|(?i:ei)(?=\s*(?:-\s*ään|:))|(?i:nej))"
     rf"|(?P<tyhja>(?i:{_kind_alt('tyhja')}))|(?P<poissa>(?i:{_kind_alt('poissa')})))"
     rf"(?P<noun>\s*-\s*(?i:{_VOTE_NOUN})|\s+(?i:{_VOTE_NOUN}))?\s*(?P<colon>:)?\s*"
     rf"(?P<count>\d{{1,3}})(?!\s*[-–]?\s*\d)(?![\w.,:]\d)",
@@ -442,13 +467,26 @@ _TABLE_KIND = {"jaa": "jaa", "ja": "jaa", "ei": "ei", "nej": "ei", "tyhjä": "ty
                "poissa": "poissa", "frånvarande": "poissa"}
 
 
+# 'yksi äänesti tyhjää', 'kaksi jäsentä äänesti tyhjää'.
+_ABSTAINED = re.compile(
+    rf"(?<![\w.,]){_COUNT}\s+(?:\w+\s+)?(?:äänesti|äänestivät|röstade)\s+(?:tyhjää|blankt)(?!\w)",
+    re.IGNORECASE,
+)
+# 'JAA-ääniä antoivat: A, B ja C' (no count printed: the names are counted).
+_NAMES_ONLY = re.compile(
+    r"(?<![\w-])(?P<label>(?P<jaa>JAA|Jaa|jaa)|(?P<ei>EI|Ei|ei)|(?P<tyhja>TYHJÄÄ|Tyhjää|tyhjää))"
+    r"(?:\s*-\s*)(?:ääniä|äänen|äänet|ääntä)\s+(?:antoivat|antoi|äänestivät)\s*:?",
+)
+
+
 @dataclass
 class _Mention:
     kind: str
-    count: int
+    count: int | None
     start: int
     end: int
     names: list[str]
+    labelled: bool = False
 
 
 def _to_int(word: str) -> int:
@@ -473,7 +511,14 @@ def _mentions(text: str) -> list[_Mention]:
                 continue
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
-            found.append(_Mention(kind, count, m.start(), m.end(), []))
+            found.append(_Mention(kind, count, m.start(), m.end(), [], labelled))
+    for m in _ABSTAINED.finditer(text):
+        if all(m.end() <= f.start or m.start() >= f.end for f in found):
+            found.append(_Mention("tyhja", _to_int(m.group("count").lower()), m.start(), m.end(), []))
+    for m in _NAMES_ONLY.finditer(text):
+        if all(m.end() <= f.start or m.start() >= f.end for f in found):
+            kind = next(k for k in ("jaa", "ei", "tyhja") if m.group(k))
+            found.append(_Mention(kind, None, m.start(), m.end(), [], True))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -522,10 +567,12 @@ def _attach_names(text: str, mentions: list[_Mention], attendees: Attendees) -> 
             mention.names = _voter_names(paren.group(1), attendees, None)
             continue
         intro = re.match(r"\s*(?:[:\-–]|antoivat|äänestivät|röstade)\s*:?\s*", after, re.IGNORECASE)
-        listed = re.match(r"[ \t]*\n\s*", after)
+        listed = re.match(r"[ \t]*\n\s*", after) or (re.match(r"\s*", after) if mention.labelled else None)
         if intro or listed:
             start = (intro or listed).end()
             mention.names = _voter_names(after[start:], attendees, mention.count)
+        if mention.count is None:
+            mention.count = len(mention.names)
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -573,7 +620,8 @@ def extract_votes(text: str, attendees: Attendees = None) -> list[VoteInfo]:
         listed = [k for k in names if names[k]]
         match = all(counts[k] == len(names[k]) for k in listed) if listed else None
         start, end = group[0].start, group[-1].end
-        sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n\n", 0, start) + 2, 0)
+        sentence_start = max((text.rfind(sep, 0, start) + len(sep) if sep in text[:start] else 0)
+                             for sep in (". ", "\n\n"))
         votes.append(VoteInfo(
             jaa=counts["jaa"], ei=counts["ei"], tyhja=counts["tyhja"], poissa=counts["poissa"],
             jaa_names=names["jaa"], ei_names=names["ei"], tyhja_names=names["tyhja"],
@@ -615,11 +663,10 @@ def _role_before(text: str, start: int) -> str | None:
     if k >= 0 and re.fullmatch(r"\d+\.|[IV]+", words[k]):
         role.insert(0, words[k])
         k -= 1
-    if k >= 0 and fold_keep_length(words[k]).endswith(("n", "s")) and words[k][:1].islower() and re.fullmatch(
-            r"[a-zåäö]+(?:valtuuston|hallituksen|lautakunnan|jaoston|toimikunnan|n)", words[k]):
-        if fold_keep_length(words[k]) not in ("ja", "seka"):
-            role.insert(0, words[k])
-    text_role = " ".join(role)
+    if k >= 0 and re.fullmatch(r"[A-ZÅÄÖa-zåäö]+(?:valtuuston|hallituksen|lautakunnan|jaoston|toimikunnan)",
+                               words[k]):
+        role.insert(0, words[k])
+    text_role = " ".join(role).lower()
     return re.sub(r"\b(jäsenet|varajäsenet|valtuutetut|ledamöter)$",
                   lambda m: {"jäsenet": "jäsen", "varajäsenet": "varajäsen", "valtuutetut": "valtuutettu",
                              "ledamöter": "ledamot"}[m.group(1)], text_role)

@@ -63,8 +63,16 @@ def _fold_pattern(pattern: str) -> str:
 
     Outside character classes 'ä' becomes '[ad]' and 'ö' '[od]' (OCR prints 'd' for them: 'ettd').
     """
-    out, in_class = [], False
+    out, in_class, escaped = [], False, False
     for char in pattern:
+        if escaped:  # '\S', '\W', '\B' keep their case
+            out.append(char)
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+            out.append(char)
+            continue
         if char == "[":
             in_class = True
         elif char == "]":
@@ -288,7 +296,8 @@ def _role_part(text: str, role: str) -> str:
     return "\n".join(parts)
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """Is ``word`` (part of) a job title: 'Sivistysjohtaja', 'vs.', 'päällikkö'?"""
     key = fold_keep_length(word.strip(".,:;()"))
     if not key:
         return True
@@ -300,7 +309,7 @@ def _is_title_word(word: str) -> bool:
 def _token_kind(word: str) -> str:
     """'N' for a word that can be part of a person's name, 'T' for a title word."""
     bare = word.strip(".,:;()")
-    if not bare or not _NAME_TOKEN_RE.match(bare) or _is_title_word(bare):
+    if not bare or not _NAME_TOKEN_RE.match(bare) or is_title_word(bare):
         return "T"
     if bare.endswith(".") or len(bare) < 2:
         return "T"

@@ -291,9 +291,9 @@ COUNTER_PROPOSAL_KINDS: dict[str, str] = {
 }
 # A Käsittely sentence saying the presenter changed the proposal in the meeting.
 PRESENTER_CHANGED_CUES: tuple[str, ...] = (
-    r"esittelijä (muutti|täydensi|korjasi|poisti|lisäsi|tarkensi)", r"muutetun (päätös)?ehdotuksen mukaisesti",
-    r"esittelijän muuttama", r"esittelijän (muutetun|täydennetyn|korjatun)", r"föredraganden ändrade",
-    r"föredragandens ändrade förslag",
+    r"\besittelijä (muutti|täydensi|korjasi|poisti|lisäsi|tarkensi)\b", r"\bmuutetun (päätös)?ehdotuksen mukaisesti",
+    r"\besittelijän muuttama", r"\besittelijän (muutetun|täydennetyn|korjatun)\b", r"\bföredraganden ändrade",
+    r"\bföredragandens ändrade förslag",
 )
 # A Käsittely sentence that accepts a proposal printed in it.
 ACCEPTANCE_CUES: tuple[str, ...] = (
