@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from extractors import records as R
 from extractors.headings import fold
 from extractors.layout import strip_furniture
+from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
 from extractors.records import Extraction, Line, PageText
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
-DEFAULT_MIN_TEXT_CHARS = 40  # a page with less text than this is treated as a scan
 ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
 
 
@@ -76,11 +76,10 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
     if not content.pages and content.page_count:
         content = read_pdf(data)  # the embedded HTML was unusable: read the page text after all
     pages = content.pages
-    scans = [p.number for p in pages if sum(len(ln.text) for ln in p.lines) < DEFAULT_MIN_TEXT_CHARS]
+    scans = [p.number for p in pages if needs_ocr(p)]
     used_ocr = False
-    if scans and ocr is not None and len(scans) * 2 >= len(pages):
-        lang = "fin"
-        ocred = {p.number: p for p in ocr(data, scans, lang)}
+    if scans and ocr is not None:
+        ocred = {p.number: p for p in ocr(data, scans, "auto")}
         pages = [ocred.get(p.number, p) for p in pages]
         used_ocr = True
     elif scans and len(scans) == len(pages):
@@ -112,7 +111,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             errors.append(R.IngestError(doc_id=doc_id, stage=stage, message=detail))
             return default
 
-    pages = layer.pages
+    pages = raw_pages = layer.pages
     repaired = False
     repaired_pages = guard("repair", _repair, pages, default=None)
     if repaired_pages is not None:
@@ -132,19 +131,14 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     from extractors.meeting import extract_meeting
 
     meeting_info = guard("meeting", extract_meeting, pages, language)
-    # HTML and plain text have no page geometry and print their header once: nothing to strip
-    clean = strip_furniture(pages) if layer.source_format in ("pdf", "pdf+ocr") else pages
-    lines = [ln for p in clean for ln in p.lines]
     has_positions = layer.source_format != "text"
-    front, raw_items, main_body = split_items(lines)
-    if kind == "followup" and all(r.number is None for r in raw_items):
-        raw_items = []  # a follow-up table is not an agenda item unless printed inside one
-    items: list[ParsedItem] = []
-    for k, raw in enumerate(raw_items):
-        lead = front if k == 0 else None
-        parsed = guard(f"item {raw.number}", parse_item, raw, main_body, lead, has_positions)
-        if parsed is not None:
-            items.append(parsed)
+    items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, default=([], None))
+    items, main_body = items
+    raw_texts = {}
+    if repaired:  # the text as printed, before repair, for item_sections.text_raw
+        before, _ = guard("segment before repair", segment_items, raw_pages, layer.source_format, kind,
+                          has_positions, default=([], None))
+        raw_texts = {(it.number, n, sec.kind): sec.text for it in before for n, sec in enumerate(it.sections)}
 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
         guard("pages", locate_pages, items, layer.pdf_bytes)
@@ -173,9 +167,11 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         rows.extend(R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
                     for h, ref in enumerate(item.history))
         for s, sec in enumerate(item.sections):
+            text_raw = raw_texts.get((item.number, s, sec.kind))
             rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,
                                       heading_raw=sec.heading_raw, text=sec.text,
-                                      page=sec.page if layer.page_count else None, handling=sec.handling))
+                                      page=sec.page if layer.page_count else None, handling=sec.handling,
+                                      text_raw=text_raw if text_raw != sec.text else None))
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_names, default=[])
         rows.extend(analysed or [])
@@ -201,6 +197,20 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         ocr_repaired=repaired, status=status, error=error, source_format=layer.source_format,
         meeting_count=1 if meeting_id else 0, item_count=item_count)
     return Extraction(document=doc, rows=rows + errors)
+
+
+def segment_items(pages: list[PageText], source_format: str, kind: str,
+                  has_positions: bool) -> tuple[list[ParsedItem], str | None]:
+    """Items of a document's pages: strip furniture, split at item headers, split sections."""
+    # HTML and plain text have no page geometry and print their header once: nothing to strip
+    clean = strip_furniture(pages) if source_format in ("pdf", "pdf+ocr") else pages
+    lines = [ln for p in clean for ln in p.lines]
+    front, raw_items, main_body = split_items(lines)
+    if kind == "followup" and all(r.number is None for r in raw_items):
+        raw_items = []  # a follow-up table is not an agenda item unless printed inside one
+    items = [parse_item(raw, main_body, front if k == 0 else None, has_positions)
+             for k, raw in enumerate(raw_items)]
+    return items, main_body
 
 
 def _snippet(text: str, n: int = 30) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.records import PageText
+
 _DATE = r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}"
 
 # (pattern, replacement) in order; each is one OCR confusion in one shape.
@@ -51,3 +53,13 @@ def normalise_ocr_line(text: str) -> str:
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
+
+def needs_ocr(page: PageText, min_chars: int = 20) -> bool:
+    """No text layer, or one of garbage (control and private-use characters, no vowels)."""
+    text = "".join(line.text for line in page.lines)
+    letters = [c for c in text if not c.isspace()]
+    if len(letters) < min_chars:
+        return True
+    plain = sum(c.isalnum() or c in ".,:;-–()/§%€'\"!?&@+*" for c in letters)
+    vowels = sum(c.lower() in "aeiouyåäö" for c in letters)
+    return plain / len(letters) < 0.8 or vowels / len(letters) < 0.15

@@ -276,12 +276,3 @@ def detect_language(words: list[str]) -> str:
     return "swe" if swedish > finnish else "fin"
 
 
-def needs_ocr(page: PageText, min_chars: int = 20) -> bool:
-    """No text layer, or one of garbage (control and private-use characters, no vowels)."""
-    text = "".join(line.text for line in page.lines)
-    letters = [c for c in text if not c.isspace()]
-    if len(letters) < min_chars:
-        return True
-    plain = sum(c.isalnum() or c in ".,:;-–()/§%€'\"!?&@+*" for c in letters)
-    vowels = sum(c.lower() in "aeiouyåäö" for c in letters)
-    return plain / len(letters) < 0.8 or vowels / len(letters) < 0.15

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from extractors.ocrfix import normalise_ocr_line
+from extractors.ocrfix import needs_ocr, normalise_ocr_line
 from extractors.pdftext import read_pdf
-from pipeline.ocr import detect_language, needs_ocr, ocr_pdf, tsv_lines
+from pipeline.ocr import detect_language, ocr_pdf, tsv_lines
 
 
 @pytest.mark.parametrize(("printed", "meant"), [
