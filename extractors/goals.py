@@ -590,7 +590,9 @@ def column_texts(lines: list[Line], gutter: float = 12.0) -> list[list[Line]]:
     segs = [(s.x0, s.x1) for line in lines for s in line.segments] or [(ln.x0, ln.x0 + 1) for ln in lines]
     if not segs:
         return []
-    segs.sort()
+    extent = max(b for _, b in segs) - min(a for a, _ in segs)
+    narrow = [(a, b) for a, b in segs if b - a < 0.5 * extent]  # full-width headings cross the gutters
+    segs = sorted(narrow or segs)
     spans: list[list[float]] = []
     for x0, x1 in segs:
         if spans and x0 <= spans[-1][1] + gutter:
@@ -660,17 +662,26 @@ def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = No
     return out
 
 
-def extract_strategy_columns(lines: list[Line], doc_id: str, **kwargs: object) -> list[Goal]:
-    """`extract_strategy_goals` over page lines whose table columns are read one after another."""
+def extract_strategy_columns(source: bytes | list[Line], doc_id: str, **kwargs: object) -> list[Goal]:
+    """`extract_strategy_goals` over a PDF (bytes) or its page lines, each table column read on its
+    own from word positions, because plain text extraction interleaves them (seed 004)."""
+    if isinstance(source, (bytes, bytearray)):
+        from extractors.pdftext import read_pdf
+
+        lines = [line for page in read_pdf(bytes(source)).pages for line in page.lines]
+    else:
+        lines = source
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
     chunks: list[str] = []
     for page_lines in by_page.values():
         for column in column_texts(page_lines):
+            steps = sorted(b.y - a.y for a, b in zip(column, column[1:], strict=False) if b.y > a.y)
+            usual = steps[len(steps) // 2] if steps else 12.0  # the column's ordinary line step
             prev_y: float | None = None
             for line in column:
-                if prev_y is not None and line.y - prev_y > 1.6 * max(line.height, 8.0):
+                if prev_y is not None and line.y - prev_y > 1.5 * usual:
                     chunks.append("")
                 chunks.append(line.text)
                 prev_y = line.y

@@ -159,3 +159,38 @@ def test_theme_taxonomy() -> None:
     assert theme_of("Kuntalaisten osallisuuden vahvistaminen", "Hyvinvointipalvelut") == "osallisuus"
     assert theme_of("Hyvinvoinnin edistäminen kunnassa") == "hyvinvointi"
     assert theme_of("Xyz") == "muu"
+
+
+def test_strategy_table_pdf_columns(tmp_path: Path) -> None:
+    """A two-column strategy table written with fpdf2: the text layer interleaves the columns line by
+    line; read by word positions each column's paragraphs come out whole."""
+    from fpdf import FPDF
+
+    from extractors.goals import extract_strategy_columns
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("body", size=9)
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.cell(170, 6, "STRATEGINEN PÄÄMÄÄRÄ SUJUVA ARKI")
+    left = ["Kaupunkistrategia 2022-25:", "Sujuva ja turvallinen", "arki synnyttää vetovoimaa.", "",
+            "Palvelumme ovat", "saavutettavia."]
+    right = ["Hyvinvointisuunnitelma 2022-25:", "Kiusaamisen ehkäiseminen", "", "Esteettömyyden parantaminen",
+             "kulkuväylillä."]
+    for k in range(max(len(left), len(right))):
+        y = 32 + 5 * k
+        for x, col in ((20, left), (110, right)):
+            if k < len(col) and col[k]:
+                pdf.set_xy(x, y)
+                pdf.cell(80, 5, col[k])
+    path = tmp_path / "strategia.pdf"
+    pdf.output(str(path))
+    goals = extract_strategy_columns(path.read_bytes(), "strategy-doc-0000")
+    assert [(g.unit, g.text) for g in goals] == [
+        ("Kaupunkistrategia", "Sujuva ja turvallinen arki synnyttää vetovoimaa."),
+        ("Kaupunkistrategia", "Palvelumme ovat saavutettavia."),
+        ("Hyvinvointisuunnitelma", "Kiusaamisen ehkäiseminen"),
+        ("Hyvinvointisuunnitelma", "Esteettömyyden parantaminen kulkuväylillä."),
+    ]
+    assert {g.strategy_area for g in goals} == {"Sujuva arki"} and goals[0].period_end == 2025
