@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from html import unescape
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from pipeline.harvest.base import SiteAdapter, safe_name
@@ -46,9 +47,10 @@ def _records(html: str) -> list[tuple[str, list[str], list[tuple[str, str]], str
     out = []
     for m in _RECORD.finditer(html):
         chunk = m.group(2)
-        comments = [squash(c) for c in _COMMENT.findall(chunk)]
-        links = [(h, squash(_TAGS.sub("", t))) for h, t in _HREF.findall(chunk)]
-        text = squash(_TAGS.sub(" ", _COMMENT.sub(" ", chunk)).replace("&nbsp;", " "))
+        comments = [squash(unescape(c)) for c in _COMMENT.findall(chunk)]  # 'Ymp&auml;rist&ouml;...'
+
+        links = [(unescape(h), squash(unescape(_TAGS.sub("", t)))) for h, t in _HREF.findall(chunk)]
+        text = squash(unescape(_TAGS.sub(" ", _COMMENT.sub(" ", chunk))))
         out.append((m.group(1), [c for c in comments if c and c != "TIETUE"], links, text))
     return out
 
