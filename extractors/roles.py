@@ -226,7 +226,7 @@ def normalize_name(text: str, email: str | None = None) -> str:
     text = " ".join(text.split()).strip(" ,.;:")
     if text.count(",") == 1:
         surname, first = (p.strip() for p in text.split(","))
-        if surname and first and " " not in surname:
+        if surname and first and len(surname.split()) <= 2 and len(first.split()) <= 2:
             return f"{first} {surname}"
     return order_name(text.split(), email)
 
