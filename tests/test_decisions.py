@@ -68,7 +68,7 @@ def test_dev_gold_fields(dev_corpus: Path) -> None:
 
 
 def test_dev_gold_votes_count_match(dev_corpus: Path) -> None:
-    for _, attendees, item, sections in _gold_items(dev_corpus):
+    for _, attendees, _item, sections in _gold_items(dev_corpus):
         for vote in extract_votes("\n\n".join(s["text"] for s in sections), attendees):
             assert vote.counts_match is True
             assert "ääntä" in vote.text
