@@ -175,13 +175,17 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_names, default=[])
         rows.extend(analysed or [])
-        if kind == "goals":
-            goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
-                          default=[])
-            rows.extend(goals or [])
-    if kind == "followup" and layer.pdf_bytes is not None:
-        rows.extend(guard("followups", _followups, layer.pdf_bytes, doc_id, municipality, code, default=[]) or [])
+        goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
+                      1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
+        rows.extend(goals or [])
+    rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,
+                      default=[]) or [])
+    if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
+        rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
+                          default=[]) or [])
 
+    if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
+        kind = "goals"
     item_count = len(items)
     has_content = item_count > 0 or any(isinstance(r, (R.FollowUp, R.Goal)) for r in rows)
     status = "ok" if has_content and not errors else ("partial" if has_content or errors else "partial")
@@ -210,6 +214,9 @@ def segment_items(pages: list[PageText], source_format: str, kind: str,
         raw_items = []  # a follow-up table is not an agenda item unless printed inside one
     items = [parse_item(raw, main_body, front if k == 0 else None, has_positions)
              for k, raw in enumerate(raw_items)]
+    if kind != "minutes" and len(items) == 1 and items[0].number is None and \
+            all(sec.kind == "selostus" for sec in items[0].sections):
+        items = []  # a goals or strategy table with no item structure is not an agenda item
     return items, main_body
 
 
@@ -289,15 +296,44 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
     return out
 
 
-def _goals(item: ParsedItem, item_id: str, doc_id: str, municipality, code, body) -> list:
-    from extractors.goals import extract_goals
+def _goals(item: ParsedItem, item_id: str, doc_id: str, municipality, code, body, first_number: int) -> list:
+    """Goals listed in an item's explanatory text (a goals extract, or one item of whole minutes)."""
+    from extractors.goals import extract_goals, is_goals_text
 
-    text = "\n".join(s.text if s.kind != "selostus" else "\n".join(s.lines) for s in item.sections
-                     if s.kind == "selostus")
-    return extract_goals(text, doc_id, item_id, municipality, code, body)
+    text = "\n".join("\n".join(s.lines) for s in item.sections if s.kind == "selostus" and not s.handling)
+    if not is_goals_text(text):
+        return []
+    return extract_goals(text, doc_id, item_id, municipality, code, body, title=item.title,
+                         first_number=first_number)
 
 
-def _followups(pdf: bytes, doc_id: str, municipality, code) -> list:
-    from extractors.followup import extract_followups
+def _cell_text(pages: list[PageText]) -> str:
+    """Page lines with their segments (table cells) separated by tabs."""
+    return "\n".join("\t".join(s.text for s in ln.segments) if ln.segments else ln.text
+                     for p in pages for ln in p.lines)
 
-    return extract_followups(pdf, doc_id, municipality, code)
+
+def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: str, doc_id: str,
+               municipality, code) -> list:
+    """Rows of goal follow-up tables: cell colours from the PDF, else words in tab-separated cells."""
+    from extractors.followup import extract_followups, extract_followups_text, is_followup
+
+    cells = _cell_text(pages)
+    if kind != "followup" and not is_followup(cells):
+        return []
+    if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
+        rows = extract_followups(layer.pdf_bytes, doc_id, municipality, code)
+        if rows:
+            return rows
+    return extract_followups_text(cells, doc_id, municipality, code)
+
+
+def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc_id: str, municipality,
+                    code) -> list:
+    """Strategy tables whose columns plain text interleaves (read column by column from positions)."""
+    from extractors.goals import extract_strategy_columns, extract_strategy_goals
+
+    if layer.source_format in ("pdf", "pdf+ocr"):
+        lines = [ln for p in pages for ln in p.lines]
+        return extract_strategy_columns(lines, doc_id, municipality=municipality, municipality_code=code)
+    return extract_strategy_goals(full_text, doc_id, municipality=municipality, municipality_code=code)

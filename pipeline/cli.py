@@ -149,6 +149,11 @@ def eval_(
     raise typer.Exit(eval_command(gold_dir, db, json_out))
 
 
+from pipeline.harvest.cli import harvest_cli  # noqa: E402 - registered after the core commands
+
+app.command("harvest")(harvest_cli)
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
     app()
 
