@@ -51,6 +51,7 @@ from extractors.vocab import (
     RECUSAL_ROLE_WORDS,
     REJECTION_CUES,
     VOTE_KIND_WORDS,
+    WINNER_CUES,
 )
 
 Attendees = Mapping[str, str | None] | Sequence[str] | None
@@ -212,6 +213,22 @@ def _vote_outcome(text: str) -> str | None:
     return None
 
 
+def _winner_outcome(decision: Sequence[str], both: str) -> str | None:
+    """'Päätökseksi tuli Saarisen vastaehdotus (äänin 5–3)': a counter-proposal that won a vote.
+
+    Without a vote the meeting simply adopted an amendment (hyvaksytty_muutettuna).
+    """
+    for sentence in decision:
+        if not _has(WINNER_CUES, sentence) or _has(PROPOSAL_SIDE_CUES, sentence):
+            continue
+        voted = re.search(r"\b(äänin|rösterna)\s+\d", sentence) or extract_votes(both)
+        if voted:
+            return _counter_kind(sentence)
+        kind = _proposal_kind(sentence)
+        return kind
+    return None
+
+
 def _kasittely_outcome(kasittely: str) -> str | None:
     """The outcome an accepted proposal in a Käsittely text leads to (last acceptance wins).
 
@@ -295,6 +312,9 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
     lost = _vote_outcome(both) if both else None
     if lost:
         return lost
+    won = _winner_outcome(decision, both)
+    if won:
+        return won
     found = _cue_outcome(decision, [o for o in OUTCOME_ORDER if o not in
                                     ("muu", "poydatty", "palautettu", "hylatty")])
     strong = found is not None and (found[0] != "hyvaksytty" or _has(_STRONG_APPROVAL, found[1]))

@@ -311,8 +311,8 @@ def _token_kind(word: str) -> str:
     bare = word.strip(".,:;()")
     if not bare or not _NAME_TOKEN_RE.match(bare) or is_title_word(bare):
         return "T"
-    if bare.endswith(".") or len(bare) < 2:
-        return "T"
+    if bare.endswith((".", "-")) or len(bare) < 2:
+        return "T"  # 'vs.', 'Kasvatus-' (in 'Kasvatus- ja opetusjohtaja')
     classes = word_classes(bare)
     if classes & {"etunimi", "sukunimi"}:
         return "N"
@@ -400,6 +400,8 @@ def _parse_fields(text: str) -> list[_Person]:
                 continue
             if word in "-–:/|()" or not re.search(r"\w", word):
                 continue
+            if word.lower() in ("ja", "sekä", "och", "samt") and runs and runs[-1][0] in "NPE":
+                continue  # 'Tuomas Rantanen ja talouspäällikkö ...' (but 'Kasvatus- ja opetusjohtaja')
             if word.lower() in _NAME_PARTICLES and runs and runs[-1][0] == "N":
                 runs[-1][1].append(word)
                 continue

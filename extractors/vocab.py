@@ -252,7 +252,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
     "merkitty_tiedoksi": (
         r"\bmerkit(si|tiin|see|aan|ä)\b[^.]{0,160}?\btiedoksi\b", r"\btiedoksi merkit",
         r"\btiedoksi ja merkit", r"\bmerkitään\b[^.]{0,160}?\btiedoksi\b",
-        r"\bantecknade(s)?\b[^.]{0,160}?\bför kännedom", r"\bför kännedom\b[^.]{0,40}\bantecknade",
+        r"\banteckna(r|s|de|des)\b[^.]{0,160}?\b(för|till) kännedom", r"\b(för|till) kännedom\b[^.]{0,40}\banteckna",
         r"\bdelgavs\b", r"\btogs till kännedom", r"\btog\b[^.]{0,120}\btill kännedom",
     ),
     "hyvaksytty": (
@@ -267,6 +267,9 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
+# A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
+WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\bvoitti\b", r"\bblev (nämndens |styrelsens )?beslut\b",
+                                r"\bvann\b")
 # Order in which outcome cues are tried on the decision text.
 OUTCOME_ORDER: tuple[str, ...] = (
     "muu", "poydatty", "palautettu", "hylatty", "hyvaksytty_muutettuna", "merkitty_tiedoksi", "hyvaksytty",

@@ -139,6 +139,19 @@ OUTCOME_CASES = [
     ("Hyväksyttiin.", None, "Äänestykseen hyväksyttiin tapa, jossa asian käsittelyn jatkamista kannattavat "
      "äänestävät JAA ja palauttamista kannattavat EI. Äänestyksessä annettiin 6 jaa-ääntä ja 3 ei-ääntä. "
      "Tämän jälkeen kunnanjohtajan ehdotus hyväksyttiin ilman äänestystä.", "hyvaksytty"),
+    # Swedish variants.
+    ("Förslaget godkändes enhälligt.", None, None, "hyvaksytty"),
+    ("Beslutsförslaget godkändes med den ändringen att beloppet är 500 euro.", None, None,
+     "hyvaksytty_muutettuna"),
+    ("Nämnden beslöt att återremittera ärendet för ny beredning.", None, None, "palautettu"),
+    ("Nämnden beslöt bordlägga ärendet.", None, None, "poydatty"),
+    ("Nämnden antecknade rapporten till kännedom.", None, None, "merkitty_tiedoksi"),
+    # A counter-proposal that won a vote; one adopted without a vote.
+    ("Lautakunnan päätökseksi tuli Saarisen vastaehdotus äänin 5–3.", None, None, "hylatty"),
+    ("Lautakunnan päätökseksi tuli Saarisen palautusehdotus äänin 5–3.", None, None, "palautettu"),
+    ("Lautakunnan päätökseksi tuli Virtasen ehdotus.", None, None, "hyvaksytty_muutettuna"),
+    ("Puheenjohtaja totesi, että lautakunnan päätökseksi tuli esittelijän ehdotus.", None, None, "hyvaksytty"),
+    ("Esittelijän ehdotus jäi voimaan äänin 9-4.", None, None, "hyvaksytty"),
     # OCR-damaged text layer (seed 001 style).
     ("Paatos Hyvaksyttiin.", None, None, "hyvaksytty"),
     ("Asia jatettiin poydalle.", None, None, "poydatty"),

@@ -71,6 +71,12 @@ def test_dev_gold_roles(dev_corpus: Path) -> None:
     ("Valmistelija: Mikko Laine, rakennustarkastaja\nEsittelijä: Anna Virtanen, kunnanjohtaja", "esittelija",
      [("Anna Virtanen", "kunnanjohtaja", None, None)]),
     ("Kaupunginhallitus", "esittelija", [(None, "Kaupunginhallitus", None, None)]),
+    # People joined with 'ja'; a 'ja' inside a title stays there.
+    ("Kasvatus- ja opetusjohtaja Anna Virtanen, puh. 040 123 4567 ja talouspäällikkö Minna Virtala, "
+     "minna.virtala@kunta.fi", "valmistelija",
+     [("Anna Virtanen", "Kasvatus- ja opetusjohtaja", None, "040 123 4567"),
+      ("Minna Virtala", "talouspäällikkö", "minna.virtala@kunta.fi", None)]),
+    ("Mikko Laine rakennustarkastaja", "valmistelija", [("Mikko Laine", "rakennustarkastaja", None, None)]),
 ])
 def test_person_lines(text: str, role: str, expected: list[tuple]) -> None:
     got = [(r.name, r.title, r.email, r.phone) for r in parse_person_lines(text, role)]
