@@ -221,7 +221,8 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = ("vs", "vt", "va", "ma", "v.t", "t.f", "t
 # Outcome cues, strongest first. Each outcome lists patterns for the decision (Päätös/Beslut) text.
 OUTCOME_CUES: dict[str, tuple[str, ...]] = {
     "poydatty": (
-        r"p[oö]yd[aä]lle", r"p[oö]yd[aä]ttiin", r"\bbordl(ades|ägg|agg|agd)", r"\bbordlägg",
+        r"p[oö]yd[aä]lle", r"p[oö]yd[aä]ttiin", r"\b(käsittely\s+)?siirrettiin seuraavaan kokoukseen",
+        r"\bbordl(ades|ägg|agg|agd)", r"\bbordlägg",
     ),
     "palautettu": (
         r"\bpalaut(ettiin|ti|etaan|taa|ettava|ettavaksi)\b[^.]{0,80}(valmistel|käsittel|esittelij)",
@@ -246,6 +247,9 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\b(p[aä][aä]t[oö]s)?(ehdotusta|esitystä) (muutettiin|täydennettiin)",
         r"\b(muutos|lisäys|vasta|täydennys)ehdotuksen\b",
         r"\bvastaehdotus\b", r"\bmuutettu (pohja|päätös)?(ehdotus|esitys)",
+        r"\bmuutet(tu|un|tua|ussa)\s+(\w+\s+)?(pohja|päätös)?(ehdotu|esity)",
+        r"\btäydennet(ty|yn|tyä)\s+(\w+\s+)?(pohja|päätös)?(ehdotu|esity)", r"\bkorjattuna\b",
+        r"\btarkennettuna\b", r"\bhyv[aä]ksyi\b[^.]{0,80}\b(lisäyksen|muutoksen|täydennyksen)\b",
         r"\bmed (följande )?(ändring|ändringar|tillägg|tilläggen|tillägget|ändringen)\b",
         r"\bändrat förslag", r"\bändrade förslaget", r"\bkompletterat", r"\bmed den ändringen",
     ),
@@ -253,7 +257,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bmerkit(si|tiin|see|aan|ä)\b[^.]{0,160}?\btiedoksi\b", r"\btiedoksi merkit",
         r"\btiedoksi ja merkit", r"\bmerkitään\b[^.]{0,160}?\btiedoksi\b",
         r"\banteckna(r|s|de|des)\b[^.]{0,160}?\b(för|till) kännedom", r"\b(för|till) kännedom\b[^.]{0,40}\banteckna",
-        r"\bdelgavs\b", r"\btogs till kännedom", r"\btog\b[^.]{0,120}\btill kännedom",
+        r"\bdelgavs\b", r"\bantecknades\b", r"\btogs till kännedom", r"\btog\b[^.]{0,120}\btill kännedom",
     ),
     "hyvaksytty": (
         r"\bhyv[aä]ksyttiin\b", r"\bhyv[aä]ksyi\b", r"\bhyv[aä]ksytään\b", r"\bhyväksyy\b",
@@ -263,7 +267,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bbifölls\b", r"\bbiföll\b",
     ),
     "muu": (
-        r"poistettiin esityslistalta", r"\bpoisti asian esityslistalta", r"\braukesi\b",
+        r"poistettiin esityslistalta", r"\bjätettiin käsittelemättä", r"\bpoisti asian esityslistalta", r"\braukesi\b",
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }

@@ -139,6 +139,10 @@ OUTCOME_CASES = [
     ("Hyväksyttiin.", None, "Äänestykseen hyväksyttiin tapa, jossa asian käsittelyn jatkamista kannattavat "
      "äänestävät JAA ja palauttamista kannattavat EI. Äänestyksessä annettiin 6 jaa-ääntä ja 3 ei-ääntä. "
      "Tämän jälkeen kunnanjohtajan ehdotus hyväksyttiin ilman äänestystä.", "hyvaksytty"),
+    ("Hyväksyttiin esittelijän muutetun ehdotuksen mukaisesti.", None, None, "hyvaksytty_muutettuna"),
+    ("Kunnanhallitus hyväksyi Pirjo Laaksosen ehdottaman lisäyksen.", None, None, "hyvaksytty_muutettuna"),
+    ("Asian käsittely siirrettiin seuraavaan kokoukseen.", None, None, "poydatty"),
+    ("Informationen antecknades.", None, None, "merkitty_tiedoksi"),
     # Swedish variants.
     ("Förslaget godkändes enhälligt.", None, None, "hyvaksytty"),
     ("Beslutsförslaget godkändes med den ändringen att beloppet är 500 euro.", None, None,
