@@ -272,7 +272,8 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 # A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
-WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\bvoitti\b", r"\bblev (nämndens |styrelsens )?beslut\b",
+WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\b(ehdotus|esitys|vastaehdotus)\s+voitti\b",
+                                r"\bblev (nämndens |styrelsens )?beslut\b",
                                 r"\bvann\b")
 # Order in which outcome cues are tried on the decision text.
 OUTCOME_ORDER: tuple[str, ...] = (
