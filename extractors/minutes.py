@@ -156,7 +156,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         for n, a in enumerate(meeting_info.attendees if meeting_info else ()):
             rows.append(R.Attendee(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, name=a.name, role=a.role,
                                    role_norm=a.role_norm, title=a.title, note=a.note))
-    attendee_names = [a.name for a in (meeting_info.attendees if meeting_info else ())]
+    attendee_roles = {a.name: a.role for a in (meeting_info.attendees if meeting_info else ())}
     for ordinal, item in enumerate(items):
         item_id = f"{meeting_id or doc_id[:16]}/{item.number if item.number is not None else f'n{ordinal}'}"
         rows.append(R.AgendaItem(
@@ -173,7 +173,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
                                       page=sec.page if layer.page_count else None, handling=sec.handling,
                                       text_raw=text_raw if text_raw != sec.text else None))
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
-                         attendee_names, default=[])
+                         attendee_roles, default=[])
         rows.extend(analysed or [])
         goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
@@ -262,7 +262,7 @@ def _repair(pages: list[PageText]):
     return repair_pages(pages)
 
 
-def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: list[str]) -> list:
+def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: dict[str, str | None]) -> list:
     """Roles, decision, votes and recusals of the current handling of one item."""
     from extractors.decisions import classify_outcome, extract_recusals, extract_votes
     from extractors.roles import parse_person_lines
@@ -284,7 +284,7 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
         outcome = classify_outcome(paatos, last("paatosehdotus"), last("kasittely"), language)
         out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=paatos))
     vote_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos"))
-    for n, v in enumerate(extract_votes(vote_text) if vote_text else []):
+    for n, v in enumerate(extract_votes(vote_text, attendees) if vote_text else []):
         out.append(R.Vote(item_id=item_id, doc_id=doc_id, ordinal=n, jaa=v.jaa, ei=v.ei, tyhja=v.tyhja,
                           poissa=v.poissa, jaa_names=tuple(v.jaa_names), ei_names=tuple(v.ei_names),
                           tyhja_names=tuple(getattr(v, "tyhja_names", ()) or ()), counts_match=v.counts_match,
