@@ -77,6 +77,26 @@ def _is_document_header(text: str) -> bool:
     return bool(dates) and len(rest) <= 4
 
 
+DEFAULT_WRAP_SHARE = 0.8  # a line reaching this share of the text column's width was wrapped
+
+
+def _same_style(line: Line, title: Line) -> bool:
+    """Same left edge and the same line height: the next line of a wrapped title, not body text."""
+    return abs(line.x0 - title.x0) <= 4.0 and abs(line.height - title.height) <= 0.1 * max(title.height, 1.0)
+
+
+def _wraps(line: Line, lines: list[Line]) -> bool:
+    """Whether a title line runs to the right edge of the text column (so it continues below),
+    or ends in a word that cannot end a title ('/', 'ja', a comma)."""
+    if line.text.rstrip().endswith(("/", ",", "-", "–")) or line.text.split()[-1] in ("ja", "sekä", "tai", "och"):
+        return True
+    if not line.segments:
+        return False
+    right = max((ln.segments[-1].x1 for ln in lines if ln.page == line.page and ln.segments), default=0.0)
+    left = min((ln.x0 for ln in lines if ln.page == line.page), default=0.0)
+    return right > left and line.segments[-1].x1 - left >= DEFAULT_WRAP_SHARE * (right - left)
+
+
 def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
     """The title printed above the item's own header line, in single-item extracts
     ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
@@ -140,7 +160,7 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
     if raw.header_index is not None and raw.header is not None:
         header_page = (lines[0].page if lines else None)
     diary = None
-    history: list[str] = []
+    history: list[str] = [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history]
     title_parts: list[str] = []
     if raw.header and raw.header.title:
         title_parts.append(raw.header.title)
@@ -165,8 +185,11 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
             continue
         if title_done:
             # a title may wrap onto a line starting in lower case, close below it
-            if (last_title_line is not None and text[:1].islower() and line.page == last_title_line.page
+            if (last_title_line is not None and line.page == last_title_line.page
+                    and (text[:1].islower()
+                         or _same_style(line, last_title_line) and _wraps(last_title_line, raw.lines))
                     and 0 < line.y - last_title_line.y <= 2.2 * max(last_title_line.height, 8.0)
+                    and not DIARY_RE.match(text) and parse_header(line, 0) is None
                     and match_line_heading(_segments(line), has_positions) is None):
                 title_parts.append(text)
                 last_title_line = line

@@ -47,7 +47,7 @@ class RawItem:
     header_index: int | None
     header: HeaderCandidate | None
     lines: list[Line] = field(default_factory=list)  # lines after the header up to the next item
-    lead: list[Line] = field(default_factory=list)  # lines just before the header (title-first shape)
+    history: list[Line] = field(default_factory=list)  # handling lines printed above the header (CaseM)
 
 
 def _words_ok_as_body(text: str) -> bool:
@@ -92,8 +92,8 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
         if _RANGE.match(suffix) or suffix.startswith((":", "'", "’", "mom", "n ")):
             return None
         dates = re.findall(DATE_RE, prefix + " " + suffix)
-        body = " ".join(re.sub(DATE_RE, " ", prefix).split())
-        rest = " ".join(re.sub(DATE_RE, " ", suffix).split())
+        body = " ".join(re.sub(DATE_RE, " ", prefix).split()).strip(" ,;")
+        rest = " ".join(re.sub(DATE_RE, " ", suffix).split()).strip(" ,;")
         if rest:
             return None
         if body and not _words_ok_as_body(body):
@@ -105,14 +105,15 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
 
 
 def _toc_indices(cands: list[HeaderCandidate]) -> set[int]:
-    """Candidates in runs of at least two within three lines of each other: a list of items."""
+    """'§ n  Title' / '§ n' lines in runs of at least two within three lines of each other: a list
+    of items. Lines naming a body ('Kaupunginhallitus, § 177, 03.06.2024') are handling lines."""
     toc: set[int] = set()
     run: list[HeaderCandidate] = []
     for cand in cands + [None]:  # type: ignore[list-item]
         if cand is not None and run and cand.index - run[-1].index <= 3 and cand.number > run[-1].number:
             run.append(cand)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and any(c.title for c in run):  # short items ('§ 35 Muut asiat') are no list
             toc.update(c.index for c in run)
         run = [cand] if cand is not None else []
     return toc
@@ -128,7 +129,7 @@ def same_body(a: str, b: str) -> bool:
 def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | None]:
     """(front matter lines, items, the meeting body named in item headers)."""
     cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
-    toc = _toc_indices(cands)
+    toc = _toc_indices([c for c in cands if not c.body])
     # A '§ n  Title' line whose number is printed again later as a plain header ('§ 14',
     # 'Body § 14 date') is an entry of the page-1 list, even when the list is a single line.
     later_plain: dict[int, int] = {}
@@ -143,8 +144,11 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
         main_body = next(c.body for c in cands if fold(c.body) == top)
     # Headers of one document share a shape: with a body name ('Kunnanhallitus § 51 8.4.2025') or
     # without ('§ 74'); lines of the other shape are earlier handlings or history.
+    # A '§ n' line of its own is the strongest sign: CaseM prints handling lines with body names
+    # above it, which may outnumber the items.
+    bare = sum(1 for c in cands if not c.body and not c.title)
     with_body = sum(1 for c in cands if c.body)
-    bare_style = with_body * 2 < len(cands)
+    bare_style = bare >= 2 or with_body * 2 < len(cands)
     starts: list[HeaderCandidate] = []
     for cand in cands:
         if bare_style and cand.body:
@@ -155,10 +159,20 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
             starts.append(cand)
     if not starts:
         return [], [RawItem(number=None, header_index=None, header=None, lines=list(lines))], main_body
+    # CaseM prints the handling lines ('Tarkastuslautakunta, § 36, 08.05.2025') above '§ 34':
+    # they belong to the item below them, not to the end of the one above.
+    above: list[int] = []
+    for cand in starts:
+        k = cand.index
+        while k > 0 and (prev := parse_header(lines[k - 1], k - 1)) is not None and prev.date and prev.body:
+            k -= 1
+        above.append(k)
     items = []
     for k, cand in enumerate(starts):
-        end = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        end = above[k + 1] if k + 1 < len(starts) else len(lines)
         items.append(RawItem(number=cand.number, header_index=cand.index, header=cand,
-                             lines=list(lines[cand.index + 1:end])))
-    front = list(lines[:starts[0].index])
+                             lines=list(lines[cand.index + 1:end]),
+                             history=[ln for ln in lines[above[k]:cand.index]
+                                      if (h := parse_header(ln, 0)) is not None and h.number != cand.number]))
+    front = list(lines[:above[0]])
     return front, items, main_body

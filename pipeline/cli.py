@@ -149,6 +149,20 @@ def eval_(
     raise typer.Exit(eval_command(gold_dir, db, json_out))
 
 
+@app.command("eval-text-layer")
+def eval_text_layer(
+    pdfs: list[Path] = typer.Argument(..., help="CaseM PDFs (or folders of them) that embed their source HTML."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Score the page-text path against each PDF's embedded source HTML (a gold derived from it).
+
+    Example: minutes eval-text-layer ../shared/real/lapua
+    """
+    from pipeline.evaluate import text_layer_command
+
+    raise typer.Exit(text_layer_command(pdfs, json_out))
+
+
 from pipeline.harvest.cli import harvest_cli  # noqa: E402 - registered after the core commands
 
 app.command("harvest")(harvest_cli)

@@ -90,10 +90,11 @@ GOAL_VIEWS: dict[str, str] = {
 }
 
 
-def _goal_records(con: duckdb.DuckDBPyConnection, municipality: str) -> list[Goal | GoalAction | GoalMetric]:
+def _goal_records(con: duckdb.DuckDBPyConnection, municipality: str | None
+                  ) -> list[Goal | GoalAction | GoalMetric]:
     cols = columns(Goal)
     goals = [Goal(*row) for row in con.execute(
-        f"SELECT {', '.join(cols)} FROM goals WHERE municipality = ?", [municipality]).fetchall()]
+        f"SELECT {', '.join(cols)} FROM goals WHERE municipality IS NOT DISTINCT FROM ?", [municipality]).fetchall()]
     ids = [g.goal_id for g in goals]
     if not ids:
         return []
@@ -118,13 +119,15 @@ def relink(con: duckdb.DuckDBPyConnection, threshold: float = DEFAULT_LINK_THRES
     """Link every follow-up row to the best goal of its municipality; returns how many got a goal.
 
     Goals of the matching year/body are tried first; when none fits, all goals of the municipality
-    are candidates (a follow-up may omit its year or name its body differently).
+    are candidates (a follow-up may omit its year or name its body differently). Documents whose
+    municipality could not be recognised form one group of their own; the similarity threshold
+    keeps unrelated goals apart there.
     """
     rows = [FollowUp(*r) for r in con.execute(
-        f"SELECT {', '.join(columns(FollowUp))} FROM followups WHERE municipality IS NOT NULL").fetchall()]
-    by_municipality: dict[str, list[FollowUp]] = defaultdict(list)
+        f"SELECT {', '.join(columns(FollowUp))} FROM followups").fetchall()]
+    by_municipality: dict[str | None, list[FollowUp]] = defaultdict(list)
     for row in rows:
-        by_municipality[row.municipality or ""].append(row)
+        by_municipality[row.municipality].append(row)
     updates: list[tuple[str | None, float | None, str]] = []
     for municipality, group in by_municipality.items():
         records = _goal_records(con, municipality)
