@@ -80,9 +80,12 @@ def _is_document_header(text: str) -> bool:
 DEFAULT_WRAP_SHARE = 0.8  # a line reaching this share of the text column's width was wrapped
 
 
+DEFAULT_TITLE_LEADING = 1.6  # a wrapped title's next line is at most this many title heights below
+
+
 def _same_style(line: Line, title: Line) -> bool:
-    """Same left edge and the same line height: the next line of a wrapped title, not body text."""
-    return abs(line.x0 - title.x0) <= 4.0 and abs(line.height - title.height) <= 0.1 * max(title.height, 1.0)
+    """Same left edge and line spacing (not a paragraph gap): the next line of a wrapped title."""
+    return abs(line.x0 - title.x0) <= 4.0 and line.y - title.y <= DEFAULT_TITLE_LEADING * max(title.height, 8.0)
 
 
 def _wraps(line: Line, lines: list[Line]) -> bool:
