@@ -42,6 +42,7 @@ class DocResult:
     pages: int | None = None
     items: int = 0
     seconds: float = 0.0
+    peak_rss_mb: float | None = None  # of the worker process that parsed the document
 
 
 @dataclass
@@ -113,10 +114,11 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
         result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
     except Exception as exc:  # noqa: BLE001 - any parser bug becomes a recorded failure, not a crash
         result = failed(data, src, f"{type(exc).__name__}: {exc}", stage="extract")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
-        conn.send(result)
+        conn.send((result, peak))
     except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable record: report it instead
-        conn.send(failed(data, src, f"could not return result: {exc}", stage="extract"))
+        conn.send((failed(data, src, f"could not return result: {exc}", stage="extract"), peak))
     finally:
         conn.close()
 
@@ -135,8 +137,10 @@ def _context() -> mp.context.BaseContext:
 
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
                 timeout: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB,
-                use_ocr: bool = True, embedded_html: bool = True) -> Iterable[tuple[Path, Extraction, float]]:
-    """Parse documents in child processes, yielding (path, extraction, seconds) as each finishes."""
+                use_ocr: bool = True, embedded_html: bool = True
+                ) -> Iterable[tuple[Path, Extraction, float, float | None]]:
+    """Parse documents in child processes, yielding (path, extraction, seconds, worker peak RSS in MB)
+    as each finishes."""
     ctx = _context()
     pending = list(paths)
     running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
@@ -154,8 +158,9 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
         ready = wait(list(running), timeout=max(0.0, next_deadline - now))
         for conn in ready:
             path, proc, start = running.pop(conn)
+            peak = None
             try:
-                extraction = conn.recv()
+                extraction, peak = conn.recv()
             except (EOFError, OSError):
                 proc.join(5)
                 reason = f"worker died (exit code {proc.exitcode})"
@@ -164,7 +169,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 extraction = _failed_path(path, reason)
             conn.close()
             proc.join(5)
-            yield path, extraction, time.monotonic() - start
+            yield path, extraction, time.monotonic() - start, peak
         now = time.monotonic()
         for conn, (path, proc, start) in list(running.items()):
             if now - start >= timeout:
@@ -172,7 +177,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 proc.join(5)
                 conn.close()
                 del running[conn]
-                yield path, _failed_path(path, f"timed out after {timeout:g} s"), now - start
+                yield path, _failed_path(path, f"timed out after {timeout:g} s"), now - start, None
 
 
 def _failed_path(path: Path, reason: str) -> Extraction:
@@ -207,13 +212,13 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
                 todo.append(path)
         if on_start:
             on_start(len(todo))
-        for path, extraction, seconds in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr,
+        for path, extraction, seconds, peak in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr,
                                                      embedded_html):
             doc = extraction.document
             write_extraction(con, extraction)
             result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
                                municipality=doc.municipality, pages=doc.pages,
-                               items=doc.item_count, seconds=seconds)
+                               items=doc.item_count, seconds=seconds, peak_rss_mb=peak)
             report.results.append(result)
             if progress:
                 progress(result)

@@ -102,3 +102,31 @@ def tweb_item_pdf(path: Path, title: str = "Leikkipuiston peruskorjaus",
         pdf.multi_cell(130, 5, text, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def bomb_pdf(path: Path, megabytes: int = 256) -> Path:
+    """A one-page PDF whose content stream inflates from ~0.5 MB to `megabytes` of path operators:
+    parsing it takes about ten times that in memory (a decompression bomb)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b"0 0 m 1 1 l S\n" * 65536
+    parts, size = [], 0
+    while size < megabytes << 20:
+        parts.append(packer.compress(chunk))
+        size += len(chunk)
+    stream = b"".join(parts) + packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -113,3 +113,17 @@ def test_kill_mid_batch_leaves_a_consistent_database(tmp_path: Path) -> None:
     report = ingest_paths([src], db, workers=2)
     assert report.count("unchanged") == docs
     assert counts(db)["documents"] == 12 and counts(db)["agenda_items"] == 12
+
+
+def test_decompression_bomb_costs_neither_memory_nor_the_batch(tmp_path: Path) -> None:
+    from tests.pdfmaker import bomb_pdf
+
+    src = tmp_path / "in"
+    src.mkdir()
+    bomb_pdf(src / "bomb.pdf")
+    minutes_pdf(src / "good.pdf")
+    report = ingest_paths([src], tmp_path / "m.duckdb", workers=2, memory_mb=1024, timeout=60)
+    status = {r.path.name: r for r in report.results}
+    assert status["good.pdf"].status == "ok"
+    assert status["bomb.pdf"].status == "failed"
+    assert "memory" in status["bomb.pdf"].error or "killed" in status["bomb.pdf"].error
