@@ -130,7 +130,7 @@ def _context() -> mp.context.BaseContext:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["extractors.document", "extractors.minutes", "pipeline.ingest"])
+        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest"])
         _CTX = ctx
     return _CTX
 
