@@ -9,12 +9,12 @@ ehdotus') are recognised by their last word.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from extractors.text import fold
 from extractors.vocab import (
     DEFAULT_HEADING_CUTOFF,
     DEFAULT_HEADING_CUTOFF_SHORT,
@@ -31,13 +31,6 @@ class HeadingMatch:
     heading_raw: str  # as printed, without a trailing colon
     rest: str  # text printed after the heading on the same line ('' when none)
     score: float
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, punctuation as single spaces: the form headings are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", stripped.lower()).split())
 
 
 @lru_cache(maxsize=1)

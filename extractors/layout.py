@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors.headings import fold
 from extractors.records import Line, PageText
+from extractors.text import fold
 
 DEFAULT_BAND_LINES = 4  # lines from the top and the bottom of a page that may be furniture
 DEFAULT_MIN_SHARE = 0.7  # share of pages a shape must recur on

@@ -11,13 +11,13 @@ import traceback
 from dataclasses import dataclass, field
 
 from extractors import records as R
-from extractors.headings import fold
 from extractors.layout import strip_furniture
 from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
 from extractors.records import Extraction, Line, PageText
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
+from extractors.text import fold
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
 ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")

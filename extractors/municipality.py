@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from extractors.lexicon import voikko
+from extractors.text import strip_diacritics
 from extractors.vocab import (
     FOLLOWUP_MARKERS,
     GOAL_MARKERS,
@@ -79,8 +80,7 @@ class Municipality:
 
 def fold(text: str) -> str:
     """Lower-case without diacritics: 'Pälkäne' -> 'palkane' (e-mail domains and file names)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_diacritics(text.lower())
 
 
 @cache
@@ -176,15 +176,7 @@ def _adjective_index() -> dict[str, str]:
     return index
 
 
-@cache
-def _voikko():
-    """A Finnish libvoikko analyser, or None when the library or its dictionary is missing."""
-    try:
-        import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception:  # noqa: BLE001 - any failure means: fall back to the rule-based stems
-        return None
+_voikko = voikko  # None without libvoikko: the rule-based stems are the fallback
 
 
 @cache

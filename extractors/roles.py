@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.lexicon import voikko
+from extractors.text import strip_diacritics
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,
@@ -104,8 +105,7 @@ def search_any(patterns: Sequence[str], folded: str) -> re.Match[str] | None:
 
 
 def _ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_diacritics(text.lower())
 
 
 # --- libvoikko: name classes ----------------------------------------------------------------------
@@ -113,15 +113,7 @@ def _ascii_fold(text: str) -> str:
 _VOIKKO_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _voikko():
-    """The Finnish analyser, or None when libvoikko or its dictionary is missing (order rules degrade)."""
-    try:
-        from libvoikko import Voikko
-
-        return Voikko("fi")
-    except Exception:  # noqa: BLE001 - any load failure means: no morphology available
-        return None
+_voikko = voikko  # None without libvoikko: name order falls back to e-mail and simple rules
 
 
 @lru_cache(maxsize=20000)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.headings import fold, match_line_heading
+from extractors.headings import match_line_heading
 from extractors.records import Line
 from extractors.segment import _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
+from extractors.text import fold
 from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
 
 PERSON_KINDS = ("valmistelija", "esittelija")

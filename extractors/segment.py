@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.headings import fold
 from extractors.records import Line
+from extractors.text import fold
 
 DATE_RE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})"
 _DATE_ONLY = re.compile(rf"^\s*(?:{DATE_RE}|\d{{4}}-\d{{2}}-\d{{2}})\s*$")
