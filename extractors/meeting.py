@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.municipality import fold, is_first_name
+from extractors.pdftext import merge_runs
 from extractors.records import Line, PageText, Segment
 from extractors.vocab import (
     ATTENDEE_ABSENT_HEADINGS,
@@ -41,7 +42,6 @@ from extractors.vocab import (
 DEFAULT_HEADER_PAGES = 4  # the meeting form never starts later than this
 DEFAULT_HEADER_BAND_LINES = 3  # lines at the top of a page that may be a running header
 DEFAULT_HEADER_BAND = 0.1  # ... and only within this fraction of the page height
-DEFAULT_WORD_GAP = 0.9  # segments closer than this many line heights are one phrase (OCR words)
 DEFAULT_ROLE_CUTOFF = 86.0  # rapidfuzz ratio for OCR-damaged role words ('péytakirjanpitaja')
 DEFAULT_COLUMN_SLACK = 12.0  # points: values of one column start this much left of the column x
 
@@ -90,22 +90,12 @@ def _folded_key(text: str) -> str:
 
 
 def phrases(line: Line) -> list[Segment]:
-    """Segments merged into phrases: OCR text layers give one segment per word, PDF text one per run.
-
-    Words closer than DEFAULT_WORD_GAP line heights belong together; column gaps are much wider.
-    Lines without a height (HTML cells) keep their segments as they are.
-    """
+    """Segments merged into phrases (runs), as `pdftext.merge_runs` makes them; lines without a
+    height (HTML cells) keep their segments as they are."""
     segs = list(line.segments) or [Segment(line.x0, line.x0, line.text)]
     if line.height <= 0:
         return segs
-    out = [segs[0]]
-    for seg in segs[1:]:
-        prev = out[-1]
-        if seg.x0 - prev.x1 < DEFAULT_WORD_GAP * line.height:
-            out[-1] = Segment(prev.x0, seg.x1, f"{prev.text} {seg.text}")
-        else:
-            out.append(seg)
-    return out
+    return list(merge_runs(segs, line.height))
 
 
 def parse_date(text: str) -> dt.date | None:
