@@ -51,8 +51,14 @@ def furniture_shapes(pages: list[PageText], band: int = DEFAULT_BAND_LINES,
     return {s for s, c in counts.items() if c >= need and s}
 
 
+_PAGE_OF = re.compile(r"(\b\d+\s*\(\s*\d+\s*\)|\bsivu\s+\d+\s*(/|\(|of)\s*\d+\)?|\bsida\s+\d+\s*/\s*\d+)\s*$", re.I)
+
+
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip()))
+    """A bare page number, or a header line ending in one ('Lapuan kaupunki  Pöytäkirja 5/2025  3 (64)'):
+    furniture even on a single-page file, where nothing recurs to show it."""
+    text = text.strip()
+    return bool(_PAGE_NUMBER.match(text) or _PAGE_OF.search(text))
 
 
 def strip_furniture(pages: list[PageText], band: int = DEFAULT_BAND_LINES) -> list[PageText]:
