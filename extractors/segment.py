@@ -21,6 +21,7 @@ DATE_RE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})"
 _DATE_ONLY = re.compile(rf"^\s*(?:{DATE_RE}|\d{{4}}-\d{{2}}-\d{{2}})\s*$")
 _SIGN_FIRST = re.compile(r"^§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _SIGN_LAST = re.compile(r"^(.*?)(?<![\d.])(\d{1,4})\s*§\s*(.*)$")
+_NUMBER_FIRST = re.compile(r"^(\d{1,4})\s*§(?![:\w])\s*(.*)$")  # '19 §', '19 § Title' (older KTweb)
 _SIGN_MID = re.compile(r"^(.*?)\s*§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _RANGE = re.compile(r"^\s*[-–‐]\s*\d")
 _BODY_WORDS = re.compile(
@@ -69,7 +70,7 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
     text = " ".join(line.text.replace("\u200b", "").split())
     if "§" not in text:
         return None
-    m = _SIGN_FIRST.match(text)
+    m = _SIGN_FIRST.match(text) or _NUMBER_FIRST.match(text)
     if m:
         number, rest = int(m.group(1)), m.group(2).strip()
         if _RANGE.match(rest) or rest.startswith((":", "'", "’")):
@@ -80,7 +81,8 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
         if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
             return None  # '§ 94 käsitellyt tievalot.': a reference wrapped to the line start
         return HeaderCandidate(index, number, "", None, rest)
-    for pattern in (_SIGN_MID, _SIGN_LAST):
+    number_before_sign = re.search(r"(?<![\d.])\d{1,4}\s*§", text) is not None
+    for pattern in ((_SIGN_LAST,) if number_before_sign else (_SIGN_MID,)):
         m = pattern.match(text)
         if not m:
             continue

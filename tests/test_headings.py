@@ -37,3 +37,28 @@ def test_line_shapes() -> None:
     assert (plain.kind, plain.heading_raw, plain.rest) == ("paatos", "Paatos", "Hyvaksyttiin.")
     assert match_line_heading(["Esitys hyväksyttiin yksimielisesti."], True) is None
     assert match_line_heading(["Liite 1 Talousarvioesitys 2026"], True) is None
+
+
+@pytest.mark.parametrize(("text", "number", "body"), [
+    ("§ 74", 74, ""), ("19 §", 19, ""), ("Sivistyslautakunta § 87 18.11.2025", 87, "Sivistyslautakunta"),
+    ("Tekninen lautakunta 12.06.2024 § 45", 45, "Tekninen lautakunta"),
+    ("Kunnanhallitus 19 § 8.4.2025", 19, "Kunnanhallitus"),
+    ("Tarkastuslautakunta, § 36,08.05.2025", 36, "Tarkastuslautakunta"),
+    ("Stadsstyrelsen § 12 3.3.2025", 12, "Stadsstyrelsen"),
+])
+def test_item_header_shapes(text: str, number: int, body: str) -> None:
+    from extractors.records import Line
+    from extractors.segment import parse_header
+
+    cand = parse_header(Line(page=1, y=0, x0=0, text=text), 0)
+    assert cand is not None and (cand.number, cand.body) == (number, body)
+
+
+@pytest.mark.parametrize("text", ["Kuntalain 103 §:n mukaan", "hallintolaki 28 §", "28 § mukaisesti",
+                                  "Kaupunginhallitus antoi 8.9.2025 § 212 talousarvion", "Asiat § 45 - 48",
+                                  "§ 94 käsitellyt tievalot."])
+def test_section_sign_references_are_not_headers(text: str) -> None:
+    from extractors.records import Line
+    from extractors.segment import parse_header
+
+    assert parse_header(Line(page=1, y=0, x0=0, text=text), 0) is None
