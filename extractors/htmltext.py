@@ -17,8 +17,15 @@ Conventions (the segmenter relies on them):
 - a paragraph that starts with a short bold run followed by a wide gap (several ``&nbsp;`` or a
   tab: Word's margin headings) is split into ``[bold run @x, rest @x+100]``;
 - everything is on page 1 except that CSS page breaks (``page-break-before/after: always``,
-  ``break-before/after: page``) start a new page; `Line.y` grows by `LINE_STEP` through the whole
-  document; `PageText.width/height` are 0 (HTML has no page geometry);
+  ``break-before/after: page``) start a new page; `Line.y` grows by `LINE_STEP` from a line to
+  the next one of the same block (``<br>``) and by `PARAGRAPH_STEP` between blocks, so that a
+  title is never read as wrapping into the paragraph below it; `PageText.width/height` are 0;
+- the site around the document is dropped: lines made only of two or more links (navigation
+  bars) and table rows holding one, script links ('« Paluu edelliselle sivulle'), tables whose
+  every row is one link (Dynasty's attachment index above the document) with their short label,
+  and what follows Dynasty's ``DATA_END`` (its heading before ``DATA_BEGIN`` is kept: body, date);
+- a label/value header table with a '§' column (Turku) reads as 'Body § n date'; a short element
+  glued to a capitalised word ('<span>Ehdotus</span>Kaupunginhallitus...') is a margin heading;
 - dropped: head, scripts, styles, forms, hidden elements (``display:none``, ``visibility:hidden``,
   ``hidden``), page-level ``<header>``/``<footer>``/``<nav>`` and CSS running elements (CaseM's
   page header and footer templates), template placeholders such as ``{$page}``.
@@ -39,7 +46,8 @@ from extractors.records import Line, PageText, Segment
 
 COLUMN_WIDTH = 100.0  # x0 of table column i is i * COLUMN_WIDTH
 SEGMENT_WIDTH = 90.0  # Segment.x1 = x0 + SEGMENT_WIDTH
-LINE_STEP = 12.0  # Line.y advances this much per line, through the whole document
+LINE_STEP = 12.0  # Line.y advances this much from a line to the next inside one block (<br>)
+PARAGRAPH_STEP = 2 * LINE_STEP  # ... and this much from one block (paragraph, cell, heading) to the next
 HEADING_HEIGHT = 14.0
 BODY_HEIGHT = 10.0
 MAX_HEADING_CHARS = 150  # an all-bold paragraph longer than this is emphasis, not a heading
@@ -295,32 +303,52 @@ class _Row:
     segments: list[tuple[float, str]] = field(default_factory=list)
     heading: bool = False
     page_break: bool = False
+    navigation: bool = False  # a dropped navigation bar (kept as a marker so its table row goes too)
+    linked: bool = False  # all its text is link text
+    continued: bool = False  # follows the previous line inside one block (after a <br>)
 
 
 _BREAK = _Row(page_break=True)
 
 
 class _Flow:
-    """Collects inline text runs (text, bold) and turns them into rows at block boundaries."""
+    """Collects inline text runs and turns them into rows at block boundaries.
+
+    A run is (text, bold, link): ``link`` numbers the ``<a href>`` the text is in (0: none), so
+    that a line made of nothing but several links (a navigation bar) can be told and dropped.
+    """
 
     def __init__(self) -> None:
         self.rows: list[_Row] = []
-        self.runs: list[tuple[str, bool]] = []
+        self.runs: list[tuple[str, bool, int]] = []
         self.prefix = ""  # a list marker waiting for the first text of its item
         self.force_heading = False
+        self.after_br = False
 
-    def text(self, text: str | None, bold: bool) -> None:
+    def text(self, text: str | None, bold: bool, link: int = 0) -> None:
         if text:
-            self.runs.append((text, bold))
+            self.runs.append((text, bold, link))
 
     def end_line(self) -> None:
         runs, self.runs = self.runs, []
-        if not clean_text("".join(t for t, _ in runs)):
+        if not clean_text("".join(r[0] for r in runs)):
+            return
+        if _is_navigation_line(runs):
+            self.prefix = ""
+            self.rows.append(_Row(navigation=True))
             return
         if self.prefix:
-            runs.insert(0, (self.prefix, False))
+            runs.insert(0, (self.prefix, False, 0))
             self.prefix = ""
-        self.rows.append(_row_from_runs(runs, self.force_heading))
+        row = _row_from_runs([(t, b) for t, b, _ in runs], self.force_heading)
+        row.linked = all(link or _SEPARATORS.match(t) for t, _b, link in runs)
+        row.continued, self.after_br = self.after_br, False
+        self.rows.append(row)
+
+    def line_break(self) -> None:
+        had_text = bool(clean_text("".join(r[0] for r in self.runs)))
+        self.end_line()
+        self.after_br = had_text
 
     def extend(self, rows: Iterable[_Row]) -> None:
         self.end_line()
@@ -351,13 +379,30 @@ def _joined(runs: list[tuple[str, bool]]) -> tuple[str, list[int]]:
 
 def _row_from_runs(runs: list[tuple[str, bool]], forced_heading: bool) -> _Row:
     text = clean_text(_join(runs))
-    split = None if forced_heading else _split_margin_heading(runs)
+    split = None if forced_heading else (_split_margin_heading(runs) or _split_glued_label(runs))
     if split:
         return _Row([(0.0, split[0]), (COLUMN_WIDTH, split[1])])
     all_bold = all(b for t, b in runs if clean_text(t))
     if forced_heading or (all_bold and len(text) <= MAX_HEADING_CHARS and not text.endswith(".")):
         return _Row([(0.0, text)], heading=True)
     return _Row([(0.0, text)])
+
+
+def _split_glued_label(runs: list[tuple[str, bool]]) -> tuple[str, str] | None:
+    """A paragraph opening with a short element glued to a capitalised word (Turku:
+    '<span class="ehdotuspaatos">Ehdotus</span>Kaupunginhallitus päättää...'): the page's CSS
+    sets the label in a column of its own, so it is a margin heading like Word's."""
+    runs = [(t, b) for t, b in runs if t]
+    while runs and not clean_text(runs[0][0]):
+        runs = runs[1:]
+    if len(runs) < 2:
+        return None
+    lead, rest = runs[0][0], "".join(t for t, _ in runs[1:])
+    head = clean_text(lead)
+    if (head and lead[-1:].isalnum() and rest[:1].isupper() and len(head) <= MAX_MARGIN_HEADING_CHARS
+            and len(head.split()) <= 4 and clean_text(rest)):
+        return head, clean_text(rest)
+    return None
 
 
 def _split_margin_heading(runs: list[tuple[str, bool]]) -> tuple[str, str] | None:
@@ -382,8 +427,12 @@ class _Renderer:
         self.sheet = sheet
         self.gated = any(isinstance(c, lxml.etree._Comment) and _CONTENT_BEGIN.match(c.text or "")
                          for c in root.iter(lxml.etree.Comment))
-        self.inside = not self.gated
+        # Dynasty: the page's own heading ('Ympäristölautakunta / Pöytäkirja 17.01.2013 Pykälä 5')
+        # stands before DATA_BEGIN and is kept; what follows DATA_END is the site's footer.
+        self.inside = True
         self.header_rows: list[_Row] = []  # the first page-level header, emitted once on page 1
+        self.link = 0  # number of the <a href> being rendered, 0 outside links
+        self.links = 0
 
     def render(self, el: lxml.html.HtmlElement, bold: bool = False) -> list[_Row]:
         flow = _Flow()
@@ -393,17 +442,15 @@ class _Renderer:
 
     def _children(self, el: lxml.html.HtmlElement, flow: _Flow, bold: bool) -> None:
         if self.inside:
-            flow.text(el.text, bold)
+            flow.text(el.text, bold, self.link)
         for child in el:
             self._node(child, flow, bold)
             if self.inside:
-                flow.text(child.tail, bold)
+                flow.text(child.tail, bold, self.link)
 
     def _node(self, el, flow: _Flow, bold: bool) -> None:
         if isinstance(el, lxml.etree._Comment):
-            if self.gated and _CONTENT_BEGIN.match(el.text or ""):
-                self.inside = True
-            elif self.gated and _CONTENT_END.match(el.text or ""):
+            if self.gated and _CONTENT_END.match(el.text or ""):
                 self.inside = False
             return
         if not isinstance(el.tag, str):  # processing instructions, entities
@@ -420,11 +467,20 @@ class _Renderer:
             if chrome == "header" and not self.header_rows:
                 self.header_rows = [r for r in self.render_node_plain(el, bold) if not r.page_break]
             return
+        if tag in ("div", "td", "section") and _labels_link_index(el):
+            return
         bold = _bold(style.get("font-weight"), bold or tag in _BOLD_TAGS)
         if _breaks(style, "before"):
             flow.page_break()
-        if tag == "br":
-            flow.end_line()
+        if tag == "a" and el.get("href") is not None and not self.link:
+            self.links += 1
+            self.link = self.links
+            if _is_script_link(el.get("href")):
+                self.link = -self.links  # 'javascript:history.go(-1)', '#': never content
+            self._children(el, flow, bold)
+            self.link = 0
+        elif tag == "br":
+            flow.line_break()
         elif tag == "table":
             flow.extend(self._table(el, bold))
         elif tag in ("ul", "ol"):
@@ -477,6 +533,11 @@ class _Renderer:
         return flow.rows
 
     def _table(self, table: lxml.html.HtmlElement, bold: bool) -> list[_Row]:
+        if _is_link_index(table):
+            return [_Row(navigation=True)]
+        header = _section_header_table(table)
+        if header:
+            return header
         rows: list[_Row] = []
         for part in _table_rows(table):
             if part.tag == "caption":
@@ -489,6 +550,7 @@ class _Renderer:
             if _breaks(row_style, "before"):
                 rows.append(_BREAK)
             cells: list[list[_Row]] = []
+            rendered_cells: list[list[_Row]] = []
             column = 0
             for cell in part:
                 if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
@@ -497,13 +559,47 @@ class _Renderer:
                 if any(r.page_break for r in rendered):
                     rows.append(_BREAK)
                 shift = column * COLUMN_WIDTH
-                cells.append([_Row([(x + shift, t) for x, t in r.segments], r.heading)
-                              for r in rendered if not r.page_break])
+                cells.append([_Row([(x + shift, t) for x, t in r.segments], r.heading, continued=r.continued)
+                              for r in rendered if not r.page_break and not r.navigation])
                 column += max(1, _int(cell.get("colspan"), 1))
+                rendered_cells.append([r for r in rendered if not r.page_break])
+            if _is_navigation_row(rendered_cells):
+                continue
             rows.extend(_merge_cells(cells))
             if _breaks(row_style, "after"):
                 rows.append(_BREAK)
         return rows
+
+
+_SECTION_LABELS = {"§", "pykälä", "pykala", "paragraf"}
+_DATE_CELL = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
+
+
+def _section_header_table(table: lxml.html.HtmlElement) -> list[_Row] | None:
+    """A label row over a value row with a '§' column (Turku: 'Turun kaupunki | § | Kokouspvm |
+    Asia' over 'Kaupunginhallitus | 190 | 02.05.2017 | 4'): read as a reader reads it, the item's
+    header line 'Kaupunginhallitus § 190 02.05.2017', after the label row as printed."""
+    rows = [r for r in _table_rows(table) if r.tag == "tr"]
+    if len(rows) != 2:
+        return None
+    cells = [[clean_text(c.text_content()) for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]
+             for r in rows]
+    labels, values = cells
+    column = next((i for i, t in enumerate(labels) if t.lower().rstrip(":") in _SECTION_LABELS), None)
+    if column is None or column >= len(values) or not values[column].isdigit():
+        return None
+    first = values[0] if column > 0 else ""
+    dates = [v for v in values if _DATE_CELL.match(v)]
+    line = " ".join(p for p in (first, f"§ {values[column]}", *dates[:1]) if p)
+    return [_Row([(float(i) * COLUMN_WIDTH, t) for i, t in enumerate(labels) if t]), _Row([(0.0, line)])]
+
+
+def _is_navigation_row(cells: list[list[_Row]]) -> bool:
+    """A table row holding a navigation bar, the rest of it single links ('Edellinen asia |
+    Seuraava asia' beside 'Kokousasia PDF-muodossa'): the site's navigation as a whole."""
+    nav = [c for c in cells if c and all(r.navigation for r in c)]
+    rest = [c for c in cells if c and not all(r.navigation for r in c)]
+    return bool(nav) and all(len(c) == 1 and c[0].linked for c in rest)
 
 
 def _merge_cells(cells: list[list[_Row]]) -> list[_Row]:
@@ -533,6 +629,58 @@ def _table_rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]
             yield from (r for r in child if isinstance(r.tag, str) and r.tag == "tr")
         elif child.tag in ("tr", "caption"):
             yield child
+
+
+_SEPARATORS = re.compile(r"^[\s|·•/\\»«>‹›<\-–—:,;()\[\]]*$")
+
+
+def _is_script_link(href: str) -> bool:
+    href = href.strip().lower()
+    return href.startswith(("javascript:", "#")) or not href
+
+
+def _is_navigation_line(runs: list[tuple[str, bool, int]]) -> bool:
+    """A line of links and separators only, with two links or more ('Edellinen asia | Seuraava
+    asia', 'Toimielimet | Kaupunginhallitus | Avaa haku'), or a script link ('« Paluu edelliselle
+    sivulle'): the site's navigation, not the document. A single ordinary link (an attachment
+    name) is content."""
+    links = {link for text, _b, link in runs if link and clean_text(text)}
+    if not links:
+        return False
+    if any(not link and not _SEPARATORS.match(text) for text, _b, link in runs):
+        return False
+    return len(links) >= 2 or any(link < 0 for link in links)
+
+
+def _link_text(el: lxml.html.HtmlElement) -> tuple[str, str]:
+    """(text inside <a href> elements, all text) of an element, cleaned."""
+    inside = " ".join(a.text_content() for a in el.iter("a") if a.get("href") is not None)
+    return clean_text(inside), clean_text(el.text_content())
+
+
+def _is_link_index(table: lxml.html.HtmlElement) -> bool:
+    """A table each of whose rows is one link and nothing else (Dynasty's attachment list above
+    the document, a site's list of files): an index of other documents, which the document
+    prints itself where it means to ('Liitteet' section). Table layouts of minutes hold text."""
+    rows = list(_table_rows(table))
+    if not rows or any(r.tag == "caption" for r in rows):
+        return False
+    for row in rows:
+        links = [a for a in row.iter("a") if a.get("href") is not None and clean_text(a.text_content())]
+        inside, text = _link_text(row)
+        if len(links) != 1 or not text or inside != text or _is_script_link(links[0].get("href")):
+            return False
+    return True
+
+
+def _labels_link_index(el: lxml.html.HtmlElement) -> bool:
+    """A block that is a short label and a link index ('Liitteet' over Dynasty's attachment
+    table): dropped with its table, so that the label does not open a section of its own."""
+    tables = [c for c in el if isinstance(c.tag, str) and c.tag == "table"]
+    if len(tables) != 1 or not _is_link_index(tables[0]):
+        return False
+    outside = clean_text(el.text_content()).replace(clean_text(tables[0].text_content()), "")
+    return len(clean_text(outside)) <= 30
 
 
 def _is_navigation(el: lxml.html.HtmlElement) -> bool:
@@ -614,6 +762,8 @@ def html_to_pages(html: str) -> list[PageText]:
     pages: list[list[Line]] = [[]]
     y = 0.0
     for row in rows:
+        if row.navigation:
+            continue
         if row.page_break:
             if pages[-1]:
                 pages.append([])
@@ -621,7 +771,7 @@ def html_to_pages(html: str) -> list[PageText]:
         segments = tuple(Segment(x, x + SEGMENT_WIDTH, t) for x, t in row.segments if t)
         if not segments:
             continue
-        y += LINE_STEP
+        y += LINE_STEP if row.continued else PARAGRAPH_STEP
         pages[-1].append(Line(page=len(pages), y=y, x0=segments[0].x0,
                               text=" ".join(s.text for s in segments), segments=segments,
                               height=HEADING_HEIGHT if row.heading else BODY_HEIGHT))
@@ -638,4 +788,45 @@ def html_title(html: str) -> str | None:
             text = clean_text(el.text_content())
             if text:
                 return text
+    return None
+
+
+# --- pages that are not documents ----------------------------------------------------------------
+
+MAX_LISTING_PROSE = 250  # a listing has no paragraph of plain (non-link) text longer than this
+MIN_LISTING_LINK_SHARE = 0.25  # ... and at least this share of its text is link text
+
+
+def listing_reason(html: str) -> str | None:
+    """Why a page is a publishing system's listing rather than minutes text, or None.
+
+    Body lists, meeting lists, a meeting's list of items and search forms (Dynasty TELIMET /
+    TELIN pages, Tweb search and meeting pages, Turku's year pages) are links to the documents,
+    with no paragraph of prose: they hold no item text to extract, and reading them as minutes
+    makes a bogus item of the link texts.
+    """
+    root = _parse(html)
+    body = None if root is None else root.find("body")
+    if body is None:
+        return None
+    has_form = any(el.tag == "select" or (el.get("type") or "text").lower() == "text"
+                   for el in root.iter("select", "input"))
+    for el in list(body.iter("script", "style", "noscript", "select", "option", "head", "title")):
+        el.drop_tree()
+    text = clean_text(body.text_content())
+    if not text:
+        return None
+    inside = clean_text(" ".join(a.text_content() for a in body.iter("a") if a.get("href") is not None))
+    prose = 0
+    for el in body.iter("p", "li", "td", "dd", "div", "blockquote"):
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK | {"td"} for c in el):
+            continue
+        own, linked = clean_text(el.text_content()), _link_text(el)[0]
+        prose = max(prose, len(own) - len(linked))
+    if prose > MAX_LISTING_PROSE:
+        return None
+    if has_form:
+        return "a search form of a publishing system, not minutes"
+    if len(inside) >= MIN_LISTING_LINK_SHARE * len(text) and sum(1 for _ in body.iter("a")) >= 3:
+        return "a list of links (bodies, meetings or items), not minutes text"
     return None

@@ -364,3 +364,15 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
     "viceordförande", "vice ordförande", "ledamot", "ledamöter", "ersättare", "föredragande",
 )
 # --- end of roles/decisions block ----------------------------------------------------------------
+
+# --- headings of web-published items (added by the real-HTML helper) ----------------------------
+# Dynasty (Espoo) item pages print 'Selostus' as a margin heading, Ahjo (Helsinki) decisions print
+# 'Tiivistelmä' / 'Esittelijän perustelut' / 'Päätöksen perustelut' and an 'Otteet' table (who
+# receives extracts), Turku ah pages 'Tiivistelmä'. Without these the explanatory text ran on in
+# the section above it (a 'Päätös' that held the whole background).
+SECTION_HEADINGS["selostus"] = (
+    "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
+    "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
+)
+SECTION_HEADINGS["tiedoksi"] = SECTION_HEADINGS["tiedoksi"] + ("Otteet", "Utdrag")
+SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijätiedot",)

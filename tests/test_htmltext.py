@@ -271,3 +271,31 @@ def test_empty_or_textless_html_gives_no_pages():
     assert html_to_pages("<html><body><script>x()</script></body></html>") == []
     assert html_title("<html><body><h1>Otsikko</h1></body></html>") == "Otsikko"
     assert html_title("") is None
+
+
+# --- the site around the document (real pages: tests/test_real_html.py) -----------------------
+
+
+def test_navigation_bars_and_link_indexes_go_single_links_stay():
+    html = ("<body><table><tr><td><a href='4.HTM'>Edellinen asia</a> | <a href='6.HTM'>Seuraava asia</a></td>"
+            "<td><a href='5.PDF'>Kokousasia PDF-muodossa</a></td></tr></table>"
+            "<div>Liitteet<table><tr><td><img src='a.gif'>&nbsp;</td><td><a href='5-1.PDF'>Äänestyslistat § 5</a>"
+            "</td></tr></table></div>"
+            "<p>§ 5</p><p>Liite: <a href='x.pdf'>Sopimus</a></p><p><a href='javascript:history.go(-1)'>« Paluu</a></p>"
+            "</body>")
+    texts = [line.text for line in lines_of(html)]
+    assert texts == ["§ 5", "Liite: Sopimus"]
+
+
+def test_blocks_are_a_paragraph_apart_br_lines_a_line_apart():
+    lines = lines_of("<h1>Otsikko</h1><p>HEL 2024-1 T 00</p><p>rivi 1<br>rivi 2</p>")
+    assert [b.y - a.y for a, b in zip(lines, lines[1:], strict=False)] == [24.0, 24.0, 12.0]
+
+
+def test_glued_label_is_a_margin_heading_and_section_table_a_header_line():
+    lines = lines_of("<table><tr><td>Turun kaupunki</td><td>§</td><td>Kokouspvm</td></tr>"
+                     "<tr><td>Kaupunginhallitus</td><td>190</td><td>02.05.2017</td></tr></table>"
+                     "<p><span class='ehdotuspaatos'>Ehdotus</span>Kaupunginhallitus päättää hyväksyä.</p>")
+    assert lines[1].text == "Kaupunginhallitus § 190 02.05.2017"
+    assert [(s.x0, s.text) for s in lines[2].segments] == [(0.0, "Ehdotus"),
+                                                           (COLUMN_WIDTH, "Kaupunginhallitus päättää hyväksyä.")]
