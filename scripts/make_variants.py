@@ -1338,7 +1338,7 @@ def render_text(doc: Doc) -> bytes:
     for item in doc.items:
         if item.number is not None:
             out += item_header(doc, item)
-        out += ([f"Dnro {item.diary}"] if item.diary and item.number is not None else []) + item.history + [""]
+        out += ([f"Dnro {item.diary}"] if item.diary else []) + item.history + [""]
         out += [item.title, ""]
         for s in item.sections:
             if s is _first_earlier(item) and item.earlier_line:
