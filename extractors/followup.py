@@ -30,56 +30,43 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from extractors import vocab
 from extractors.records import FollowUp, Line
 
-# --- vocabulary --------------------------------------------------------------------------------------
+# --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
 
-# role -> header stems, tried in this order (the first role whose stem occurs wins).
-ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("extra", ("nykyarvo", "lähtötaso", "lähtöarvo", "vertailuarvo", "ta20", "tp20")),
-    ("status", ("toteutuma", "toteuma", "toteutumis", "toteutuminen", "tilanne", "status",
-                "onnistuminen", "liikennevalo")),
-    ("comment", ("kommen", "koment", "selite", "selitys", "perustelu", "lisätie", "huomio", "arviointi",
-                 "sanallinen", "analyysi", "toteutuneet toimenpiteet")),
-    ("strategy_area", ("strategi", "painopiste", "kärki", "kärje", "päämäärä", "tavoitealue", "teema",
-                       "visio")),
-    ("action", ("toimenpi", "teko", "teot", "keino", "tehtävä")),
-    ("metric", ("mittari", "tavoitetaso", "tavoitearvo", "indikaattori", "tunnusluku", "arviointikriteeri")),
-    ("goal", ("tavoite", "tavoitteet", "tavoitteen")),
-)
-_WHOLE_WORD_ROLES = {"tila": "status", "arvio": "status", "tulos": "status"}
+ROLE_STEMS = vocab.FOLLOWUP_ROLE_STEMS
+_WHOLE_WORD_ROLES = vocab.FOLLOWUP_WHOLE_WORD_ROLES
 KEY_ROLES = {"goal", "action", "metric"}
 
-# Status words. Negations first: 'ei toteutunut' must not be read as 'toteutunut'.
-STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("osittain", re.compile(r"\bosittain\b|\bei\s+kaikilta\s+osin\b|\bkaikilta\s+osin\s+ei\b|"
-                            r"\bpääosin\b|\bpääsääntöisesti\b|\bkesken\w*\b|\bkäynnissä\b|\bkeltai\w*|"
-                            r"\bmuuten\s+(?:ok|kunnossa|toteutu\w*)", re.I)),
-    ("ei_toteutunut", re.compile(r"\bei\s+(?:ole\s+)?(?:toteut\w*|toteud\w*|toteun\w*|saavutet\w*|valmistu\w*|"
-                                 r"käynnisty\w*)|\btoteutumatta\b|\bjäi\s+toteutumatta\b|\bpunai\w*|"
-                                 r"\bperuttu\b|\bperuuntui\b|\bkeskeytet\w*", re.I)),
-    ("toteutunut", re.compile(r"\btoteutu(?:i|nut|neet|u|vat|ttu)\b|\btoteutettu\b|\bvalmis\b|"
-                              r"\bvalmistui\b|\bvalmistunut\b|\bsaavutettu\b|\bsaavutettiin\b|"
-                              r"\bkyllä\b|\btehty\b|\bvihre\w*", re.I)),
-)
-PROCESS_WORDS = re.compile(r"^\s*(?:valmis|kesken|käynnissä|aloitettu|aloittamatta|jatkuu)\s*\.?\s*$", re.I)
 
-# colour name -> status when no legend says otherwise
-DEFAULT_COLOUR_STATUS = {"vihreä": "toteutunut", "keltainen": "osittain", "oranssi": "osittain",
-                         "punainen": "ei_toteutunut"}
-COLOUR_NAMES = {"vihre": "vihreä", "keltai": "keltainen", "oranss": "oranssi", "punai": "punainen",
-                "harma": "harmaa", "sini": "sininen", "musta": "musta", "valkoi": "valkoinen"}
-_LEGEND = re.compile(r"\b(vihre\w*|keltai\w*|oranss\w*|punai\w*|harma\w*|sini\w*)\s*(?:=|:|–|-)\s*"
-                     r"([^,;=\n]+?)(?=,|;|$|\s+(?:vihre|keltai|oranss|punai|harma|sini)\w*\s*(?:=|:|–|-))",
-                     re.I)
+def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+# Negations and partial words first: 'ei toteutunut' must not be read as 'toteutunut'.
+STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("osittain", _any(vocab.STATUS_PARTIAL_WORDS)),
+    ("ei_toteutunut", _any(vocab.STATUS_NOT_WORDS)),
+    ("toteutunut", _any(vocab.STATUS_DONE_WORDS)),
+)
+PROCESS_WORDS = re.compile(r"^\s*(?:" + "|".join(vocab.STATUS_PROCESS_WORDS) + r")\s*\.?\s*$", re.I)
+
+DEFAULT_COLOUR_STATUS = vocab.DEFAULT_COLOUR_STATUS
+COLOUR_NAMES = vocab.COLOUR_NAME_STEMS
+_COLOUR_ALT = "|".join(sorted(COLOUR_NAMES, key=len, reverse=True))
+_COLOUR_WORD = re.compile(r"(?<![\w])(" + _COLOUR_ALT + r")\w*", re.I)
 _YEAR_CONTEXT = re.compile(
-    r"(?:toteutumi\w*|tilinpäätös|toimintakertomus|tavoitteet|vuosi|vuoden|seuranta\w*)\s+"
-    r"(?:31\.12\.)?(20\d{2})\b", re.I)
-_BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta))\b")
+    r"(?:toteutumi\w*|tilinpäätös|toimintakertomus|tavoitteet|vuosi|vuoden|seuranta\w*|uppföljning\w*|"
+    r"bokslut|målen)\s+(?:31\.12\.)?(20\d{2})\b", re.I)
+_BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|nämnden|"
+                   r"styrelsen|fullmäktige|sektionen))\b")
 _ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
 
-DEFAULT_MIN_SATURATION = 0.18
+DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
+DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
+DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
 
 
 # --- roles --------------------------------------------------------------------------------------------
@@ -90,25 +77,45 @@ def column_role(header: str) -> str | None:
     folded = " ".join(header.lower().split())
     if not folded or len(folded) > 80:
         return None
-    for role, stems in ROLE_STEMS:
-        if any(stem in folded for stem in stems):
-            return role
+    for text in (folded + " ", folded.replace(" ", "") + " "):  # narrow cells break words: 'Toteutumine n'
+        for role, stems in ROLE_STEMS:
+            if any(stem in text for stem in stems):
+                return role
     for word in re.findall(r"[a-zåäö]+", folded):
         if word in _WHOLE_WORD_ROLES:
             return _WHOLE_WORD_ROLES[word]
     return None
 
 
+def _mark_role(header: str) -> str | None:
+    """'Toteutunut' / 'Osittain' / 'Ei toteutunut' as a column header: a column ticked with 'X'."""
+    words = header.split()
+    if not words or len(words) > 3 or re.search(r"[.:;/]", header):
+        return None
+    status = status_from_words(re.sub(r"(\w{3,}) (\w)\b", r"\1\2", header))  # 'Toteutunu t'
+    return f"mark:{status}" if status else None
+
+
 def header_roles(cells: list[str | None]) -> list[str | None] | None:
     """Roles of a header row, or None when the row is not a header (fewer than two roles, or long
     cells: data rows also contain words like 'tavoite')."""
-    roles = [column_role(c or "") for c in cells]
+    texts = [" ".join((c or "").split()) for c in cells]
+    # a cell that ends a sentence is data ('Toimenpiteet etenivät suunnitellusti.')
+    roles: list[str | None] = [None if t.endswith(".") else column_role(t) for t in texts]
+    marks = [_mark_role(t) if r is None else None for t, r in zip(texts, roles, strict=True)]
+    ticked = [k for k, m in enumerate(marks) if m]
+    if (len(ticked) >= 2 and len({marks[k] for k in ticked}) == len(ticked)
+            and ticked[-1] - ticked[0] == len(ticked) - 1):  # adjacent columns, one per status
+        roles = [m or r for r, m in zip(roles, marks, strict=True)]
     named = [r for r in roles if r]
     if len(set(named)) < 2:
         return None
-    if any(c and len(c) > 80 for c in cells):
+    filled = [t for t in texts if t]
+    if any(len(t) > 80 or len(t.split()) > DEFAULT_HEADER_CELL_WORDS for t in filled):
         return None
-    if not (set(named) & {"status", "comment", "action", "metric"}):
+    if len(named) * 2 <= len(filled):
+        return None  # most cells of a header name a column
+    if not (set(named) & {"status", "comment", "action", "metric"} or any(r.startswith("mark:") for r in named)):
         return None
     seen: set[str] = set()
     out: list[str | None] = []
@@ -123,7 +130,8 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
 
 
 def status_from_words(text: str | None) -> str | None:
-    """toteutunut | osittain | ei_toteutunut from words ('Toteutui', 'Osittain', 'Ei toteutunut')."""
+    """toteutunut | osittain | ei_toteutunut from words ('Toteutui', 'Osittain', 'Ei toteutunut',
+    'Delvis uppnått') or symbols ('✓', '✗', '(✓)')."""
     if not text:
         return None
     for status, pattern in STATUS_PATTERNS:
@@ -144,7 +152,8 @@ def verdict(comment: str | None) -> str | None:
     """The status a comment states in its opening sentence: partial words anywhere in it
     ('..., muuten ok'), otherwise a verdict before its first comma ('Ei toteutunut, tappio ...')."""
     first = leading_clause(comment)
-    if not first or not re.search(r"toteu|saavut|osittain|pääosin|pääsääntöisesti", first, re.I):
+    if not first or not re.search(r"toteu|saavut|osittain|pääosin|pääsääntöisesti|uppnå|förverklig|delvis",
+                                  first, re.I):
         return None  # 'Kaksi kolmesta valmis.' reports progress, it does not grade the goal
     if STATUS_PATTERNS[0][1].search(first):
         return "osittain"
@@ -153,8 +162,10 @@ def verdict(comment: str | None) -> str | None:
 
 # --- colours ------------------------------------------------------------------------------------------
 
+RGB = tuple[float, float, float]
 
-def to_rgb(colour: object) -> tuple[float, float, float] | None:
+
+def to_rgb(colour: object) -> RGB | None:
     """pdfplumber colour (grey, RGB or CMYK tuple, 0..1 or 0..255) -> RGB in 0..1."""
     if colour is None or isinstance(colour, str):
         return None
@@ -175,8 +186,11 @@ def to_rgb(colour: object) -> tuple[float, float, float] | None:
     return None
 
 
-def colour_name(rgb: tuple[float, float, float] | None) -> str | None:
-    """vihreä | keltainen | oranssi | punainen | sininen | harmaa | valkoinen | musta by hue."""
+def colour_name(rgb: RGB | None) -> str | None:
+    """vihreä | keltainen | oranssi | punainen | sininen | harmaa | valkoinen | musta by hue.
+
+    Excel's 'Good / Neutral / Bad' cell styles are pale (#C6EFCE is only 17 % saturated), so the
+    saturation floor is low; greys and white have none at all."""
     if rgb is None:
         return None
     h, s, v = colorsys.rgb_to_hsv(*rgb)
@@ -198,21 +212,38 @@ def colour_name(rgb: tuple[float, float, float] | None) -> str | None:
     return "punainen" if deg >= 300 else "sininen"
 
 
+def _colour_of_word(word: str) -> str | None:
+    low = word.lower()
+    return next((name for stem, name in COLOUR_NAMES.items() if low.startswith(stem)), None)
+
+
 def parse_legend(text: str) -> dict[str, str]:
-    """'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut' -> colours."""
+    """Colour meanings from legend lines, in any of the printed shapes:
+    'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut',
+    'Vihreä: tavoite saavutettu / Keltainen: ...', 'Toteutunut (vihreä), osittain (keltainen)',
+    'Grön = uppnått, gul = delvis uppnått'. A line counts as a legend when it gives two or more
+    colours a meaning; each meaning is the words beside its colour, up to the next separator."""
     out: dict[str, str] = {}
-    for m in _LEGEND.finditer(text):
-        name = next((v for k, v in COLOUR_NAMES.items() if m.group(1).lower().startswith(k)), None)
-        meaning = m.group(2)
-        status = None
-        for candidate, pattern in STATUS_PATTERNS:
-            if candidate != "osittain" and re.search(r"\bkeltai|\bvihre|\bpunai", meaning, re.I):
+    for line in text.split("\n"):
+        if len(_COLOUR_WORD.findall(line)) < 2 or len(line) > 400:
+            continue
+        found: dict[str, str] = {}
+        for piece in re.split(r"[,;/\n]|\s+(?=(?:" + _COLOUR_ALT + r")\w*\s*[=:–-])", line,
+                              flags=re.I):
+            if not piece:
                 continue
-            if pattern.search(meaning):
-                status = candidate
-                break
-        if name and status:
-            out[name] = status
+            colours = [m for m in _COLOUR_WORD.finditer(piece) if _colour_of_word(m.group(0))]
+            if len(colours) != 1 or len(piece) > 90:
+                continue
+            m = colours[0]
+            meaning = (piece[: m.start()] + " " + piece[m.end():]).strip(" =:–-()")
+            meaning = re.sub(r"^\s*(?:värikoodi\w*|selite|färgkod\w*)\s*:?", "", meaning, flags=re.I)
+            status = status_from_words(meaning)
+            name = _colour_of_word(m.group(0))
+            if name and status:
+                found[name] = status
+        if len(found) >= 2:
+            out.update(found)
     return out
 
 
@@ -223,7 +254,8 @@ def parse_legend(text: str) -> dict[str, str]:
 class Cell:
     text: str
     bbox: tuple[float, float, float, float] | None = None
-    colour: str | None = None  # colour name of the cell's fill
+    colour: str | None = None  # colour name of the cell's fill (or of a shape drawn in the cell)
+    rgb: RGB | None = None  # that fill itself, for legends that tell greys apart by shade
 
 
 @dataclass
@@ -234,6 +266,7 @@ class _Record:
     context: str | None = None
     body: str | None = None
     extras: list[str] = field(default_factory=list)
+    marked: str | None = None  # status from a ticked status column
 
 
 def join_cell_lines(text: str | None) -> str:
@@ -246,23 +279,31 @@ def join_cell_lines(text: str | None) -> str:
         if not line:
             continue
         if re.search(r"[a-zåäö]-$", out) and re.match(r"[a-zåäö]", line) and not re.match(
-                r"(?:ja|tai|sekä)\b", line):
+                r"(?:ja|tai|sekä|och|eller)\b", line):
             out = out[:-1] + line
         else:
             out = f"{out} {line}" if out else line
     return " ".join(out.split())
 
 
-class TableReader:
-    """Turns rows of cells (from any source: PDF tables, tab-separated text) into FollowUp rows."""
+def _is_mark(text: str) -> bool:
+    return text.strip().lower() in vocab.STATUS_MARKS
 
-    def __init__(self, legend: dict[str, str] | None = None) -> None:
+
+class TableReader:
+    """Turns rows of cells (from any source: PDF tables, word positions, tab-separated text, HTML)
+    into FollowUp rows."""
+
+    def __init__(self, legend: dict[str, str] | None = None,
+                 legend_rgb: list[tuple[RGB, str]] | None = None) -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
+        self.legend_rgb = list(legend_rgb or [])
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
         self.done: list[_Record] = []
         self.last_strategy: str | None = None
         self.last_goal: str | None = None
+        self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
              body: str | None = None, full_width: bool = False) -> None:
@@ -278,14 +319,20 @@ class TableReader:
             self._flush()
             self.last_strategy = next(t for t in texts if t.strip())
             self.last_goal = None
+            self.fed += 1
             return
         filled = {}
         status_cell = None
         extras = []
+        marked = None
         for cell, role in zip(cells, self.roles, strict=False):
             if role == "status":
                 status_cell = cell
             if role is None:
+                continue
+            if role.startswith("mark:"):
+                if _is_mark(cell.text) or (cell.colour and not cell.text):
+                    marked = role[5:]
                 continue
             if role == "extra":
                 if cell.text:
@@ -293,21 +340,21 @@ class TableReader:
                 continue
             if cell.text and role != "status":
                 filled[role] = cell.text
-        has_status = status_cell is not None and bool(status_cell.text or status_cell.colour)
+        has_status = (status_cell is not None and bool(status_cell.text or status_cell.colour)) or bool(marked)
         if not filled and not has_status and not extras:
             return
+        self.fed += 1
         rec = self.pending
         conflict = rec is None or any(role in rec.values for role in filled) or (
-            has_status and rec.status_cell is not None)
+            has_status and (rec.status_cell is not None or rec.marked is not None))
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
             rec.values["comment"] += " " + filled["comment"]  # a comment running on over a page break
             return
         if conflict:
             self._flush()
             rec = self.pending = _Record(page=page, context=context, body=body)
-            if "strategy_area" in self.roles and "strategy_area" not in filled:
-                if self.last_strategy:
-                    rec.values["strategy_area"] = self.last_strategy
+            if "strategy_area" not in filled and self.last_strategy:
+                rec.values["strategy_area"] = self.last_strategy
             if "goal" in self.roles and "goal" not in filled and self.last_goal and (
                     "strategy_area" not in filled):
                 rec.values["goal"] = self.last_goal
@@ -316,6 +363,8 @@ class TableReader:
         rec.extras.extend(extras)
         if status_cell is not None and (status_cell.text or status_cell.colour):
             rec.status_cell = status_cell
+        if marked:
+            rec.marked = marked
         if "strategy_area" in filled:
             self.last_strategy = filled["strategy_area"]
             self.last_goal = filled.get("goal")
@@ -335,11 +384,24 @@ class TableReader:
         self._flush()
         return self.done
 
+    def colour_status(self, cell: Cell | None) -> str | None:
+        """A fill's meaning: the legend box of the same shade first, then the colour's name."""
+        if cell is None:
+            return None
+        if cell.rgb is not None and self.legend_rgb:
+            distance, status = min((max(abs(a - b) for a, b in zip(rgb, cell.rgb, strict=True)), s)
+                                   for rgb, s in self.legend_rgb)
+            if distance <= DEFAULT_LEGEND_RGB_DISTANCE:
+                return status
+        return self.legend.get(cell.colour) if cell.colour else None
+
     def status_of(self, rec: _Record) -> tuple[str | None, str | None]:
         """(status, status_source) from colour, cell words, then the comment's opening clause."""
+        if rec.marked:
+            return rec.marked, "text"
         cell = rec.status_cell
         comment_status = verdict(rec.values.get("comment"))
-        colour_status = self.legend.get(cell.colour) if cell and cell.colour else None
+        colour_status = self.colour_status(cell)
         word_status = status_from_words(cell.text) if cell and cell.text else None
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
         if process_only and comment_status and comment_status != (colour_status or word_status):
@@ -348,10 +410,6 @@ class TableReader:
             return colour_status, "color"
         if word_status:
             return word_status, "text"
-        if cell and cell.text:
-            value_status = status_from_words(cell.text)
-            if value_status:
-                return value_status, "text"
         if comment_status:
             return comment_status, "text"
         return None, None
@@ -388,12 +446,16 @@ def _line_roles(line: Line) -> set[str]:
     parts = [s.text for s in line.segments] or [line.text]
     if len(parts) == 1:
         parts = re.split(r"\t|\s{3,}|\s\|\s", parts[0])
+    roles = header_roles(parts)
+    if roles is not None:
+        return {r for r in roles if r}
     return {r for r in (column_role(p) for p in parts) if r}
 
 
 def is_header_line(line: Line) -> bool:
     roles = _line_roles(line)
-    return len(roles) >= 2 and bool(roles & {"status", "comment", "action", "metric"}) and len(line.text) < 200
+    return len(roles) >= 2 and bool(roles & {"status", "comment", "action", "metric"} or
+                                     any(r.startswith("mark:") for r in roles)) and len(line.text) < 200
 
 
 def followup_pages(pages: list) -> list[int]:
@@ -412,7 +474,8 @@ def is_followup(text: str) -> bool:
     for raw in text.split("\n"):
         line = Line(page=0, y=0, x0=0, text=raw.strip())
         roles = _line_roles(line)
-        if len(roles) >= 3 and roles & {"status", "comment"} and roles & KEY_ROLES:
+        has_status = bool(roles & {"status", "comment"}) or any(r.startswith("mark:") for r in roles)
+        if len(roles) >= 3 and has_status and roles & KEY_ROLES:
             return True
     lowered = text.lower()
     return bool(re.search(r"tavoite\s+toimenpide/mittari", lowered) and re.search(r"arviointi\s+tila", lowered))
@@ -437,12 +500,14 @@ def _is_heading_line(line: Line) -> bool:
             and len(t.split()) <= 8 and not re.match(r"^\d+\s*/\s*\d+$", t))
 
 
-# --- PDF --------------------------------------------------------------------------------------------
+# --- PDF: shapes and legends --------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]
 
 
-def _shapes(page) -> list[tuple[tuple[float, float, float, float], str]]:  # noqa: ANN001 - pdfplumber page
-    """Filled rectangles and paths of the page with their colour names (borders drawn as thin
-    rectangles are skipped; white and black fills carry no status)."""
+def _shapes(page) -> list[tuple[Box, str, RGB]]:  # noqa: ANN001 - pdfplumber page
+    """Filled rectangles and paths of the page (cell fills, traffic-light circles, legend boxes)
+    with their colour names; borders drawn as thin rectangles and black fills are skipped."""
     out = []
     for obj in list(page.rects) + list(page.curves):
         if not obj.get("fill"):
@@ -450,19 +515,20 @@ def _shapes(page) -> list[tuple[tuple[float, float, float, float], str]]:  # noq
         x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
         if x1 - x0 < 3 or bottom - top < 3:
             continue
-        name = colour_name(to_rgb(obj.get("non_stroking_color")))
-        if name in (None, "valkoinen", "musta"):
+        rgb = to_rgb(obj.get("non_stroking_color"))
+        name = colour_name(rgb)
+        if name in (None, "valkoinen", "musta") or rgb is None:
             continue
-        out.append(((x0, top, x1, bottom), name))
+        out.append(((x0, top, x1, bottom), name, rgb))
     return out
 
 
-def _cell_colour(bbox: tuple[float, float, float, float],
-                 shapes: list[tuple[tuple[float, float, float, float], str]]) -> str | None:
+def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | None, RGB | None]:
+    """The colour of the smallest shape filling (most of) the cell or drawn inside it."""
     x0, top, x1, bottom = bbox
     area = max((x1 - x0) * (bottom - top), 1.0)
-    best: tuple[float, str] | None = None
-    for (a0, atop, a1, abottom), name in shapes:
+    best: tuple[float, str, RGB] | None = None
+    for (a0, atop, a1, abottom), name, rgb in shapes:
         w = min(x1, a1) - max(x0, a0)
         h = min(bottom, abottom) - max(top, atop)
         if w <= 0 or h <= 0:
@@ -471,8 +537,221 @@ def _cell_colour(bbox: tuple[float, float, float, float],
         shape_area = max((a1 - a0) * (abottom - atop), 1.0)
         if inter / area >= 0.5 or inter / shape_area >= 0.6:
             if best is None or shape_area < best[0]:
-                best = (shape_area, name)
-    return best[1] if best else None
+                best = (shape_area, name, rgb)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _cell_colour(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> str | None:
+    return _cell_fill(bbox, shapes)[0]
+
+
+def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[tuple[RGB, str]]:
+    """Legends drawn as small coloured boxes each followed by its meaning ('■ Toteutunut
+    ■ Osittain toteutunut ■ Ei toteutunut'): fill -> status. Needed when the colours are greys
+    or shades no colour name tells apart. Two or more boxes with different meanings make a legend."""
+    found: list[tuple[RGB, str]] = []
+    small = [s for s in shapes if s[0][2] - s[0][0] <= 25 and s[0][3] - s[0][1] <= 16]
+    for (_x0, top, x1, bottom), _, rgb in small:
+        mid = (top + bottom) / 2
+        right = [w for w in words if abs((w["top"] + w["bottom"]) / 2 - mid) < 4 and x1 - 1 <= w["x0"] <= x1 + 15]
+        if not right:
+            continue
+        start = min(right, key=lambda w: w["x0"])
+        label_words = [start]
+        for w in sorted((w for w in words if abs((w["top"] + w["bottom"]) / 2 - mid) < 4 and w["x0"] > start["x0"]),
+                        key=lambda w: w["x0"]):
+            if w["x0"] - label_words[-1]["x1"] > 8 or any(s[0][0] < w["x0"] and s[0][0] > label_words[-1]["x1"] - 1
+                                                           for s in small if abs((s[0][1] + s[0][3]) / 2 - mid) < 4):
+                break
+            label_words.append(w)
+        label = " ".join(w["text"] for w in label_words)
+        status = status_from_words(label)
+        if status and len(label_words) <= 5:
+            found.append((rgb, status))
+    return found if len({s for _, s in found}) >= 2 else []
+
+
+# --- PDF: tables read from word positions (no ruling lines) ---------------------------------------------
+
+
+@dataclass
+class WordTable:
+    """Columns of a table found from its header's word positions: left edges of the columns and
+    their roles, kept for the pages the table runs on to without a header."""
+
+    starts: list[float]
+    right: float
+    header_bottom: float
+
+
+def _word_lines(words: list[dict], tolerance: float = 2.0) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= tolerance:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _chunks(line: list[dict], gap: float) -> list[list[dict]]:
+    out: list[list[dict]] = []
+    for w in line:
+        if out and w["x0"] - out[-1][-1]["x1"] <= gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _text(words: list[dict]) -> str:
+    return join_cell_lines("\n".join(" ".join(w["text"] for w in line) for line in _word_lines(words)))
+
+
+def _header_columns(lines: list[list[dict]], k: int) -> tuple[list[list[dict]], int] | None:
+    """The header cells of a header band starting at line k (wrapped header cells take several
+    lines): words grouped into columns by horizontal overlap, or None if the band is no header."""
+    height = max(w["bottom"] - w["top"] for w in lines[k])
+    end = k + 1
+    while end < len(lines) and lines[end][0]["top"] - lines[end - 1][0]["top"] <= 1.5 * height:
+        end += 1
+    for stop in range(end, k, -1):
+        columns: list[list[dict]] = []
+        for w in sorted((w for line in lines[k:stop] for w in line), key=lambda w: w["x0"]):
+            if columns and w["x0"] - max(c["x1"] for c in columns[-1]) <= 4.5:
+                columns[-1].append(w)
+            else:
+                columns.append([w])
+        if len(columns) >= 2 and header_roles([_text(c) for c in columns]) is not None:
+            return columns, stop
+    return None
+
+
+def _gutters(columns: list[list[dict]], data: list[dict]) -> list[float]:
+    """Column starts: between two header cells, the x that the fewest data words cross (headers
+    may be centred while the data is left-aligned, so the header's own edges are not enough)."""
+    starts = [min(w["x0"] for w in columns[0]) - 2]
+    for left, right in zip(columns, columns[1:], strict=False):
+        a, b = max(w["x1"] for w in left), min(w["x0"] for w in right)
+        best: tuple[int, float, float] | None = None
+        x = a
+        run_start = a
+        prev_cover = None
+        runs: list[tuple[int, float, float]] = []
+        while x <= b + 0.01:
+            cover = sum(1 for w in data if w["x0"] < x < w["x1"])
+            if cover != prev_cover:
+                if prev_cover is not None:
+                    runs.append((prev_cover, run_start, x))
+                run_start, prev_cover = x, cover
+            x += 0.5
+        runs.append((prev_cover or 0, run_start, b))
+        low = min(r[0] for r in runs)
+        best = max((r for r in runs if r[0] == low), key=lambda r: r[2] - r[1])
+        starts.append((best[1] + best[2]) / 2 if b > a else b - 1)
+    return starts
+
+
+def _assign(words: list[dict], starts: list[float]) -> list[list[dict]]:
+    cells: list[list[dict]] = [[] for _ in starts]
+    for w in words:
+        k = max((i for i, s in enumerate(starts) if s <= w["x0"] + 1), default=0)
+        cells[k].append(w)
+    return cells
+
+
+def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[dict]]]:
+    """Table rows from text lines: split at horizontal rules when the table has them, else where
+    the step between lines is clearly wider than the step between a cell's wrapped lines."""
+    if not lines:
+        return []
+    rows: list[list[list[dict]]] = [[lines[0]]]
+    steps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:], strict=False)]
+    unit = min((s for s in steps if s > 0), default=0.0)
+    even = max(steps, default=0.0) <= 1.3 * unit  # no cell wraps: every line is a row
+    for prev, line, step in zip(lines, lines[1:], steps, strict=False):
+        if even and not hlines:
+            new = True
+        elif hlines:
+            new = any(prev[0]["bottom"] - 1 < y < line[0]["top"] + 1 for y in hlines)
+        else:
+            new = step > 1.3 * unit
+        if new:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
+                    shapes: list[tuple[Box, str, RGB]], context: str | None, body: str | None,
+                    ) -> WordTable | None:
+    """Feed the rows of a table without ruling lines, read from word positions. Returns the
+    table's columns when it runs to the end of the page (the next page may go on without header)."""
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
+    lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
+    start = 0
+    header_cells: list[str] | None = None
+    for k in range(len(lines)):
+        found = _header_columns(lines, k)
+        if found:
+            columns, stop = found
+            below = [w for line in lines[stop:] for w in line]
+            starts = _gutters(columns, below)
+            table = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
+            header_cells = [_text(c) for c in columns]
+            start = stop
+            break
+    if table is None:
+        return None
+    if header_cells:
+        reader.feed([Cell(t) for t in header_cells], page=number)
+    body_lines: list[list[dict]] = []
+    for line in lines[start:]:
+        if line[0]["top"] < table.header_bottom - 1 and header_cells:
+            continue
+        text = " ".join(w["text"] for w in line)
+        if parse_legend(text) or (body_lines and line[0]["top"] - body_lines[-1][0]["bottom"] > 40):
+            break
+        if max(w["x1"] for w in line) < table.starts[0] - 2 or min(w["x0"] for w in line) > table.right + 40:
+            continue
+        body_lines.append(line)
+    if not body_lines:
+        return None
+    width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
+    hlines = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h"
+                     and e["x1"] - e["x0"] > 0.5 * width and body_lines[0][0]["top"] - 4 < e["top"]
+                     < body_lines[-1][0]["bottom"] + 4})
+    rows = _word_rows(body_lines, hlines)
+    tops = [r[0][0]["top"] for r in rows]
+    bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
+    fed_before = reader.fed
+    for n, row in enumerate(rows):
+        words_of_row = [w for ln in row for w in ln]
+        cells_words = _assign(words_of_row, table.starts)
+        top = (bottoms[n - 1] + tops[n]) / 2 if n else tops[n] - 4
+        bottom = (bottoms[n] + tops[n + 1]) / 2 if n + 1 < len(rows) else bottoms[n] + 4
+        full = False
+        if len(table.starts) > 2 and len(row) == 1:
+            spans = _chunks(sorted(words_of_row, key=lambda w: w["x0"]), 4.5)
+            # one run of words across a gutter: a group row spanning the table (data never crosses)
+            full = len(spans) == 1 and any(w["x0"] < s - 1 < w["x1"] for w in words_of_row for s in table.starts[1:])
+            if full and n + 1 == len(rows):
+                continue  # a full-width line after the last row: a note under the table
+        if full:
+            reader.feed([Cell(_text(words_of_row))], page=number, context=context, body=body, full_width=True)
+            continue
+        cells = []
+        for i, cw in enumerate(cells_words):
+            x0 = table.starts[i]
+            x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
+            colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
+            cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
+        reader.feed(cells, page=number, context=context, body=body)
+    return table if reader.fed > fed_before else None
+
+
+# --- PDF: the document --------------------------------------------------------------------------------
 
 
 def _open_edges(page) -> list[float]:  # noqa: ANN001 - pdfplumber page
@@ -502,7 +781,7 @@ class _Context:
         self.heading: str | None = None
         self.org: str | None = None
 
-    def advance(self, page: int, top: float, tables: list[tuple[float, float, float, float]]) -> None:
+    def advance(self, page: int, top: float, tables: list[Box]) -> None:
         for number in sorted(self.pages):
             if number < self.cursor[0] or number > page:
                 continue
@@ -535,51 +814,105 @@ def _running_lines(pages: list) -> set[str]:
     return {t for t, c in counts.items() if c >= limit}
 
 
+def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
+                     context: _Context) -> None:
+    boxes = [t.bbox for t in tables]
+    for table in tables:
+        context.advance(number, table.bbox[1], boxes)
+        context.move(number, table.bbox[3])
+        width = table.bbox[2] - table.bbox[0]
+        for row, texts in zip(table.rows, table.extract(), strict=False):
+            cells = []
+            for bbox, text in zip(row.cells, texts, strict=False):
+                if bbox is None:
+                    cells.append(Cell(""))
+                    continue
+                colour, rgb = _cell_fill(bbox, shapes)
+                cells.append(Cell(join_cell_lines(text), bbox, colour, rgb))
+            present = [c for c in cells if c.bbox is not None]
+            full = (len(present) == 1 and present[0].bbox is not None
+                    and present[0].bbox[2] - present[0].bbox[0] > 0.8 * width and len(cells) > 2)
+            reader.feed(cells, page=number, context=context.heading, body=context.org, full_width=full)
+
+
+def _rules(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
+    """Drawn ruling: stroked lines and rectangles, and hairline fills (how Excel exports borders)."""
+    out: list[Box] = []
+    for obj in list(page.lines) + list(page.rects):
+        thin = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) < 2
+        if obj.get("stroke") or thin or obj.get("object_type") == "line":
+            out.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    return out
+
+
+def _is_grid(table, rules: list[Box]) -> bool:  # noqa: ANN001 - pdfplumber table
+    """Is this a ruled table? Fills alone also make pdfplumber 'tables' (a header row's fill, a
+    column of status fills): a grid has drawn rules, and most of its rows two or more cells."""
+    rows = table.rows
+    if not rows or max(len(r.cells) for r in rows) < 2:
+        return False
+    x0, top, x1, bottom = table.bbox
+    if not any(r[0] < x1 and r[2] > x0 and r[1] <= bottom + 1 and r[3] >= top - 1 for r in rules):
+        return False
+    full = sum(1 for r in rows[1:] if sum(1 for c in r.cells if c is not None) >= 2)
+    return len(rows) < 3 or full * 2 >= len(rows) - 1
+
+
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                       municipality_code: str | None) -> list[FollowUp]:
-    """Follow-up rows of every follow-up table in a PDF (pages found from the text layer first)."""
+    """Follow-up rows of every follow-up table in a PDF.
+
+    Pages with a table header are found from the text layer; a table is read from its ruling lines
+    (pdfplumber cells) when it has them, else from word positions under its header. Following pages
+    are read while the table goes on (rows keep coming, with or without a repeated header)."""
     import pdfplumber
 
     from extractors.pdftext import read_pdf
 
     content = read_pdf(pdf_bytes)
-    numbers = followup_pages(content.pages)
-    if not numbers:
+    header_pages = set(followup_pages(content.pages))
+    if not header_pages:
         return []
     page_text = {p.number: "\n".join(line.text for line in p.lines) for p in content.pages}
-    wanted_text = "\n".join(page_text[n] for n in numbers)
-    legend = parse_legend(wanted_text)
-    first_text = page_text[numbers[0]]
+    first = min(header_pages)
+    wanted_text = "\n".join(page_text[n] for n in sorted(header_pages))
+    legend = parse_legend("\n".join(page_text.values()))
+    first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
     reader = TableReader(legend)
     lines_of = {p.number: list(p.lines) for p in content.pages}
-    context = _Context(lines_of, _running_lines(content.pages))
+    skip = _running_lines(content.pages)
+    context = _Context(lines_of, skip)
+    word_table: WordTable | None = None
+    going_on = False
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        for number in numbers:
+        for number in range(first, len(pdf.pages) + 1):
+            if number not in header_pages and not going_on:
+                continue
             page = pdf.pages[number - 1]
             try:
                 shapes = _shapes(page)
+                words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+                reader.legend_rgb.extend(legend_boxes(words, shapes))
                 settings = {"explicit_horizontal_lines": _open_edges(page)}
-                tables = sorted(page.find_tables(settings), key=lambda t: t.bbox[1])
-                boxes = [t.bbox for t in tables]
-                for table in tables:
-                    context.advance(number, table.bbox[1], boxes)
-                    context.move(number, table.bbox[3])
-                    width = table.bbox[2] - table.bbox[0]
-                    for row, texts in zip(table.rows, table.extract(), strict=False):
-                        cells = []
-                        for bbox, text in zip(row.cells, texts, strict=False):
-                            if bbox is None:
-                                cells.append(Cell(""))
-                                continue
-                            cells.append(Cell(join_cell_lines(text), bbox, _cell_colour(bbox, shapes)))
-                        present = [c for c in cells if c.bbox is not None]
-                        full = (len(present) == 1 and present[0].bbox is not None
-                                and present[0].bbox[2] - present[0].bbox[0] > 0.8 * width
-                                and len(cells) > 2)
-                        reader.feed(cells, page=number, context=context.heading, body=context.org,
-                                    full_width=full)
+                # a ruled table has rows and columns; filled cells of an unruled table make 1-row
+                # or 1-column 'tables' of their own (the header's fill, a column of status fills)
+                rules = _rules(page)
+                tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
+                                key=lambda t: t.bbox[1])
+                before = reader.fed
+                if number not in header_pages and reader.roles is not None:
+                    width = len(reader.roles)
+                    tables = [t for t in tables if max(len(r.cells) for r in t.rows) == width]
+                if tables:
+                    _read_ruled_page(page, tables, reader, number, shapes, context)
+                    word_table = None
+                else:
+                    context.advance(number, 1e9, [])
+                    word_table = _read_word_page(page, reader, word_table if going_on else None, number, skip,
+                                                 shapes, context.heading, context.org)
+                going_on = reader.fed > before
             finally:
                 page.close()
     return to_followups(reader, doc_id, municipality, municipality_code, year, body)
@@ -612,6 +945,65 @@ def extract_followups_text(text: str, doc_id: str = "text", municipality: str | 
             if parse_legend(raw) or len(reader.roles) > 2:
                 continue
         reader.feed([Cell(c) for c in cells])
+    return to_followups(reader, doc_id, municipality, municipality_code,
+                        year if year is not None else find_year(text), body or find_body(text[:500]))
+
+
+_CSS_COLOUR = re.compile(r"background(?:-color)?\s*:\s*([^;\"']+)", re.I)
+_NAMED_CSS = {"green": (0.0, 0.5, 0.0), "lime": (0.0, 1.0, 0.0), "yellow": (1.0, 1.0, 0.0),
+              "orange": (1.0, 0.65, 0.0), "red": (1.0, 0.0, 0.0), "gold": (1.0, 0.84, 0.0)}
+
+
+def css_rgb(value: str | None) -> RGB | None:
+    """'#00B050', '#0f0', 'rgb(0, 176, 80)', 'green' -> RGB in 0..1."""
+    if not value:
+        return None
+    v = value.strip().lower()
+    m = re.match(r"#([0-9a-f]{6}|[0-9a-f]{3})\b", v)
+    if m:
+        h = m.group(1)
+        if len(h) == 3:
+            h = "".join(c * 2 for c in h)
+        return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    m = re.match(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)", v)
+    if m:
+        return tuple(int(g) / 255 for g in m.groups())  # type: ignore[return-value]
+    return _NAMED_CSS.get(v.split()[0]) if v.split() else None
+
+
+def extract_followups_html(html: str, doc_id: str = "html", municipality: str | None = None,
+                           municipality_code: str | None = None, year: int | None = None,
+                           body: str | None = None) -> list[FollowUp]:
+    """Follow-up rows of the <table>s of an HTML export: cells as printed, status from the cell's
+    background colour (bgcolor or CSS background) when it has one, else from words."""
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    text = root.text_content()
+    reader = TableReader(parse_legend(text))
+    for table in root.iter("table"):
+        for tr in table.iter("tr"):
+            cells: list[Cell] = []
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                    continue
+                parts = [p.strip() for p in td.itertext()]
+                content = join_cell_lines("\n".join(p for p in parts if p))
+                style = " ".join(filter(None, (td.get("style"), " ".join(
+                    el.get("style") or "" for el in td.iterdescendants() if isinstance(el.tag, str)))))
+                m = _CSS_COLOUR.search(style)
+                rgb = css_rgb(td.get("bgcolor") or (m.group(1) if m else None))
+                name = colour_name(rgb)
+                if name in ("valkoinen", "musta"):
+                    name = None
+                span = max(1, int(td.get("colspan") or 1)) if (td.get("colspan") or "1").isdigit() else 1
+                cells.append(Cell(content, None, name, rgb if name else None))
+                cells.extend(Cell("") for _ in range(span - 1))
+            if not cells:
+                continue
+            full = reader.roles is not None and sum(1 for c in cells if c.text) == 1 and len(
+                [td for td in tr if isinstance(td.tag, str)]) == 1 and len(cells) > 2
+            reader.feed(cells, full_width=full)
     return to_followups(reader, doc_id, municipality, municipality_code,
                         year if year is not None else find_year(text), body or find_body(text[:500]))
 

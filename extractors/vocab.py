@@ -376,3 +376,69 @@ SECTION_HEADINGS["selostus"] = (
 )
 SECTION_HEADINGS["tiedoksi"] = SECTION_HEADINGS["tiedoksi"] + ("Otteet", "Utdrag")
 SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijätiedot",)
+
+# --- goals and follow-up tables (extractors/followup.py, extractors/goals.py) --------------------
+# Added by the goals/follow-up helper. Header cells of follow-up tables are matched by *stems*
+# (lower case, inside the cell text), so 'Toteutuma (toteutumisaste)', 'Toteutuminen 2025' and
+# 'Mittarin tavoitetaso' need no listing of their own. Roles are tried in this order; the first
+# role with a stem in the cell wins ('Toimenpide/mittari' is an action column).
+FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("extra", ("nykyarvo", "lähtötaso", "lähtöarvo", "vertailuarvo", "ta20", "tp20", "utgångsläge",
+               "utgångsvärde", "nuläge")),
+    ("status", ("toteutuma", "toteuma", "toteutumis", "toteutuminen", "tilanne", "status",
+                "onnistuminen", "liikennevalo", "utfall", "uppfyllelse", "måluppfyllelse", "förverkligande",
+                "förverkligats")),
+    ("comment", ("kommen", "koment", "selite", "selitys", "perustelu", "lisätie", "huomio", "arviointi",
+                 "sanallinen", "analyysi", "toteutuneet toimenpiteet", "kommentar", "förklaring",
+                 "bedömning", "anmärkning")),
+    ("strategy_area", ("strategi", "painopiste", "kärki", "kärje", "päämäärä", "tavoitealue", "teema",
+                       "visio", "fokusområde", "strategisk", "tema", "prioritering")),
+    ("action", ("toimenpi", "teko", "teot", "keino", "tehtävä", "åtgärd", "aktivitet", "insats")),
+    ("metric", ("mittari", "tavoitetaso", "tavoitearvo", "indikaattori", "tunnusluku", "arviointikriteeri",
+                "mätare", "indikator", "nyckeltal", "målvärde", "målnivå")),
+    ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
+)
+# Header cells that are one short word, matched whole ('Tila', 'Mål').
+FOLLOWUP_WHOLE_WORD_ROLES: dict[str, str] = {"tila": "status", "arvio": "status", "tulos": "status",
+                                             "mål": "goal", "läge": "status", "mått": "metric"}
+# Status words (regular expressions, case-insensitive). Negations and partial words are tried
+# first: 'ei toteutunut' must not be read as 'toteutunut', nor 'delvis uppnått' as 'uppnått'.
+STATUS_PARTIAL_WORDS: tuple[str, ...] = (
+    r"\bosittain\b", r"\bei\s+kaikilta\s+osin\b", r"\bkaikilta\s+osin\s+ei\b", r"\bpääosin\b",
+    r"\bpääsääntöisesti\b", r"\bkesken\w*\b", r"\bkäynnissä\b", r"\bkeltai\w*", r"\btoteutumassa\b",
+    r"\bmuuten\s+(?:ok|kunnossa|toteutu\w*)", r"\bdelvis\b", r"\bpågå\w*", r"\bpåbörja\w*", r"\bgul\b",
+    r"\(\s*[✓✔]\s*\)",
+)
+STATUS_NOT_WORDS: tuple[str, ...] = (
+    r"\bei\s+(?:ole\s+)?(?:toteut\w*|toteud\w*|toteun\w*|saavutet\w*|valmistu\w*|käynnisty\w*)",
+    r"\btoteutumatta\b", r"\bjäi\s+toteutumatta\b", r"\bpunai\w*", r"\bperuttu\b", r"\bperuuntui\b",
+    r"\bkeskeytet\w*", r"\b(?:ej|inte)\s+(?:uppnå\w*|förverkliga\w*|genomför\w*)", r"\bröd\b", r"^\s*ei\s*$",
+    r"[✗✘☒]",
+)
+STATUS_DONE_WORDS: tuple[str, ...] = (
+    r"\btoteutu(?:i|nut|neet|u|vat|ttu)\b", r"\btoteutettu\b", r"\bvalmis\b", r"\bvalmistui\b",
+    r"\bvalmistunut\b", r"\bsaavutettu\b", r"\bsaavutettiin\b", r"\bkyllä\b", r"\btehty\b", r"\bvihre\w*",
+    r"\buppnå(?:tt|dd|ddes|s)\b", r"\bförverkliga(?:ts|des|t)\b", r"\bgenomför(?:t|d|da|des)\b", r"\bgrön\w*",
+    r"[✓✔☑]",
+)
+# Process words in a status cell: the evaluation's state, not the goal's ('Valmis', 'Kesken').
+STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")
+# Marks that tick one of several status columns ('Toteutunut | Osittain | Ei toteutunut').
+STATUS_MARKS: tuple[str, ...] = ("x", "✓", "✔", "•", "●", "*", "+", "☑", "☒", "1")
+# Printed colour-name stems (fi, sv, en) -> colour name; the default meaning of each colour.
+COLOUR_NAME_STEMS: dict[str, str] = {
+    "vihre": "vihreä", "keltai": "keltainen", "oranss": "oranssi", "punai": "punainen", "harma": "harmaa",
+    "sini": "sininen", "musta": "musta", "valkoi": "valkoinen", "grön": "vihreä", "gul": "keltainen",
+    "röd": "punainen", "orange": "oranssi", "grå": "harmaa", "blå": "sininen", "green": "vihreä",
+    "yellow": "keltainen", "red": "punainen", "amber": "oranssi",
+}
+DEFAULT_COLOUR_STATUS: dict[str, str] = {"vihreä": "toteutunut", "keltainen": "osittain", "oranssi": "osittain",
+                                         "punainen": "ei_toteutunut"}
+# Goal-list markers (extractors/goals.py): singular and plural, Finnish and Swedish.
+GOAL_ACTION_SINGULAR: tuple[str, ...] = ("toimenpide", "teko", "keino", "åtgärd", "insats")
+GOAL_ACTION_PLURAL: tuple[str, ...] = ("toimenpiteet", "toimenpide(et)", "toimenpide(t)", "teot", "keinot",
+                                       "åtgärder", "insatser")
+GOAL_METRIC_SINGULAR: tuple[str, ...] = ("mittari", "arviointikriteeri", "tavoitetaso", "mätare", "indikator",
+                                         "mått")
+GOAL_METRIC_PLURAL: tuple[str, ...] = ("mittarit", "mittari(t)", "arviointikriteerit", "indikatorer", "mätarna")
+# --- end of goals and follow-up block --------------------------------------------------------------
