@@ -882,7 +882,10 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     body = find_body("\n".join(first_text.split("\n")[:12]))
     reader = TableReader(legend)
     lines_of = {p.number: list(p.lines) for p in content.pages}
-    skip = _running_lines(content.pages)
+    # running headers and footers, but not a table header repeated on every page (nor its pieces)
+    headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
+               if is_header_line(ln)}
+    skip = {t for t in _running_lines(content.pages) if len(t) > 3 and t not in headers}
     context = _Context(lines_of, skip)
     word_table: WordTable | None = None
     going_on = False
@@ -901,6 +904,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                 rules = _rules(page)
                 tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
                                 key=lambda t: t.bbox[1])
+                if tables and all(len(t.rows) == 1 and header_roles([join_cell_lines(c) for c in t.extract()[0]])
+                                  for t in tables):
+                    tables = []  # only the header is ruled (or filled): the rows below are read from words
                 before = reader.fed
                 if number not in header_pages and reader.roles is not None:
                     width = len(reader.roles)
@@ -944,9 +950,44 @@ def extract_followups_text(text: str, doc_id: str = "text", municipality: str | 
         if len(cells) == 1 and reader.roles is not None:
             if parse_legend(raw) or len(reader.roles) > 2:
                 continue
+        if reader.roles is not None and 1 < len(cells) < len(reader.roles) and header_roles(cells) is None:
+            cells = align_cells(cells, reader.roles)
         reader.feed([Cell(c) for c in cells])
     return to_followups(reader, doc_id, municipality, municipality_code,
                         year if year is not None else find_year(text), body or find_body(text[:500]))
+
+
+def align_cells(cells: list[str], roles: list[str | None]) -> list[str]:
+    """Put a row's cells under the right columns when empty cells were dropped (HTML text and
+    PDF text layers print nothing for them): of all placements, the one where status words sit in
+    the status column, sentences in the comment column, and the gaps where a continuation row
+    leaves them (goal and strategy columns) scores best."""
+    from itertools import combinations
+
+    n = len(roles)
+    best: tuple[float, list[str]] | None = None
+    for slots in combinations(range(n), len(cells)):
+        placed = [""] * n
+        for slot, text in zip(slots, cells, strict=True):
+            placed[slot] = text
+        score = 0.0
+        for k, (role, text) in enumerate(zip(roles, placed, strict=True)):
+            word_status = bool(text) and len(text.split()) <= 4 and status_from_words(text) is not None
+            if not text:
+                score += 1.0 if role in ("strategy_area", "goal") and k < n - 1 else 0.0
+                continue
+            if role == "status":
+                score += 3.0 if word_status else -1.0
+            elif word_status:
+                score -= 3.0
+            if role == "comment" and text.rstrip().endswith("."):
+                score += 1.0
+            if role in ("goal", "strategy_area", "action", "metric") and text.rstrip().endswith("."):
+                score -= 0.5
+        score -= 0.01 * sum(slots)  # ties: the earliest placement (cells were printed left to right)
+        if best is None or score > best[0]:
+            best = (score, placed)
+    return best[1] if best else cells
 
 
 _CSS_COLOUR = re.compile(r"background(?:-color)?\s*:\s*([^;\"']+)", re.I)

@@ -45,7 +45,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
         "Muutoksenhaku", "Muutoksenhakuohje", "Muutoksenhakuohjeet", "Oikaisuvaatimusohje",
-        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto", "Oikaisuvaatimus",
+        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto",
         "Besvärsanvisning", "Anvisning för begäran om omprövning", "Sökande av ändring",
     ),
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
@@ -62,8 +62,12 @@ TRAILER_SIGNATURES = ("allekirjoitukset", "poytakirjan vakuudeksi", "vakuudeksi"
                       "poytakirjan nahtavanapito", "poytakirjan nahtavanaolo")
 
 # Generic heading shapes: '<genitive noun> päätös' / '<genitive noun> ehdotus|esitys'.
+# Finnish genitives end in -n ('Teknisen lautakunnan päätös'), Swedish ones in -s ('Tekniska
+# nämndens beslut'); the last word decides the kind.
 HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatosehdotus",
-                                        "esitys": "paatosehdotus", "paatosehdotus": "paatosehdotus"}
+                                        "esitys": "paatosehdotus", "paatosehdotus": "paatosehdotus",
+                                        "paatosesitys": "paatosehdotus", "beslut": "paatos",
+                                        "forslag": "paatosehdotus", "beslutsforslag": "paatosehdotus"}
 
 DEFAULT_HEADING_CUTOFF = 85.0  # rapidfuzz ratio on folded text for single-word headings
 DEFAULT_HEADING_CUTOFF_SHORT = 90.0  # for headings of at most 6 letters ('Esitys', 'Päätös')
@@ -385,7 +389,7 @@ SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijät
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("extra", ("nykyarvo", "lähtötaso", "lähtöarvo", "vertailuarvo", "ta20", "tp20", "utgångsläge",
                "utgångsvärde", "nuläge")),
-    ("status", ("toteutuma", "toteuma", "toteutumis", "toteutuminen", "tilanne", "status",
+    ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
                 "onnistuminen", "liikennevalo", "utfall", "uppfyllelse", "måluppfyllelse", "förverkligande",
                 "förverkligats")),
     ("comment", ("kommen", "koment", "selite", "selitys", "perustelu", "lisätie", "huomio", "arviointi",

@@ -20,7 +20,7 @@ from fpdf import FPDF
 from fpdf.drawing import DeviceCMYK
 from rapidfuzz import fuzz
 
-from extractors.followup import extract_followups
+from extractors.followup import extract_followups, extract_followups_html, extract_followups_text
 from extractors.records import FollowUp
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -116,7 +116,8 @@ class FollowupVariant:
     columns: list[tuple[str, str, float]]  # (header, role, width mm)
     status: str = "fill"  # fill | circle | word | symbol | marks | fill+word
     colours: str = "excel"
-    ruled: bool = True
+    ruled: bool | str = True  # True: full grid; 'h': horizontal rules only; False: none
+    centred_header: bool = False
     landscape: bool = False
     rows_per_page: int | None = None  # force page breaks after so many rows
     repeat_header: bool = True
@@ -210,14 +211,19 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
             if fill is not None:
                 pdf.set_fill_color(fill)
                 pdf.rect(x, y, w, h, style="F")
-            if v.ruled:
+            if v.ruled == "h":
+                pdf.set_draw_color(0)
+                pdf.line(x, y, x + w, y)
+                pdf.line(x, y + h, x + w, y + h)
+            elif v.ruled:
                 pdf.set_draw_color(0)
                 pdf.rect(x, y, w, h, style="D")
             if circle is not None:
                 pdf.set_fill_color(circle)
                 pdf.circle(x + w / 2, y + h / 2, 2.0, style="F")
             for n, line in enumerate(lines):
-                pdf.text(x + pad, y + pad + lh * (n + 0.8), line)
+                shift = (w - 2 * pad - pdf.get_string_width(line)) / 2 if bold and v.centred_header else 0
+                pdf.text(x + pad + shift, y + pad + lh * (n + 0.8), line)
             x += w
         nonlocal_y[0] = y + h
         pdf.set_font("body", "", v.font_size)
@@ -231,7 +237,9 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
         nonlocal_y[0] = _room(h)
         y = nonlocal_y[0]
         pdf.set_font("body", "B", v.font_size)
-        if v.ruled:
+        if v.ruled == "h":
+            pdf.line(margin, y + h, margin + total, y + h)
+        elif v.ruled:
             pdf.rect(margin, y, total, h, style="D")
         pdf.text(margin + pad, y + pad + lh * 0.8, text)
         pdf.set_font("body", "", v.font_size)
@@ -350,6 +358,11 @@ FOLLOWUP_VARIANTS = [
                     legend="fi_eq"),
     FollowupVariant("groups_rows_fill", [c for c in FI6 if c[1] != "strategy_area"], "fill", "excel",
                     groups=True, seed=19),
+    FollowupVariant("fi6_hrules_centred_header", FI6, "fill", "excel", ruled="h", centred_header=True, seed=21),
+    FollowupVariant("plain5_hrules_words_pages", PLAIN5, "word", ruled="h", rows_per_page=4, seed=22, n_goals=8,
+                    unassessed=True),
+    FollowupVariant("sv4_unruled_centred", SV4, "fill", "cmyk", language="sv", ruled=False, centred_header=True,
+                    legend="sv", seed=23),
     FollowupVariant("groups_rows_unruled_circles", [c for c in FI6 if c[1] != "strategy_area"], "circle",
                     "cmyk", groups=True, ruled=False, seed=20, rows_per_page=5),
 ]
@@ -412,3 +425,94 @@ def test_each_followup_variant(variant: FollowupVariant, followup_results: dict)
     s, rows, gold = followup_results[variant.name]
     assert _f1(s["tp"], s["pred"], s["gold"]) >= 0.9, [(r.goal, r.action, r.metric) for r in rows]
     assert s["status_ok"] >= 0.9 * s["tp"], [(r.metric, r.status) for r in rows]
+
+
+# --- HTML exports of follow-up tables -------------------------------------------------------------------
+
+
+def _css(colour: object) -> str:
+    if isinstance(colour, DeviceCMYK):
+        c, m, y, k = colour.c, colour.m, colour.y, colour.k
+        colour = tuple(round(255 * (1 - a) * (1 - k)) for a in (c, m, y))
+    r, g, b = colour  # type: ignore[misc]
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def write_followup_html(v: FollowupVariant, bgcolor_attr: bool = False) -> tuple[str, list[dict]]:
+    """The variant as an HTML export (Word/Excel 'save as web page' or a case system's page):
+    header in <thead>, colour as a style or bgcolor, wrapped text as <br>, group rows with colspan."""
+    rng = random.Random(v.seed + 2000)
+    colours = COLOURS[v.colours]
+    out = ["<html><head><meta charset='utf-8'></head><body>",
+           "<h2>Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025</h2>",
+           "<table border='1'><thead><tr>" + "".join(f"<th>{h}</th>" for h, _, _ in v.columns) + "</tr></thead><tbody>"]
+    expected = []
+    for group_text, row in _records(v):
+        if group_text:
+            out.append(f"<tr><td colspan='{len(v.columns)}'><b>{group_text}</b></td></tr>")
+        cells = []
+        extras = iter(row["extra"])
+        for _, role, _ in v.columns:
+            text, attrs = "", ""
+            if role == "strategy_area":
+                text = row["strategy_area"] if row["first_of_area"] else ""
+            elif role == "goal":
+                text = row["goal"] if row["first_of_goal"] else ""
+            elif role in ("action", "metric", "comment"):
+                text = row[role] or ""
+            elif role == "extra":
+                text = next(extras, "")
+            elif role == "status":
+                text = _status_text(v, row["status"], rng)
+                if row["status"] and v.status in ("fill", "fill+word"):
+                    colour = _css(colours[row["status"]])
+                    attrs = f" bgcolor='{colour}'" if bgcolor_attr else f" style='background-color: {colour}'"
+            elif role.startswith("mark:"):
+                text = "x" if row["status"] == role[5:] else ""
+            words = text.split()
+            if len(words) > 4:  # a wrapped cell as the exporter writes it
+                text = " ".join(words[:3]) + "<br>" + " ".join(words[3:])
+            cells.append(f"<td{attrs}><p>{text}</p></td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+        expected.append({k: row[k] for k in ("strategy_area", "goal", "action", "metric", "status")})
+    out.append("</tbody></table>")
+    if v.legend and v.legend != "boxes":
+        out.append(f"<p>{LEGEND_LINES[v.legend]}</p>")
+    out.append("</body></html>")
+    return "\n".join(out), expected
+
+
+HTML_VARIANTS = [
+    (FollowupVariant("html_fi6_fill", FI6, "fill", "excel", seed=31, legend="fi_eq"), False),
+    (FollowupVariant("html_fi6_bgcolor_groups", [c for c in FI6 if c[1] != "strategy_area"], "fill", "rgb",
+                     groups=True, seed=32), True),
+    (FollowupVariant("html_kauhava4_words", KAUHAVA4, "word", seed=33, unassessed=True), False),
+    (FollowupVariant("html_sv4_words", SV4, "word", language="sv", seed=34), False),
+    (FollowupVariant("html_marks", MARKS, "marks", seed=35), False),
+]
+
+
+@pytest.mark.parametrize(("variant", "bgcolor"), HTML_VARIANTS, ids=lambda v: getattr(v, "name", str(v)))
+def test_html_export_variants(variant: FollowupVariant, bgcolor: bool) -> None:
+    html, gold = write_followup_html(variant, bgcolor)
+    rows = extract_followups_html(html, f"{variant.name:0<16}")
+    s = score_followups(rows, gold)
+    assert (s["tp"], s["pred"], s["status_ok"], s["area_ok"]) == (len(gold),) * 4, [
+        (r.strategy_area, r.goal, r.metric, r.status) for r in rows]
+    assert {r.year for r in rows} == {2025}
+
+
+def test_html_words_through_the_page_text_path() -> None:
+    """Without colours, the HTML page-text path (cells as tab-separated segments) gives the same rows
+    when cells are single paragraphs (cells with line breaks need `extract_followups_html`)."""
+    from extractors.htmltext import html_to_pages
+
+    variant = HTML_VARIANTS[2][0]
+    html, gold = write_followup_html(variant)
+    pages = html_to_pages(html.replace("<br>", " "))
+    text = "\n".join("\t".join(s.text for s in ln.segments) if ln.segments else ln.text
+                     for p in pages for ln in p.lines)
+    rows = extract_followups_text(text, "html-text-path-00")
+    s = score_followups(rows, gold)
+    print(f"\nHTML text path: rows {s['tp']}/{len(gold)} (pred {s['pred']}), status {s['status_ok']}/{s['tp']}")
+    assert _f1(s["tp"], s["pred"], s["gold"]) >= 0.9
