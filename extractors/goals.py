@@ -22,22 +22,26 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractors import vocab
 from extractors.records import Goal, GoalAction, GoalMetric, Line
 from extractors.themes import theme_of
 
 # --- vocabulary of goal texts ---------------------------------------------------------------------
 
-ACTION_SINGULAR = ("toimenpide", "teko", "keino")
-ACTION_PLURAL = ("toimenpiteet", "teot", "keinot")
-METRIC_SINGULAR = ("mittari", "arviointikriteeri", "tavoitetaso")
-METRIC_PLURAL = ("mittarit", "arviointikriteerit")
-_MARKER = re.compile(
-    r"^[-–•]?\s*(" + "|".join(ACTION_SINGULAR + ACTION_PLURAL + METRIC_SINGULAR + METRIC_PLURAL)
-    + r")\s*:\s*(.*)$", re.I)
+ACTION_SINGULAR = vocab.GOAL_ACTION_SINGULAR
+ACTION_PLURAL = vocab.GOAL_ACTION_PLURAL
+METRIC_SINGULAR = vocab.GOAL_METRIC_SINGULAR
+METRIC_PLURAL = vocab.GOAL_METRIC_PLURAL
+MARKER_WORDS = tuple(sorted(ACTION_SINGULAR + ACTION_PLURAL + METRIC_SINGULAR + METRIC_PLURAL, key=len, reverse=True))
+_MARKER_ALT = "|".join(re.escape(w) for w in MARKER_WORDS)
+_MARKER = re.compile(r"^[-–•]?\s*(" + _MARKER_ALT + r")\s*:\s*(.*)$", re.I)
 _BINDING = re.compile(
     r"(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+(?:ja|sekä)\s+[\w-]+)?|[a-zåäö][\w-]*)\s+nähden\s+"
-    r"(?:[\w-]+\s+){0,3}?sitov\w*\s+(?:toiminnalliset\s+|toiminnallisiksi\s+)?tavoit\w*")
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=[A-ZÅÄÖ\"'”])(.+)$")
+    r"(?:[\w-]+\s+){0,3}?sitov\w*\s+(?:toiminnalliset\s+|toiminnallisiksi\s+)?tavoit\w*"
+    r"|(?:Bindande|bindande)\s+(?:\w+\s+)?mål\s+i\s+förhållande\s+till\s+(?P<sv>\w+)")
+# '1. Goal', '1) Goal', 'Tavoite 1: Goal', 'Mål 1. Goal'
+_NUMBERED = re.compile(r"^(?:(?:Tavoite|Mål|Delmål|Målsättning)\s+(\d{1,2})\s*[:.)–-]\s*|(\d{1,2})[.)]\s+)"
+                       r"(?=[A-ZÅÄÖ\"'”])(.+)$")
 _DASH_ITEM = re.compile(r"^[-–•]\s*(?=\S)(.+)$")
 _PASSIVE = re.compile(r"\b\w+(?:t|d)(?:aa|ää)n\b|\b\w+mme\b", re.I)
 _NOT_ACTION_VERBS = {"tarkoitetaan", "todetaan", "mainitaan", "katsotaan", "voidaan"}
@@ -69,6 +73,9 @@ _PERIOD_PATTERNS = (
     re.compile(r"\btavoitteet\s+(?:vuodelle\s+)?(\d{4})\b(?:\s*[-–]\s*(\d{2,4}))?", re.I),
     re.compile(r"\bvuosi(?:lle|ksi|en)\s+(\d{4})\s*[-–]\s*(\d{2,4})", re.I),
     re.compile(r"\b(?:talousarvio\w*|toimintasuunnitelm\w*)\s+(\d{4})\b", re.I),
+    re.compile(r"(?:fullmäktige|mandat|strategi|plan)period\w*\s+(\d{4})\s*[-–]\s*(\d{2,4})", re.I),
+    re.compile(r"\bfö?r\s+år(?:en)?\s+(\d{4})\b(?:\s*[-–]\s*(\d{2,4}))?", re.I),
+    re.compile(r"\b(?:budget|verksamhetsplan)\w*\s+(?:för\s+år\s+)?(\d{4})\b", re.I),
 )
 
 
@@ -118,8 +125,7 @@ def _rows_from_lines(lines: list[Line]) -> list[_Row]:
 
 
 _SPLIT_BEFORE = re.compile(
-    r"\s+(?=(?:[-–•]\s*)?(?:" + "|".join(ACTION_SINGULAR + ACTION_PLURAL + METRIC_SINGULAR + METRIC_PLURAL)
-    + r")\s*:)|\s+(?=[-–•]\s+[A-ZÅÄÖ])|\s+(?=\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö])", re.I)
+    r"\s+(?=(?:[-–•]\s*)?(?:" + _MARKER_ALT + r")\s*:)|\s+(?=[-–•]\s+[A-ZÅÄÖ])|\s+(?=\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö])", re.I)
 
 
 def _rebreak(row: _Row) -> list[_Row]:
@@ -200,8 +206,8 @@ def _binding_of(text: str) -> str | None:
     m = _BINDING.match(text)
     if not m or len(text) > m.end() + 3:
         return None
-    who = m.group("who").lower()
-    if "valtuusto" in who:
+    who = (m.group("who") or m.group("sv") or "").lower()
+    if "valtuusto" in who or "fullmäktige" in who:
         return "valtuusto"
     return "lautakunta"
 
@@ -284,7 +290,7 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
             if not started and i > 0 and _is_heading(rows[i - 1], left):
                 unit = rows[i - 1].text
             started = True
-            cur = new_block(int(m.group(1)), m.group(2))
+            cur = new_block(int(m.group(1) or m.group(2)), m.group(3))
             target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
             continue
         mk = _MARKER.match(t)
@@ -305,6 +311,13 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
             if plural and rest:
                 target = dest
             continue
+        if (_is_heading(row, left) and i + 1 < len(rows) and _MARKER.match(rows[i + 1].text)
+                and not rows[i + 1].gap_before and (started or _prev_is_heading(rows, i, left) or row.gap_before)):
+            # a short title line right above 'Toimenpiteet:': an unnumbered goal, not a unit
+            started = True
+            cur = new_block(None, t)
+            target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
+            continue
         if _is_heading(row, left) and _heading_starts_goals(rows, i, left):
             if cur is not None and not cur.text_parts and not cur.prose and not cur.metrics:
                 blocks.remove(cur)
@@ -319,6 +332,13 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
         d = _DASH_ITEM.match(t)
         if d:
             item = d.group(1)
+            after = _marker_after(rows, i)
+            if after and (cur is None or (after == "action" and (cur.actions or cur.metrics))
+                          or (after == "metric" and cur.metrics)):
+                # '• Goal' followed by its own 'Toimenpide:': a bulleted goal, not a list entry
+                cur = new_block(None, item)
+                target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
+                continue
             if cur is None:
                 cur = new_block(None, item)
                 target = cur.text_parts
@@ -367,6 +387,17 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
                 cur = new_block(None, None)
                 cur.prose.append([t])
     return [b for b in blocks if b.text_parts or b.prose]
+
+
+def _marker_after(rows: list[_Row], i: int) -> str | None:
+    """'action' or 'metric' when a marker line follows row i (after its wrapped lines), else None."""
+    for row in rows[i + 1: i + 4]:
+        mk = _MARKER.match(row.text)
+        if mk:
+            return "action" if mk.group(1).lower() in ACTION_SINGULAR + ACTION_PLURAL else "metric"
+        if _DASH_ITEM.match(row.text) or _NUMBERED.match(row.text) or row.gap_before:
+            return None
+    return None
 
 
 def _next_has_marker(rows: list[_Row], i: int) -> bool:
@@ -508,11 +539,11 @@ def is_goals_text(text: str) -> bool:
     if not text:
         return False
     folded = text.lower()
-    if "tavoit" not in folded:
+    if "tavoit" not in folded and not re.search(r"\bmål", folded):
         return False
-    markers = len(re.findall(r"\b(?:mittari|mittarit|toimenpide|toimenpiteet)\s*:", folded))
-    binding = bool(re.search(r"nähden\s+(?:[\w-]+\s+){0,3}?sitov", folded))
-    numbered = len(re.findall(r"(?:^|\n|\s)\d{1,2}\.\s+[A-ZÅÄÖ]", text))
+    markers = len(re.findall(r"(?<![\w-])(?:" + _MARKER_ALT + r")\s*:", folded))
+    binding = bool(re.search(r"nähden\s+(?:[\w-]+\s+){0,3}?sitov|bindande\s+(?:\w+\s+)?mål", folded))
+    numbered = len(re.findall(r"(?:^|\n|\s)\d{1,2}[.)]\s+[A-ZÅÄÖ]", text))
     return markers >= 2 or (binding and (markers >= 1 or numbered >= 2))
 
 
