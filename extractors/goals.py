@@ -125,7 +125,8 @@ def _rows_from_lines(lines: list[Line]) -> list[_Row]:
 
 
 _SPLIT_BEFORE = re.compile(
-    r"\s+(?=(?:[-–•]\s*)?(?:" + _MARKER_ALT + r")\s*:)|\s+(?=[-–•]\s+[A-ZÅÄÖ])|\s+(?=\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö])", re.I)
+    r"\s+(?=(?:[-–•]\s*)?(?:" + _MARKER_ALT + r")\s*:)|\s+(?=[-–•]\s+[A-ZÅÄÖ])"
+    r"|\s+(?=\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö])", re.I)
 
 
 def _rebreak(row: _Row) -> list[_Row]:
@@ -395,8 +396,8 @@ def _marker_after(rows: list[_Row], i: int) -> str | None:
         mk = _MARKER.match(row.text)
         if mk:
             return "action" if mk.group(1).lower() in ACTION_SINGULAR + ACTION_PLURAL else "metric"
-        if _DASH_ITEM.match(row.text) or _NUMBERED.match(row.text) or row.gap_before:
-            return None
+        if _DASH_ITEM.match(row.text) or _NUMBERED.match(row.text) or row.gap_before or row.text[:1].isupper():
+            return None  # only wrapped lines of the item itself may come between
     return None
 
 

@@ -591,7 +591,8 @@ def write_goals_text(v: GoalVariant) -> tuple[str, str, dict]:
         if v.units and k % per_unit == 0:
             lines += [unit, ""]
         ordinal = k % per_unit + 1 if v.units else k + 1
-        prefix = {"dot": f"{ordinal}. ", "paren": f"{ordinal}) ", "tavoite": f"{'Mål' if sv else 'Tavoite'} {ordinal}: ",
+        word = "Mål" if sv else "Tavoite"
+        prefix = {"dot": f"{ordinal}. ", "paren": f"{ordinal}) ", "tavoite": f"{word} {ordinal}: ",
                   "bullet": "• ", "none": ""}[v.numbering]
         lines += _wrap(prefix + goal, v.wrap)
         actions = [a for a, _ in pairs]
@@ -694,3 +695,170 @@ def test_each_goal_variant(variant: GoalVariant, goal_results: dict) -> None:
     s, records, _ = goal_results[variant.name]
     assert all(_f1(*s[k]) >= 0.85 for k in ("goals", "actions", "metrics")), [
         (type(r).__name__, getattr(r, "unit", None), r.text) for r in records]
+
+
+def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str) -> Path:
+    """Whole minutes of four items in the layout of tests/pdfmaker.py; the third item's explanatory
+    text holds the goal list (long lines wrap as the page width makes them)."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", FONT)
+    pdf.set_font("body", size=10)
+    items = [(41, "Kokouksen laillisuus ja päätösvaltaisuus", "Todetaan kokous lailliseksi ja päätösvaltaiseksi."),
+             (42, "Uimahallin aukioloajat kesällä 2026", "Uimahalli on suljettu heinäkuun ajan huoltotöiden vuoksi."),
+             (43, goal_title, goal_text),
+             (44, "Ilmoitusasiat", "Merkitään tiedoksi saapuneet kirjeet.")]
+
+    def header(n: int) -> None:
+        pdf.set_xy(20, 10)
+        pdf.cell(80, 5, "Ylöjärven kaupunki")
+        pdf.cell(50, 5, "Pöytäkirja 4/2026")
+        pdf.cell(30, 5, f"{n} ({len(items) + 1})")
+        pdf.set_xy(20, 15)
+        pdf.cell(80, 5, "Hyvinvointilautakunta")
+        pdf.cell(50, 5, "17.3.2026")
+        pdf.set_xy(20, 30)
+
+    pdf.add_page()
+    header(1)
+    for label, value in (("Kokousaika", "17.3.2026 klo 17:00 - 18:30"), ("Kokouspaikka", "Virastotalo")):
+        pdf.cell(40, 6, label)
+        pdf.cell(120, 6, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(20)
+    for k, (number, title, text) in enumerate(items, start=2):
+        pdf.add_page()
+        header(k)
+        pdf.cell(80, 6, "Hyvinvointilautakunta")
+        pdf.cell(30, 6, f"§ {number}")
+        pdf.cell(30, 6, "17.3.2026", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(20)
+        pdf.cell(100, 6, f"{100 + number}/00.01.02/2026", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_x(20)
+        pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for line in text.split("\n"):
+            pdf.set_x(20)
+            if line.strip():
+                pdf.multi_cell(160, 5, line, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.ln(3)
+        for heading, body in (("Esittelijä", "Hyvinvointijohtaja Aino Virtanen"),
+                              ("Päätösehdotus", "Lautakunta hyväksyy esityksen."), ("Päätös", "Hyväksyttiin.")):
+            pdf.ln(2)
+            pdf.set_x(20)
+            pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(20)
+            pdf.multi_cell(160, 5, body, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("name", ["dot_inline_units_binding", "tavoite_n_paren_plural", "bullets_units",
+                                  "unnumbered_units_lists"])
+def test_goals_inside_whole_minutes(name: str, tmp_path: Path) -> None:
+    """The goal list is one item of many in a minutes PDF, read through the whole chain."""
+    from extractors.document import Source, extract_document
+    from extractors.records import AgendaItem, Goal
+
+    variant = next(v for v in GOAL_VARIANTS if v.name == name)
+    title, text, expected = write_goals_text(variant)
+    pdf = write_minutes_with_goals(tmp_path / "poytakirja.pdf", title, text)
+    extraction = extract_document(pdf.read_bytes(), Source(str(pdf), pdf.name))
+    records = extraction.rows
+    s = score_goals(records, expected)
+    print(f"\n{name} in minutes: " + " ".join(f"{k}={_f1(*v):.2f}" for k, v in s.items()))
+    assert all(_f1(*s[k]) >= 0.9 for k in ("goals", "actions", "metrics")), [
+        (type(r).__name__, r.text) for r in records if hasattr(r, "goal_id") and hasattr(r, "text")]
+    goal_items = {r.item_id for r in records if isinstance(r, Goal)}
+    items = {r.item_id: r.section_number for r in records if isinstance(r, AgendaItem)}
+    assert len(items) == 4 and {items[i] for i in goal_items} == {43}
+
+
+# --- links between goals and their follow-up of another year -------------------------------------------
+
+PARAPHRASES = {  # how a follow-up table of the next year words the same goal
+    "Lasten ja nuorten harrastusmahdollisuuksien lisääminen": "Lisätään lasten ja nuorten harrastusmahdollisuuksia",
+    "Kirjaston palvelujen saavutettavuuden parantaminen koko kunnan alueella":
+        "Kirjastopalvelujen saavutettavuutta parannetaan koko kunnassa",
+    "Ikäihmisten kotona asumisen tukeminen": "Tuetaan ikäihmisten kotona asumista",
+    "Työllisyysasteen nostaminen": "Työllisyysaste nousee",
+    "Kuntalaisten osallisuuden vahvistaminen päätöksenteossa": "Vahvistetaan kuntalaisten osallisuutta päätöksenteossa",
+    "Hiilineutraaliuden edistäminen kunnan omassa toiminnassa": "Edistetään hiilineutraaliutta kunnan toiminnassa",
+    "Talouden tasapainottaminen": "Kunnan talous tasapainotetaan",
+    "Varhaiskasvatuksen laadun kehittäminen": "Kehitetään varhaiskasvatuksen laatua",
+    "Yrittäjyyden ja elinkeinoelämän toimintaedellytysten parantaminen":
+        "Parannetaan yrittäjyyden ja elinkeinoelämän toimintaedellytyksiä",
+    "Kulttuuritapahtumien monipuolistaminen": "Monipuolistetaan kulttuuritapahtumia",
+}
+
+
+NEAR_MISSES = ("Aikuisten liikuntamahdollisuuksien lisääminen", "Kirjaston kokoelmien uudistaminen",
+               "Ikäihmisten liikunnan tukeminen", "Työllisyyspalvelujen digitalisointi",
+               "Talousarvion laatiminen ajallaan", "Nuorten osallisuuden vahvistaminen kouluissa",
+               "Kulttuuriperinnön tallentaminen", "Varhaiskasvatuksen henkilöstön rekrytointi",
+               "Yritysten tonttikysynnän selvittäminen", "Kunnan kiinteistöjen energiatehokkuuden parantaminen")
+
+
+def _phrasings(goal: str, ordinal: int, action: str) -> dict[str, dict]:
+    words = goal.split()
+    return {
+        "same": {"goal": goal},
+        "numbered": {"goal": f"{ordinal}. {goal}"},
+        "truncated": {"goal": " ".join(words[: max(2, (len(words) * 2 + 2) // 3)]) + " …"},
+        "paraphrase": {"goal": PARAPHRASES[goal]},
+        "action_only": {"goal": None, "action": action.lower().capitalize() + " on aloitettu"},
+    }
+
+
+def test_links_on_rephrased_followups() -> None:
+    from extractors.goals import extract_goals
+    from extractors.linking import link_followups
+    from extractors.records import Goal, GoalAction
+
+    variant = GoalVariant("link_goals", numbering="dot", markers="inline", seed=41, n_goals=6)
+    title, text, _ = write_goals_text(variant)
+    goals = extract_goals(text, "linkgoals0000000", None, "Testikunta", "999", "Hyvinvointilautakunta", title=title)
+    goal_rows = [g for g in goals if isinstance(g, Goal)]
+    first_action = {}
+    for r in goals:
+        if isinstance(r, GoalAction):
+            first_action.setdefault(r.goal_id, r.text)
+    planned = {g.text for g in goal_rows}
+    rows, want = [], []
+    for g in goal_rows:
+        for kind, cells in _phrasings(g.text, g.ordinal or 1, first_action[g.goal_id]).items():
+            rows.append(FollowUp(row_id=f"r{len(rows)}", doc_id="linkfollowup0000", municipality="Testikunta",
+                                 municipality_code="999", year=2026, strategy_area=None, goal=cells["goal"],
+                                 action=cells.get("action"), metric=None, status=None, status_source=None,
+                                 comment=None, page=1))
+            want.append((kind, g.goal_id))
+    for goal, pairs in GOALS_FI:  # goals of other committees, never planned here: must stay unlinked
+        if goal in planned:
+            continue
+        for kind, cells in _phrasings(goal, 1, pairs[0][0]).items():
+            rows.append(FollowUp(row_id=f"r{len(rows)}", doc_id="linkfollowup0000", municipality="Testikunta",
+                                 municipality_code="999", year=2026, strategy_area=None, goal=cells["goal"],
+                                 action=cells.get("action"), metric=None, status=None, status_source=None,
+                                 comment=None, page=1))
+            want.append((kind, None))
+    for near in NEAR_MISSES:  # same topic, another goal: linking these would be wrong
+        rows.append(FollowUp(row_id=f"r{len(rows)}", doc_id="linkfollowup0000", municipality="Testikunta",
+                             municipality_code="999", year=2026, strategy_area=None, goal=near, action=None,
+                             metric=None, status=None, status_source=None, comment=None, page=1))
+        want.append(("near_miss", None))
+    linked = link_followups(rows, goals)
+    made = [(r.goal_id, w) for r, w in zip(linked, want, strict=True) if r.goal_id]
+    right = sum(1 for got, (_, goal_id) in made if got == goal_id)
+    should = sum(1 for _, goal_id in want if goal_id)
+    by_kind = {}
+    for r, (kind, goal_id) in zip(linked, want, strict=True):
+        if goal_id:
+            hit = by_kind.setdefault(kind, [0, 0])
+            hit[0] += r.goal_id == goal_id
+            hit[1] += 1
+    precision, recall = right / max(len(made), 1), right / should
+    print(f"\nlinks: precision={precision:.3f} recall={recall:.3f} ({right} right of {len(made)} made, "
+          f"{should} to find); recall by phrasing: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in by_kind.items()))
+    assert precision >= 0.9
+    assert recall >= 0.7
+    assert by_kind["same"][0] == by_kind["same"][1] and by_kind["numbered"][0] == by_kind["numbered"][1]
