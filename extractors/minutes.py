@@ -31,6 +31,7 @@ class TextLayer:
     ocr: bool = False
     pdf_bytes: bytes | None = None
     repairs: list = field(default_factory=list)
+    listing: str | None = None  # why an HTML page is a list or search form, not minutes
 
 
 def _decode_text(data: bytes) -> str:
@@ -62,9 +63,11 @@ def text_to_pages(text: str) -> list[PageText]:
 def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool = True) -> TextLayer:
     """The document's lines: CaseM HTML when embedded, else PDF text (OCR where pages are scans)."""
     if fmt == "html":
-        from extractors.htmltext import decode_html, html_to_pages
+        from extractors.htmltext import decode_html, html_to_pages, listing_reason
 
-        return TextLayer(pages=html_to_pages(decode_html(data)), source_format="html", page_count=None)
+        html = decode_html(data)
+        return TextLayer(pages=html_to_pages(html), source_format="html", page_count=None,
+                         listing=listing_reason(html))
     if fmt == "text":
         return TextLayer(pages=text_to_pages(_decode_text(data)), source_format="text", page_count=None)
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
@@ -132,12 +135,16 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
 
     meeting_info = guard("meeting", extract_meeting, pages, language)
     has_positions = layer.source_format != "text"
-    items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, default=([], None))
+    if layer.listing:
+        kind, meeting_info = "other", None
+    meeting_body = meeting_info.body if meeting_info else None
+    items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, meeting_body,
+                  default=([], None))
     items, main_body = items
     raw_texts = {}
     if repaired:  # the text as printed, before repair, for item_sections.text_raw
         before, _ = guard("segment before repair", segment_items, raw_pages, layer.source_format, kind,
-                          has_positions, default=([], None))
+                          has_positions, meeting_body, default=([], None))
         raw_texts = {(it.number, n, sec.kind): sec.text for it in before for n, sec in enumerate(it.sections)}
 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
@@ -193,7 +200,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if errors:
         error = "; ".join(f"{e.stage}: {e.message}" for e in errors)[:2000]
     elif not has_content:
-        error = "no agenda items, goals or follow-up rows found"
+        error = layer.listing or "no agenda items, goals or follow-up rows found"
         errors.append(R.IngestError(doc_id=doc_id, stage="segment", message=error))
     doc = R.Document(
         doc_id=doc_id, source=src.source, file_name=src.file_name, municipality=municipality,
@@ -203,16 +210,19 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     return Extraction(document=doc, rows=rows + errors)
 
 
-def segment_items(pages: list[PageText], source_format: str, kind: str,
-                  has_positions: bool) -> tuple[list[ParsedItem], str | None]:
+def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,
+                  meeting_body: str | None = None) -> tuple[list[ParsedItem], str | None]:
     """Items of a document's pages: strip furniture, split at item headers, split sections."""
     # HTML and plain text have no page geometry and print their header once: nothing to strip
     clean = strip_furniture(pages) if source_format in ("pdf", "pdf+ocr") else pages
     lines = [ln for p in clean for ln in p.lines]
-    front, raw_items, main_body = split_items(lines)
+    front, raw_items, main_body = split_items(lines, meeting_body)
+    if kind == "other" and source_format == "html" and all(r.number is None for r in raw_items):
+        raw_items = []  # a listing page (body list, meeting list, search form) holds no item
     if kind == "followup" and all(r.number is None for r in raw_items):
         raw_items = []  # a follow-up table is not an agenda item unless printed inside one
-    items = [parse_item(raw, main_body, front if k == 0 else None, has_positions)
+    geometry = source_format in ("pdf", "pdf+ocr")
+    items = [parse_item(raw, main_body, front if k == 0 else None, has_positions, geometry)
              for k, raw in enumerate(raw_items)]
     if kind != "minutes" and len(items) == 1 and items[0].number is None and \
             all(sec.kind == "selostus" for sec in items[0].sections):
@@ -270,8 +280,9 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
     current = [s for s in item.sections if not s.handling]
     out: list = []
     for sec in current:
-        if sec.kind in ("valmistelija", "esittelija"):
-            for role in parse_person_lines(sec.text, sec.kind):
+        person_text = sec.text if sec.kind in ("valmistelija", "esittelija") else sec.presenter
+        if person_text:
+            for role in parse_person_lines(person_text, "esittelija" if sec.presenter else sec.kind):
                 out.append(R.ItemRole(item_id=item_id, doc_id=doc_id, role=role.role, name=role.name,
                                       title=role.title, email=role.email, phone=role.phone))
 

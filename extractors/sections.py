@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.headings import match_line_heading
-from extractors.records import Line
-from extractors.segment import _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
+from extractors.headings import heading_kind, match_line_heading
+from extractors.records import Line, Segment
+from extractors.segment import _BODY_WORDS, _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.text import fold
 from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
 
@@ -29,6 +29,7 @@ class ParsedSection:
     lines: list[str] = field(default_factory=list)
     page: int | None = None
     handling: str | None = None
+    presenter: str | None = None  # 'Päätösehdotus  Kaupunginjohtaja Jukka Mäkelä' (Dynasty): a role too
 
     @property
     def text(self) -> str:
@@ -101,6 +102,14 @@ def _wraps(line: Line, lines: list[Line]) -> bool:
     return right > left and line.segments[-1].x1 - left >= DEFAULT_WRAP_SHARE * (right - left)
 
 
+def _is_body_name(text: str, main_body: str | None) -> bool:
+    """'Kaupunginhallitus' alone at the top of a one-item page: the body, not the title."""
+    words = text.split()
+    if not 0 < len(words) <= 3:
+        return False
+    return bool(main_body and fold(text) == fold(main_body)) or bool(_BODY_WORDS.search(fold(words[-1])))
+
+
 def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
     """The title printed above the item's own header line, in single-item extracts
     ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
@@ -134,6 +143,11 @@ def _is_trailer(text: str) -> bool:
     return folded.startswith(TRAILER_CAPS) and text.upper() == text
 
 
+def _is_trailer_heading(text: str) -> bool:
+    """'Valitusosoitus' / 'Oikaisuvaatimusohje' as the first line of a page after the last item."""
+    return len(text.split()) <= 3 and fold(text).startswith(TRAILER_CAPS)
+
+
 def _matches_history(ref: str, history: list[str]) -> bool:
     """Whether a header-shaped line names the same § and date as a history line already read."""
     cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
@@ -145,19 +159,23 @@ def _matches_history(ref: str, history: list[str]) -> bool:
     return False
 
 
-def _history_ref(line: Line, main_body: str | None) -> str | None:
+def _history_ref(line: Line, main_body: str | None, number: int | None = None) -> str | None:
+    """An earlier handling line ('Tela 18.3.2025 § 21'): a body, a date and another § number (or
+    another body)."""
     cand = parse_header(line, 0)
-    if cand and cand.date and (cand.body and not (main_body and same_body(cand.body, main_body))):
+    if cand and cand.date and cand.body and (
+            cand.number != number or not (main_body and same_body(cand.body, main_body))):
         return " ".join(line.text.split())
     return None
 
 
 def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
-               has_positions: bool = True) -> ParsedItem:
-    """Title block and sections of one raw item."""
+               has_positions: bool = True, geometry: bool = True) -> ParsedItem:
+    """Title block and sections of one raw item. ``geometry`` says that line positions are real
+    page coordinates (PDF, OCR), not the slots of HTML table cells."""
     lines = [ln for ln in raw.lines if ln.text.strip()]
     for k, ln in enumerate(lines):
-        if k > 0 and _is_trailer(ln.text):
+        if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
             lines = lines[:k]  # appeal instructions after the last item belong to no item
             break
     header_page = None
@@ -182,14 +200,14 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
         if _DATE_ONLY.match(text):
             i += 1
             continue
-        ref = _history_ref(line, main_body)
+        ref = _history_ref(line, main_body, raw.number)
         if ref and not title_done:
             history.append(ref)
             i += 1
             continue
         if title_done:
             # a title may wrap onto a line starting in lower case, close below it
-            if (last_title_line is not None and line.page == last_title_line.page
+            if (last_title_line is not None and line.page == last_title_line.page and geometry
                     and (text[:1].islower()
                          or _same_style(line, last_title_line) and _wraps(last_title_line, raw.lines))
                     and 0 < line.y - last_title_line.y <= 2.2 * max(last_title_line.height, 8.0)
@@ -211,7 +229,8 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
             break
         if match_line_heading(_segments(line), has_positions) is not None:
             break
-        if raw.header is None and _is_document_header(text):
+        if not re.search(r"[^\W\d_]", text) or raw.header is None and (
+                _is_document_header(text) or _is_body_name(text, main_body)):
             i += 1
             continue
         title_parts.append(text)
@@ -242,19 +261,46 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
     cand = parse_header(line, 0)
     if cand is None or not cand.date:
         return False
-    if cand.body and main_body and same_body(cand.body, main_body) and cand.number == number:
-        return None
-    if not cand.body and cand.number == number:
-        return None
     digits = re.sub(r"\D", "", cand.date)
     for ref in history:
         ref_cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
         if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
                 re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
             return ref
+    if cand.number == number:
+        return None  # the item's own number: back to the current handling
     if cand.body and (not main_body or not same_body(cand.body, main_body)):
         return " ".join(line.text.split())
     return False
+
+
+def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
+    """Join a margin heading that wraps in its narrow column ('Valmistelija /' over 'lisätiedot',
+    'Esittelijän' over 'ehdotus') back into one heading on its first line."""
+    out = list(lines)
+    k = 0
+    while k + 1 < len(out):
+        line, nxt = out[k], out[k + 1]
+        if len(line.segments) >= 2 and nxt.segments and nxt.page == line.page \
+                and abs(nxt.segments[0].x0 - line.segments[0].x0) <= 3.0 \
+                and nxt.segments[0].x1 < line.segments[1].x0 and len(nxt.segments[0].text.split()) <= 2:
+            head, tail = line.segments[0].text.strip(), nxt.segments[0].text.strip()
+            single = heading_kind(head.rstrip(":"))
+            joined = heading_kind(f"{head} {tail}".rstrip(":"))
+            if joined and (tail[:1].islower() or head.endswith(("/", "-"))) and \
+                    (single is None or joined[1] >= single[1]):
+                first = Segment(line.segments[0].x0, line.segments[0].x1, f"{head} {tail}")
+                segs = (first, *line.segments[1:])
+                out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=" ".join(s.text for s in segs),
+                              segments=segs, height=line.height)
+                rest = nxt.segments[1:]
+                if rest:
+                    out[k + 1] = Line(page=nxt.page, y=nxt.y, x0=rest[0].x0, text=" ".join(s.text for s in rest),
+                                      segments=tuple(rest), height=nxt.height)
+                else:
+                    del out[k + 1]
+        k += 1
+    return out
 
 
 def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
@@ -271,7 +317,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         sections.append(sec)
         return sec
 
-    for line in lines:
+    for line in (_join_wrapped_margin_headings(lines) if has_positions else lines):
         text = " ".join(line.text.replace("\u200b", "").split())
         if not text:
             continue
@@ -282,6 +328,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 current, person_mode, resume = None, False, None
                 continue
         match = match_line_heading(_segments(line), has_positions)
+        if (match is not None and current is not None and match.kind == current.kind and not current.lines
+                and not match.rest and not text.endswith(":")):
+            match = None  # 'Muutoksenhaku' / 'Oikaisuvaatimus': the second line is the section's text
         if match is not None:
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \
                     and match.kind in PERSON_KINDS and match.rest:
@@ -291,6 +340,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             current = start(match.kind, match.heading_raw, line.page)
             if match.rest:
                 current.lines.append(match.rest)
+            if match.kind == "paatosehdotus" and match.rest and _is_person_line(match.rest) \
+                    and not _EMAIL_OR_PHONE.search(match.rest):
+                current.presenter = match.rest  # the proposal itself follows on the next lines
             person_mode = match.kind in PERSON_KINDS
             continue
         if person_mode and current is not None:
@@ -309,11 +361,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)
-    kept = []
-    for k, sec in enumerate(sections):
-        if not sec.lines:
-            nxt = sections[k + 1] if k + 1 < len(sections) else None
-            if sec.kind == "selostus" or (nxt is not None and nxt.kind == sec.kind):
-                continue  # 'Ehdotus' followed by 'Puheenjohtajan ehdotus:': one proposal
-        kept.append(sec)
-    return kept
+    for sec in sections:
+        if sec.presenter and len(sec.lines) == 1:  # nothing followed: it was the proposal after all
+            sec.presenter = None
+    # A heading with nothing under it ('Ehdotus' followed by 'Puheenjohtajan ehdotus:', a closing
+    # 'Tiedoksi') carries no section.
+    return [sec for sec in sections if sec.lines]

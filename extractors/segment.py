@@ -29,8 +29,12 @@ _BODY_WORDS = re.compile(
     r"nämnd|nämnden|styrelse|styrelsen|fullmäktige|sektion|sektionen|direktion|kommittén?)$")
 DIARY_RE = re.compile(
     r"^\s*(?:(?:dnro|dno|dnr|diaarinumero|diarienummer|asianumero)\b\.?\s*:?\s*)?"
-    r"((?:[A-ZÅÄÖ]{2,}[A-Za-zÅÄÖåäö]*-\d{4}-\d+)|(?:\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})"
-    r"|(?:\d{1,6}/\d{4}))\s*$", re.I)
+    r"((?:[A-ZÅÄÖ]{2,}[A-Za-zÅÄÖåäö]*-\d{4}-\d+)"  # CaseM 'LAPDno-2025-204'
+    r"|(?:\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})"  # '125/00.01.02.00/2025'
+    r"|(?:\d{1,6}/\d{4})"  # Dynasty '730/2017'
+    r"|(?:\d{1,6}-\d{4}\s*\(\d{2,4}\))"  # Turku '5024-2017 (010)'
+    r"|(?:[A-ZÅÄÖ]{2,5}\s\d{4}-\d{4,7}(?:\s+T(?:\s\d{2})+)?))\s*$", re.I)  # Helsinki 'HEL 2024-009117 T 00 00 03'
+
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,38 @@ def _toc_indices(cands: list[HeaderCandidate]) -> set[int]:
     return toc
 
 
+_FUNCTION_CODE = re.compile(r"^\s*\d{2}(\.\d{2}){1,4}\s*$")  # archive/function code '00.01.01.00'
+
+
+def _above_header(line: Line) -> bool:
+    """Lines printed just above an item's '§ n' that belong to it: handling lines naming a body
+    (CaseM 'Tarkastuslautakunta, § 36, 08.05.2025'), the diary number and function code (Dynasty)."""
+    text = " ".join(line.text.split())
+    if DIARY_RE.match(text) or _FUNCTION_CODE.match(text):
+        return True
+    prev = parse_header(line, 0)
+    return prev is not None and bool(prev.date) and bool(prev.body)
+
+
+def _day(date: str | None) -> str:
+    return re.sub(r"\D", "", date or "")[-6:]
+
+
+def _history_table(cands: list[HeaderCandidate]) -> set[tuple[int, str]]:
+    """(number, date) of handling lines printed as a table: two or more dated body lines in a row
+    (Dynasty's 'Kaupunkisuunnittelulautakunta  139 §  3.9.2015' list above an item)."""
+    out: set[tuple[int, str]] = set()
+    run: list[HeaderCandidate] = []
+    for cand in cands + [None]:  # type: ignore[list-item]
+        if cand is not None and cand.body and cand.date and (not run or cand.index - run[-1].index == 1):
+            run.append(cand)
+            continue
+        if len(run) >= 2:
+            out.update((c.number, _day(c.date)) for c in run)
+        run = [cand] if cand is not None and cand.body and cand.date else []
+    return out
+
+
 def same_body(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
@@ -128,8 +164,12 @@ def same_body(a: str, b: str) -> bool:
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
 
 
-def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | None]:
-    """(front matter lines, items, the meeting body named in item headers)."""
+def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[list[Line], list[RawItem], str | None]:
+    """(front matter lines, items, the meeting body named in item headers).
+
+    ``meeting_body`` (from the meeting header) tells the item headers from lines naming other
+    bodies or abbreviations ('Kh § 190'); without it the most frequent body name is taken.
+    """
     cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
     toc = _toc_indices([c for c in cands if not c.body])
     # A '§ n  Title' line whose number is printed again later as a plain header ('§ 14',
@@ -140,8 +180,8 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
             later_plain[c.number] = max(later_plain.get(c.number, -1), c.index)
     cands = [c for c in cands if c.index not in toc and not (c.title and later_plain.get(c.number, -1) > c.index)]
     bodies = Counter(fold(c.body) for c in cands if c.body)
-    main_body = None
-    if bodies:
+    main_body = meeting_body
+    if bodies and not (meeting_body and any(same_body(b, meeting_body) for b in bodies)):
         top = bodies.most_common(1)[0][0]
         main_body = next(c.body for c in cands if fold(c.body) == top)
     # Headers of one document share a shape: with a body name ('Kunnanhallitus § 51 8.4.2025') or
@@ -150,11 +190,14 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
     # above it, which may outnumber the items.
     bare = sum(1 for c in cands if not c.body and not c.title)
     with_body = sum(1 for c in cands if c.body)
-    bare_style = bare >= 2 or with_body * 2 < len(cands)
+    bare_style = bare >= 1 or with_body * 2 < len(cands)
+    history_table = _history_table(cands)
     starts: list[HeaderCandidate] = []
     for cand in cands:
         if bare_style and cand.body:
             continue
+        if (cand.number, _day(cand.date)) in history_table:
+            continue  # a handling listed in the item's history table, printed again as a block
         if cand.body and main_body and not same_body(cand.body, main_body):
             continue  # another body's handling or a history line
         if not starts or cand.number > starts[-1].number:
@@ -166,7 +209,7 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[RawItem], str | Non
     above: list[int] = []
     for cand in starts:
         k = cand.index
-        while k > 0 and (prev := parse_header(lines[k - 1], k - 1)) is not None and prev.date and prev.body:
+        while k > 0 and _above_header(lines[k - 1]):
             k -= 1
         above.append(k)
     items = []
