@@ -159,6 +159,14 @@ def _matches_history(ref: str, history: list[str]) -> bool:
     return False
 
 
+def _is_presenter(text: str) -> bool:
+    """'Kaupunginjohtaja Jukka Mäkelä' printed on the proposal's heading line: a title and a
+    capitalised name, nothing else (the first line of a proposal has lower-case words)."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and not any(c.isdigit() for c in text) and not text.endswith((".", ":")) \
+        and all(w[:1].isupper() for w in words)
+
+
 def _history_ref(line: Line, main_body: str | None, number: int | None = None) -> str | None:
     """An earlier handling line ('Tela 18.3.2025 § 21'): a body, a date and another § number (or
     another body)."""
@@ -340,8 +348,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             current = start(match.kind, match.heading_raw, line.page)
             if match.rest:
                 current.lines.append(match.rest)
-            if match.kind == "paatosehdotus" and match.rest and _is_person_line(match.rest) \
-                    and not _EMAIL_OR_PHONE.search(match.rest):
+            if match.kind == "paatosehdotus" and _is_presenter(match.rest):
                 current.presenter = match.rest  # the proposal itself follows on the next lines
             person_mode = match.kind in PERSON_KINDS
             continue
