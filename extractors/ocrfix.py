@@ -20,6 +20,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # digit runs: O/o read for 0 and l/I/| for 1 between digits ('2O25', '1l.01')
     (re.compile(r"(?<=\d)[Oo](?=\d)"), "0"),
     (re.compile(r"(?<=\d)[lI|](?=\d)"), "1"),
+    # '&' doubled with '§' is one sign read twice ('&§ 15', Swedish data); '&' opening a segment
+    # before a paragraph number is a '§' too ('& 14' in a 'Bildningsnämnden & 14 24.02.2026' header)
+    (re.compile(r"&\s?§|§\s?&"), "§"),
+    (re.compile(r"^(\s*)&\s?(?=\d{1,3}(?:\s|$|[-–]))"), r"\1§ "),
     # '$' next to a number is always a misread '§' in Finnish/Swedish minutes
     (re.compile(r"\$\s?(?=\d)"), "§ "),
     (re.compile(r"(?<=\d)\s?\$"), " §"),
@@ -29,8 +33,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # item header at line start: '8 21' alone or before a capitalised title
     (re.compile(r"^(\s*)[8S]\s?(\d{1,3})(?=\s*$|\s+[A-ZÅÄÖ][a-zåäö])"), r"\1§ \2"),
     # CloudNC header: '<body> 8 21 27.03.2025' or '<body> 27.03.2025 8 21' at line end
-    (re.compile(r"(?<=[a-zåäö] )[8S]\s?(\d{1,3})(?=\s+" + _DATE + r"\s*$)"), r"§ \1"),
-    (re.compile(r"(" + _DATE + r")\s+[8S]\s?(\d{1,3})\s*$"), r"\1 § \2"),
+    (re.compile(r"(?<=[a-zåäö] )[8S&]\s?(\d{1,3})(?=\s+" + _DATE + r"\s*$)"), r"§ \1"),
+    (re.compile(r"(" + _DATE + r")\s+[8S&]\s?(\d{1,3})\s*$"), r"\1 § \2"),
     # 'Asiat 8 33 - 35' / '§§ 33-35' read as '88 33-35'
     (re.compile(r"^(\s*(?:Asiat|Käsitellyt asiat|Ärenden|Paragrafer)\s+)(?:88|8|S)\s?(?=\d{1,3}\s?[-–—]\s?\d)"),
      r"\1§ "),
@@ -45,6 +49,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # e-mail: 'tuija. haapala&kauhajoki.fi' -> 'tuija.haapala@kauhajoki.fi'
     (re.compile(r"\b([\w-]+)\. ([\w.-]+[@&][\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|net|org|eu))\b"), r"\1.\2"),
     (re.compile(r"\b([\w.-]+)&([\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|net|org|eu))\b"), r"\1@\2"),
+    # '@' read as 'Q' (Swedish data) between the lower-case parts of an address: 'kim.nyqvistQnarpes.fi'
+    (re.compile(r"\b([a-zåäö0-9][a-zåäö0-9._-]*[a-zåäö0-9])Q([a-zåäö0-9-]+(?:\.[a-zåäö0-9-]+)*"
+                r"\.(?:fi|se|com|net|org|eu))\b"), r"\1@\2"),
 )
 
 

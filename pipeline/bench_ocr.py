@@ -9,11 +9,17 @@ unseen documents and not for the seed's words.
 from __future__ import annotations
 
 import glob
+import io
 import json
 import random
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFilter
 
 from extractors import repair
 
@@ -60,6 +66,92 @@ def simulate_ocr_damage(text: str, seed: int = 0) -> str:
                 word = word[:k] + word[k + 1:]
         out.append(word)
     return " ".join(out)
+
+
+@dataclass(frozen=True)
+class ScanDamage:
+    """What a scanner and an archive do to one printed page.
+
+    `rotate` is the paper's quarter turn clockwise (90: fed sideways, 180: upside down); `skew`
+    the small tilt of a hand-fed sheet in degrees; `noise` the grey sensor noise (std, 0-255),
+    `dust` the number of specks; `bilevel` a black-and-white scan thresholded at `threshold`;
+    `jpeg` the JPEG quality the page image was stored with (None: lossless).
+    """
+
+    dpi: int = 200
+    bilevel: bool = False
+    threshold: int = 150
+    skew: float = 0.0
+    rotate: int = 0
+    noise: float = 0.0
+    dust: int = 0
+    blur: float = 0.6
+    jpeg: int | None = None
+    seed: int = 0
+
+
+def scan_image(image: Image.Image, damage: ScanDamage) -> Image.Image:
+    """A grey render of a page at damage.dpi -> what the scanner stored."""
+    rng = np.random.default_rng(damage.seed)
+    if damage.blur:
+        image = image.filter(ImageFilter.GaussianBlur(damage.blur * damage.dpi / 300))
+    if damage.skew:
+        image = image.rotate(damage.skew, resample=Image.BICUBIC, fillcolor=255)
+    if damage.dust:
+        draw = ImageDraw.Draw(image)
+        for _ in range(damage.dust):
+            x, y = rng.integers(0, image.width), rng.integers(0, image.height)
+            r = max(1, int(rng.uniform(0.5, 2.5) * damage.dpi / 200))
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=int(rng.integers(0, 90)))
+    if damage.noise:
+        pixels = np.asarray(image, dtype=np.float32)
+        pixels += rng.normal(0.0, damage.noise, pixels.shape)
+        image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if damage.rotate % 360:
+        image = image.rotate(-(damage.rotate % 360), expand=True)
+    if damage.bilevel:
+        image = image.point(lambda v: 255 if v >= damage.threshold else 0).convert("1")
+    elif damage.jpeg:
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=damage.jpeg)
+        image = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
+    return image
+
+
+def scan_pdf(data: bytes, damage: ScanDamage | dict[int, ScanDamage]) -> bytes:
+    """An image-only twin of a born-digital PDF, as an archive's scanner would have made it.
+
+    `damage` applies to every page, or maps 1-based page numbers to their damage; pages missing
+    from the map keep their text layer (a mixed document: an appendix printed and scanned in).
+    """
+    src = pdfium.PdfDocument(data)
+    out = pdfium.PdfDocument.new()
+    try:
+        count = len(src)
+        plan = damage if isinstance(damage, dict) else dict.fromkeys(range(1, count + 1), damage)
+        for number in range(1, count + 1):
+            page_damage = plan.get(number)
+            if page_damage is None:
+                out.import_pages(src, [number - 1])
+                continue
+            page = src[number - 1]
+            try:
+                bitmap = page.render(scale=page_damage.dpi / 72, grayscale=True)
+                image = scan_image(bitmap.to_pil().convert("L"), page_damage)
+            finally:
+                page.close()
+            buffer = io.BytesIO()
+            image.save(buffer, format="PDF", resolution=page_damage.dpi,
+                       **({"quality": page_damage.jpeg} if page_damage.jpeg else {}))
+            scanned = pdfium.PdfDocument(buffer.getvalue())
+            out.import_pages(scanned, [0])
+            scanned.close()
+        buffer = io.BytesIO()
+        out.save(buffer)
+        return buffer.getvalue()
+    finally:
+        out.close()
+        src.close()
 
 
 def clean_finnish_texts(shared: Path = SHARED) -> list[str]:
