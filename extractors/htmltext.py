@@ -42,6 +42,7 @@ from functools import lru_cache
 import lxml.etree
 import lxml.html
 
+from extractors.headings import heading_kind
 from extractors.records import Line, PageText, Segment
 
 COLUMN_WIDTH = 100.0  # x0 of table column i is i * COLUMN_WIDTH
@@ -416,7 +417,8 @@ def _split_margin_heading(runs: list[tuple[str, bool]]) -> tuple[str, str] | Non
         lead_bold = all(bold or not clean_text(text[: max(0, m.start() - start)])
                         for (text, bold), start in zip(runs, starts, strict=True) if start < m.start())
         rest = clean_text(raw[m.end():])
-        if lead_bold and rest and len(head) <= MAX_MARGIN_HEADING_CHARS:
+        tab_to_heading = "\t" in m.group(0) and heading_kind(head.rstrip(":")) is not None
+        if (lead_bold or tab_to_heading) and rest and len(head) <= MAX_MARGIN_HEADING_CHARS:
             return head, rest
         return None
     return None
@@ -468,6 +470,9 @@ class _Renderer:
                 self.header_rows = [r for r in self.render_node_plain(el, bold) if not r.page_break]
             return
         if tag in ("div", "td", "section") and _labels_link_index(el):
+            return
+        if tag == "span" and "mso-tab-count" in (el.get("style") or ""):
+            flow.text("\t", bold, self.link)  # Word's tab between a margin heading and its text
             return
         bold = _bold(style.get("font-weight"), bold or tag in _BOLD_TAGS)
         if _breaks(style, "before"):

@@ -164,7 +164,7 @@ def _is_presenter(text: str) -> bool:
     capitalised name, nothing else (the first line of a proposal has lower-case words)."""
     words = text.split()
     return 2 <= len(words) <= 4 and not any(c.isdigit() for c in text) and not text.endswith((".", ":")) \
-        and all(w[:1].isupper() for w in words)
+        and all(w[:1].isupper() for w in words[1:])
 
 
 def _history_ref(line: Line, main_body: str | None, number: int | None = None) -> str | None:
