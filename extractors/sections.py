@@ -115,7 +115,8 @@ def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
     ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
     if not lead or raw.header is None:
         return None
-    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)]
+    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)
+            and not _is_document_header(ln.text)]
     if not cand or len(cand) > 3:
         return None  # a page-1 meeting header, not a title
     text = " ".join(cand[-1].text.split())
@@ -189,7 +190,7 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
     header_page = None
     if raw.header_index is not None and raw.header is not None:
         header_page = (lines[0].page if lines else None)
-    diary = None
+    diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))), None)
     history: list[str] = [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history]
     title_parts: list[str] = []
     if raw.header and raw.header.title:

@@ -53,6 +53,7 @@ class RawItem:
     header: HeaderCandidate | None
     lines: list[Line] = field(default_factory=list)  # lines after the header up to the next item
     history: list[Line] = field(default_factory=list)  # handling lines printed above the header (CaseM)
+    above: list[Line] = field(default_factory=list)  # every line above the header that belongs to it
 
 
 def _words_ok_as_body(text: str) -> bool:
@@ -218,6 +219,7 @@ def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[lis
         items.append(RawItem(number=cand.number, header_index=cand.index, header=cand,
                              lines=list(lines[cand.index + 1:end]),
                              history=[ln for ln in lines[above[k]:cand.index]
-                                      if (h := parse_header(ln, 0)) is not None and h.number != cand.number]))
+                                      if (h := parse_header(ln, 0)) is not None and h.number != cand.number],
+                             above=list(lines[above[k]:cand.index])))
     front = list(lines[:above[0]])
     return front, items, main_body
