@@ -32,6 +32,7 @@ class TextLayer:
     pdf_bytes: bytes | None = None
     repairs: list = field(default_factory=list)
     listing: str | None = None  # why an HTML page is a list or search form, not minutes
+    html: str | None = None  # the decoded HTML, for readers that need its cells (follow-up tables)
 
 
 def _decode_text(data: bytes) -> str:
@@ -67,7 +68,7 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
 
         html = decode_html(data)
         return TextLayer(pages=html_to_pages(html), source_format="html", page_count=None,
-                         listing=listing_reason(html))
+                         listing=listing_reason(html), html=html)
     if fmt == "text":
         return TextLayer(pages=text_to_pages(_decode_text(data)), source_format="text", page_count=None)
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
@@ -327,13 +328,22 @@ def _cell_text(pages: list[PageText]) -> str:
 def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: str, doc_id: str,
                municipality, code) -> list:
     """Rows of goal follow-up tables: cell colours from the PDF, else words in tab-separated cells."""
-    from extractors.followup import extract_followups, extract_followups_text, is_followup
+    from extractors.followup import (
+        extract_followups,
+        extract_followups_html,
+        extract_followups_text,
+        is_followup,
+    )
 
     cells = _cell_text(pages)
     if kind != "followup" and not is_followup(cells):
         return []
     if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
         rows = extract_followups(layer.pdf_bytes, doc_id, municipality, code)
+        if rows:
+            return rows
+    if layer.html is not None:  # cell colours and line breaks inside cells survive only in the HTML
+        rows = extract_followups_html(layer.html, doc_id, municipality, code)
         if rows:
             return rows
     return extract_followups_text(cells, doc_id, municipality, code)
