@@ -247,7 +247,7 @@ def find_body(pages: list[PageText]) -> str | None:
     for page in pages:
         for ln in _band(page) or page.lines[:DEFAULT_HEADER_BAND_LINES]:
             for ph in phrases(ln):
-                name = body_name(ph.text)
+                name = body_name(ph.text) or _body_prefix(ph.text)  # 'Tekninen lautakunta 12.10.2025'
                 if name:
                     votes[name] += 3
                     first_seen.setdefault(name, order)
