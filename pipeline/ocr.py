@@ -41,14 +41,20 @@ SKEW_COARSE_STEP = 0.5
 SKEW_FINE_STEP = 0.1
 DEFAULT_MIN_ROTATION = 1.0  # degrees: Tesseract's line finder copes with less, a rotation costs 0.2 s
 DEFAULT_ANALYSIS_SIZE = 1000  # pixels, longer side of the thumbnail that orientation is measured on
+DEFAULT_BLUR = 1.0  # pixels of Gaussian blur before thresholding, at DEFAULT_DPI
 INK_LEVEL = 160  # grey below this is ink for the layout measurements
 UPRIGHT_CERTAIN = 1.4  # ascender/descender ink ratio beyond which up and down are not in doubt
 DEFAULT_SEGMENT_GAP = 1.2  # a gap wider than this many word heights starts a new segment
+SPECK_CONF = 50.0  # punctuation-only words below this confidence are dust
+SPECK_CONF_TINY = 20.0  # one or two letters below this confidence and SPECK_HEIGHT are dust
+SPECK_HEIGHT = 0.6  # ... of the page's median word height
+SPECK_DOT = 0.35  # punctuation smaller than this share of the median word height both ways is dust
+DASHES = frozenset("-–—")
 DEFAULT_TIMEOUT = 300  # seconds for one page
 LANGUAGES = ("fin", "swe", "fin+swe")
 MIN_LANGUAGE_EVIDENCE = 12  # function words of either language that settle a document's language
 BILINGUAL_SHARE = 0.4  # the minority language's share of function words in a bilingual document
-CLEANING_VERSION = 2  # bump when the page straightening changes: cached readings depend on it
+CLEANING_VERSION = 3  # bump when the page straightening changes: cached readings depend on it
 CACHE_ENV = "FI_MINUTES_CACHE"
 
 _FINNISH_WORDS = frozenset("ja on että ei se oli kunnan sekä tai mukaan päätös asia vuonna".split())
@@ -210,6 +216,22 @@ def straighten(image: Image.Image, orientation: Orientation) -> Image.Image:
     return image
 
 
+def binarise(image: Image.Image, blur: float = DEFAULT_BLUR) -> Image.Image:
+    """Smooth sensor noise and JPEG ringing, then threshold at Otsu's level of the whole page.
+
+    Tesseract's own binarisation of a noisy grey page turns the noise around small, isolated
+    words into strokes ('§ 14' read as '22'); a one-pixel blur first keeps the glyphs whole.
+    """
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(np.float64)
+    share = np.cumsum(counts) / counts.sum()
+    mean = np.cumsum(counts * np.arange(256)) / counts.sum()
+    between = (mean[-1] * share - mean) ** 2 / (share * (1 - share) + 1e-12)
+    level = int(np.argmax(between))
+    return image.point(lambda v: 255 if v > level else 0)
+
+
 def clean_image(image: Image.Image, despeckle: bool = False) -> Image.Image:
     """Straighten a scanned page (and optionally remove dust specks, slower: 0.3 s a page).
 
@@ -217,7 +239,7 @@ def clean_image(image: Image.Image, despeckle: bool = False) -> Image.Image:
     """
     if despeckle:
         image = image.filter(ImageFilter.MedianFilter(3))
-    return straighten(image, page_orientation(image))
+    return binarise(straighten(image, page_orientation(image)))
 
 
 # --- tesseract ---------------------------------------------------------------------------------
@@ -245,13 +267,18 @@ def tsv_lines(tsv: str, page: int, scale: float, gap: float = DEFAULT_SEGMENT_GA
     `scale` turns pixels into points. Tesseract puts a margin heading and its text in different
     blocks; they are one visual line when their vertical extents overlap by half.
     """
-    groups: dict[tuple, list[tuple[float, float, float, float, str]]] = defaultdict(list)
+    words = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip() or cols[10] == "-1":
             continue
         left, top, width, height = (float(c) * scale for c in cols[6:10])
-        groups[(cols[2], cols[3], cols[4])].append((top, left, left + width, height, cols[11].strip()))
+        words.append((cols[2], cols[3], cols[4], top, left, width, height, float(cols[10]), cols[11].strip()))
+    typical = statistics.median(w[6] for w in words) if words else 0.0
+    groups: dict[tuple, list[tuple[float, float, float, float, str]]] = defaultdict(list)
+    for block, par, line, top, left, width, height, conf, text in words:
+        if not is_speck(text, conf, width, height, typical):
+            groups[(block, par, line)].append((top, left, left + width, height, text))
     boxes = sorted(groups.values(), key=lambda ws: min(w[0] for w in ws))
     merged: list[list[tuple]] = []
     for words in boxes:
@@ -282,6 +309,20 @@ def tsv_lines(tsv: str, page: int, scale: float, gap: float = DEFAULT_SEGMENT_GA
                         height=max(w[3] for w in words)))
     out.sort(key=lambda ln: (ln.y, ln.x0))
     return out
+
+
+def is_speck(text: str, conf: float, width: float, height: float, typical_height: float) -> bool:
+    """A word Tesseract made of dust: punctuation read with low confidence, or one or two
+    characters smaller than the text around them read with almost none ('+', ':', 'i', 'ä').
+
+    Such words become segments of their own and break the fixed shapes of header lines
+    ('Sivistyslautakunta + § 87 18.11.2025').
+    """
+    if any(c.isalnum() or c == "§" for c in text):
+        return len(text) <= 2 and conf < SPECK_CONF_TINY and height < SPECK_HEIGHT * typical_height
+    if text in DASHES:  # a dash is as flat as a speck, but real
+        return conf < SPECK_CONF
+    return conf < SPECK_CONF or (height < SPECK_DOT * typical_height and width < SPECK_DOT * typical_height)
 
 
 def _overlaps(a: list[tuple], b: list[tuple]) -> bool:
@@ -336,7 +377,8 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
         return PageReading(**json.loads(path.read_text(encoding="utf-8")))
     orientation = page_orientation(image)
     candidates = [orientation] if orientation.certain else [orientation, orientation.flipped()]
-    readings = [PageReading(run_tesseract(_pnm(straighten(image, o)), settings), o.turn) for o in candidates]
+    readings = [PageReading(run_tesseract(_pnm(binarise(straighten(image, o))), settings), o.turn)
+                for o in candidates]
     reading = max(readings, key=lambda r: reading_score(r.tsv))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
