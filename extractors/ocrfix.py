@@ -13,6 +13,10 @@ import re
 
 from extractors.records import PageText
 
+MIN_WORDS_TO_JUDGE = 25  # alphabetic words a page needs before its words are judged
+MIN_KNOWN_SHARE = 0.2  # below this share of known words a text layer is garbage
+_WORD_LANGUAGES = ("fi", "sv", "en")
+_PUNCTUATION = ".,:;!?()[]\"'«»”“-–—/"
 _DATE = r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}"
 
 # (pattern, replacement) in order; each is one OCR confusion in one shape.
@@ -30,6 +34,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\$(?=:\w)"), "§"),
     # '168 8:n mukaan' -> '168 §:n': a number then '8:' plus a case ending
     (re.compile(r"(?<=\d) 8(?=:(?:n|ssä|ssa|ään|aan|stä|sta|llä|lla)\b)"), " §"),
+    # a segment that is nothing but a paragraph number: 's 88', '§88' (header cells, 150 dpi scans)
+    (re.compile(r"^(\s*)[sS8&$§]\s?(\d{1,3})\s*$"), r"\1§ \2"),
+    # 'asiantuntija, 8 89': a person present for one item, at the end of an attendee line
+    (re.compile(r"(?<=[a-zåäö],) [8S] ?(\d{1,3})(?=\s*$)"), r" § \1"),
+    # a reference after a meeting date: 'Sivla 14.10.2025 8 75' (not '8 000 euroa', '8 750 m²')
+    (re.compile(r"(" + _DATE + r") [8S$&] ?(\d{1,3})\b(?![ .,]?\d)(?!\s*(?:€|e\b|eur|m²|m2|kpl|%|h\b|henk))"),
+     r"\1 § \2"),
     # item header at line start: '8 21' alone or before a capitalised title
     (re.compile(r"^(\s*)[8S]\s?(\d{1,3})(?=\s*$|\s+[A-ZÅÄÖ][a-zåäö])"), r"\1§ \2"),
     # CloudNC header: '<body> 8 21 27.03.2025' or '<body> 27.03.2025 8 21' at line end
@@ -45,10 +56,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # square metres: '168 m?' / '168 m2' -> '168 m²'
     (re.compile(r"(?<=\d) m[?2](?=[\s.,;:)]|$)"), " m²"),
     # dates with a comma or a stray space for a dot: '15,05.2025', '15. 05.2025'
-    (re.compile(r"\b(\d{1,2})[.,] ?(\d{1,2})[.,] ?((?:19|20)\d{2})\b"), r"\1.\2.\3"),
+    (re.compile(r"\b(\d{1,2}) ?[.,] ?(\d{1,2}) ?[.,] ?((?:19|20)\d{2})\b"), r"\1.\2.\3"),
     # e-mail: 'tuija. haapala&kauhajoki.fi' -> 'tuija.haapala@kauhajoki.fi'
     (re.compile(r"\b([\w-]+)\. ([\w.-]+[@&][\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|net|org|eu))\b"), r"\1.\2"),
     (re.compile(r"\b([\w.-]+)&([\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|net|org|eu))\b"), r"\1@\2"),
+    # '@' read as a separate '&', 'O', 'G', '©' between 'first.last' and a domain ('satu.helin O sastamala.fi')
+    (re.compile(r"\b([a-zåäö0-9][\w-]*\.[\w.-]*[a-zåäö0-9]) ?[&OGQ©@] ?([a-zåäö0-9-]+(?:\.[a-zåäö0-9-]+)*"
+                r"\.(?:fi|se|com|net|org|eu))\b"), r"\1@\2"),
     # '@' read as 'Q' (Swedish data) between the lower-case parts of an address: 'kim.nyqvistQnarpes.fi'
     (re.compile(r"\b([a-zåäö0-9][a-zåäö0-9._-]*[a-zåäö0-9])Q([a-zåäö0-9-]+(?:\.[a-zåäö0-9-]+)*"
                 r"\.(?:fi|se|com|net|org|eu))\b"), r"\1@\2"),
@@ -62,11 +76,36 @@ def normalise_ocr_line(text: str) -> str:
     return text
 
 def needs_ocr(page: PageText, min_chars: int = 20) -> bool:
-    """No text layer, or one of garbage (control and private-use characters, no vowels)."""
+    """No text layer, or one of garbage: control and private-use characters (fonts without a
+    ToUnicode map), no vowels, or letters that spell no words (a font whose map is wrong)."""
     text = "".join(line.text for line in page.lines)
     letters = [c for c in text if not c.isspace()]
     if len(letters) < min_chars:
         return True
     plain = sum(c.isalnum() or c in ".,:;-–()/§%€'\"!?&@+*" for c in letters)
     vowels = sum(c.lower() in "aeiouyåäö" for c in letters)
-    return plain / len(letters) < 0.8 or vowels / len(letters) < 0.15
+    if plain / len(letters) < 0.8 or vowels / len(letters) < 0.15:
+        return True
+    return unreadable_words([w for line in page.lines for w in line.text.split()])
+
+
+def unreadable_words(words: list[str], min_words: int = MIN_WORDS_TO_JUDGE,
+                     min_known: float = MIN_KNOWN_SHARE) -> bool:
+    """Do the page's words spell no Finnish, Swedish or English? Judged only with enough words.
+
+    Born-digital minutes know well over half of their words (names, codes and long compounds
+    are the rest); a font mapped to the wrong letters knows almost none.
+    """
+    from wordfreq import zipf_frequency
+
+    tokens = [t for t in (w.strip(_PUNCTUATION).lower() for w in words) if len(t) >= 3 and t.isalpha()]
+    if len(tokens) < min_words:
+        return False
+    needed = min_known * len(tokens)
+    known = 0
+    for token in tokens:
+        if any(zipf_frequency(token, lang) > 0 for lang in _WORD_LANGUAGES):
+            known += 1
+            if known >= needed:
+                return False
+    return True
