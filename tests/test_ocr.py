@@ -85,7 +85,7 @@ def test_scanned_d04_page_reads_as_gold_and_is_cached(dev_corpus: Path, tmp_path
     assert headings <= {t.strip() for t in texts}
     assert all(ln.segments and ln.text == " ".join(s.text for s in ln.segments) for ln in page.lines)
     assert [ln.y for ln in page.lines] == sorted(ln.y for ln in page.lines)
-    assert list(tmp_path.rglob("*.tsv"))
+    assert list(tmp_path.rglob("*.json"))  # one cached reading per page
     start = time.perf_counter()
     (again,) = ocr_pdf(data, [2], cache_dir=tmp_path)
     assert again == page
