@@ -1,13 +1,20 @@
 """OCR of scanned minutes pages with Tesseract, into the same Line/Segment records as a text layer.
 
-Archives hold paper minutes scanned at 150-300 dpi, grey, slightly rotated and dusty. Each page is
-rendered with PDFium at `dpi` (which also upscales 150 dpi scans), cleaned of specks, deskewed by a
-projection-profile search, and read by the Debian `tesseract` (fin/swe data) as TSV: words with
-boxes. Words are grouped into lines and split into segments at wide gaps, so that KTweb-style
-margin headings stay separate segments exactly as `extractors.pdftext.group_lines` gives them.
+Archives hold paper minutes scanned at 150-300 dpi, grey or black-and-white, slightly rotated,
+dusty, JPEG-compressed, and now and then fed sideways or upside down. Each page is rendered with
+PDFium at `dpi` (which also upscales 150 dpi scans) and straightened by its shape alone
+(`page_orientation`: text rows tell sideways from upright, the ink of ascenders above the x-height
+band against descenders below tells up from down, a projection-profile search finds the skew; about
+50 ms, where Tesseract's OSD pass costs 1-1.5 s a page). A page too sparse to tell up from down is
+read both ways and the reading with more confident words kept. The page is blurred by a pixel and
+thresholded (Otsu) so that noise does not become strokes, read by the Debian `tesseract` as TSV
+(words with boxes), cleared of dust specks, and grouped into lines and segments at wide gaps, so
+that KTweb-style margin headings stay separate segments as `extractors.pdftext.group_lines` gives.
 
-Pages run in parallel (`jobs` Tesseract processes, one thread each) and each page's TSV is cached
-under the sha256 of the cleaned page image plus the settings, so a re-run does not OCR again.
+Language: 'auto' reads the first pages in Finnish, lets Finnish and Swedish function words decide,
+and reads again only the pages already read in the wrong language. Pages run in parallel (`jobs`
+Tesseract processes, one thread each); each reading is cached under the sha256 of the page as
+rendered plus the settings, so a re-run neither straightens nor reads again.
 """
 
 from __future__ import annotations
