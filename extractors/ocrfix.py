@@ -37,7 +37,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # a segment that is nothing but a paragraph number: 's 88', '§88' (header cells, 150 dpi scans)
     (re.compile(r"^(\s*)[sS8&$§]\s?(\d{1,3})\s*$"), r"\1§ \2"),
     # 'asiantuntija, 8 89': a person present for one item, at the end of an attendee line
-    (re.compile(r"(?<=[a-zåäö],) [8S] ?(\d{1,3})(?=\s*$)"), r" § \1"),
+    (re.compile(r"(?<=[\wåäö)],) [8S] ?(\d{1,3})(?=\s*$)"), r" § \1"),
     # a reference after a meeting date: 'Sivla 14.10.2025 8 75' (not '8 000 euroa', '8 750 m²')
     (re.compile(r"(" + _DATE + r") [8S$&] ?(\d{1,3})\b(?![ .,]?\d)(?!\s*(?:€|e\b|eur|m²|m2|kpl|%|h\b|henk))"),
      r"\1 § \2"),

@@ -26,6 +26,14 @@ from pipeline.ocr import detect_language, ocr_pdf, tsv_lines
     ("tuija. haapala&kauhajoki.fi", "tuija.haapala@kauhajoki.fi"),
     ("kokous 15,05.2O25", "kokous 15.05.2025"),
     ("pinta-ala on 4 860 m?, ja", "pinta-ala on 4 860 m², ja"),
+    ("& 14", "§ 14"),
+    ("&§ 15", "§ 15"),
+    ("s 88", "§ 88"),
+    ("Sivla 14.10.2025 8 75 kouluverkkoselvityksen", "Sivla 14.10.2025 § 75 kouluverkkoselvityksen"),
+    ("poistui klo 18:25, 8 91", "poistui klo 18:25, § 91"),
+    ("eva.storbackaQnarpes.fi", "eva.storbacka@narpes.fi"),
+    ("satu.helin O sastamala.fi", "satu.helin@sastamala.fi"),
+    ("hyväksytty 20.11 .2025.", "hyväksytty 20.11.2025."),
 ])
 def test_normalise_ocr_line_fixes_known_confusions(printed: str, meant: str) -> None:
     assert normalise_ocr_line(printed) == meant
@@ -33,7 +41,7 @@ def test_normalise_ocr_line_fixes_known_confusions(printed: str, meant: str) -> 
 
 @pytest.mark.parametrize("text", [
     "8 henkilöä osallistui", "Kustannukset 8 000 euroa", "Liite 8", "puh. 040 861 0342",
-    "klo 16.00 - 17.45", "2025-2027",
+    "klo 16.00 - 17.45", "2025-2027", "15.5.2025 8 000 euroa", "AT&T", "Q&A 2025", "Jussi O sastamala.fi",
 ])
 def test_normalise_ocr_line_keeps_real_eights_and_hyphens(text: str) -> None:
     assert normalise_ocr_line(text) == text

@@ -79,10 +79,8 @@ def test_mixed_document_with_upside_down_bilevel_pages(dev_corpus: Path, tmp_pat
 
 def test_sideways_pages_both_ways_with_jpeg_and_skew(tmp_path: Path) -> None:
     pdf = _raw("ylojarvi")
-    damage = {1: ScanDamage(dpi=250, jpeg=60, skew=1.0, seed=3),
-              2: ScanDamage(dpi=250, rotate=90, jpeg=60, skew=-2.0, seed=4),
-              3: ScanDamage(dpi=250, rotate=270, bilevel=True, seed=5),
-              4: ScanDamage(dpi=200, rotate=180, noise=8, seed=6)}
+    damage = {2: ScanDamage(dpi=250, rotate=90, jpeg=60, skew=-2.0, seed=4),
+              3: ScanDamage(dpi=250, rotate=270, bilevel=True, seed=5)}
     scores, _ = _scan_and_score(pdf, damage, tmp_path)
     _assert_targets(scores)
     (page,) = ocr_pdf(scan_pdf(pdf.read_bytes(), damage), [2], "fin", cache_dir=tmp_path)
