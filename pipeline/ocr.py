@@ -6,9 +6,9 @@ PDFium at `dpi` (which also upscales 150 dpi scans) and straightened by its shap
 (`page_orientation`: text rows tell sideways from upright, the ink of ascenders above the x-height
 band against descenders below tells up from down, a projection-profile search finds the skew; about
 50 ms, where Tesseract's OSD pass costs 1-1.5 s a page). A page too sparse to tell up from down is
-read both ways and the reading with more confident words kept. The page is blurred by a pixel and
-thresholded (Otsu) so that noise does not become strokes, read by the Debian `tesseract` as TSV
-(words with boxes), cleared of dust specks, and grouped into lines and segments at wide gaps, so
+read both ways and the reading with more confident words kept. The page is read by the Debian
+`tesseract` as TSV (words with boxes; its own thresholding beat a blur + global Otsu on our scanned
+twins, 5 of 7 hard cases), cleared of dust specks, and grouped into lines and segments at wide gaps, so
 that KTweb-style margin headings stay separate segments as `extractors.pdftext.group_lines` gives.
 
 Language: 'auto' reads the first pages in Finnish, lets Finnish and Swedish function words decide,
@@ -48,7 +48,6 @@ SKEW_COARSE_STEP = 0.5
 SKEW_FINE_STEP = 0.1
 DEFAULT_MIN_ROTATION = 1.0  # degrees: Tesseract's line finder copes with less, a rotation costs 0.2 s
 DEFAULT_ANALYSIS_SIZE = 1000  # pixels, longer side of the thumbnail that orientation is measured on
-DEFAULT_BLUR = 1.0  # pixels of Gaussian blur before thresholding, at DEFAULT_DPI
 INK_LEVEL = 160  # grey below this is ink for the layout measurements
 UPRIGHT_CERTAIN = 1.4  # ascender/descender ink ratio beyond which up and down are not in doubt
 DEFAULT_SEGMENT_GAP = 1.2  # a gap wider than this many word heights starts a new segment
@@ -57,11 +56,12 @@ SPECK_CONF_TINY = 20.0  # one or two letters below this confidence and SPECK_HEI
 SPECK_HEIGHT = 0.6  # ... of the page's median word height
 SPECK_DOT = 0.35  # punctuation smaller than this share of the median word height both ways is dust
 DASHES = frozenset("-–—")
+SECTION_SIGNS = frozenset("§&$")
 DEFAULT_TIMEOUT = 300  # seconds for one page
 LANGUAGES = ("fin", "swe", "fin+swe")
 MIN_LANGUAGE_EVIDENCE = 12  # function words of either language that settle a document's language
 BILINGUAL_SHARE = 0.4  # the minority language's share of function words in a bilingual document
-CLEANING_VERSION = 3  # bump when the page straightening changes: cached readings depend on it
+CLEANING_VERSION = 4  # bump when the page straightening changes: cached readings depend on it
 CACHE_ENV = "FI_MINUTES_CACHE"
 
 _FINNISH_WORDS = frozenset("ja on että ei se oli kunnan sekä tai mukaan päätös asia vuonna".split())
@@ -223,22 +223,6 @@ def straighten(image: Image.Image, orientation: Orientation) -> Image.Image:
     return image
 
 
-def binarise(image: Image.Image, blur: float = DEFAULT_BLUR) -> Image.Image:
-    """Smooth sensor noise and JPEG ringing, then threshold at Otsu's level of the whole page.
-
-    Tesseract's own binarisation of a noisy grey page turns the noise around small, isolated
-    words into strokes ('§ 14' read as '22'); a one-pixel blur first keeps the glyphs whole.
-    """
-    if blur:
-        image = image.filter(ImageFilter.GaussianBlur(blur))
-    counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(np.float64)
-    share = np.cumsum(counts) / counts.sum()
-    mean = np.cumsum(counts * np.arange(256)) / counts.sum()
-    between = (mean[-1] * share - mean) ** 2 / (share * (1 - share) + 1e-12)
-    level = int(np.argmax(between))
-    return image.point(lambda v: 255 if v > level else 0)
-
-
 def clean_image(image: Image.Image, despeckle: bool = False) -> Image.Image:
     """Straighten a scanned page (and optionally remove dust specks, slower: 0.3 s a page).
 
@@ -246,7 +230,7 @@ def clean_image(image: Image.Image, despeckle: bool = False) -> Image.Image:
     """
     if despeckle:
         image = image.filter(ImageFilter.MedianFilter(3))
-    return binarise(straighten(image, page_orientation(image)))
+    return straighten(image, page_orientation(image))
 
 
 # --- tesseract ---------------------------------------------------------------------------------
@@ -325,7 +309,7 @@ def is_speck(text: str, conf: float, width: float, height: float, typical_height
     Such words become segments of their own and break the fixed shapes of header lines
     ('Sivistyslautakunta + § 87 18.11.2025').
     """
-    if any(c.isalnum() or c == "§" for c in text):
+    if any(c.isalnum() or c in SECTION_SIGNS for c in text):  # '&' and '$' are often a misread '§'
         return len(text) <= 2 and conf < SPECK_CONF_TINY and height < SPECK_HEIGHT * typical_height
     if text in DASHES:  # a dash is as flat as a speck, but real
         return conf < SPECK_CONF
@@ -384,8 +368,7 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
         return PageReading(**json.loads(path.read_text(encoding="utf-8")))
     orientation = page_orientation(image)
     candidates = [orientation] if orientation.certain else [orientation, orientation.flipped()]
-    readings = [PageReading(run_tesseract(_pnm(binarise(straighten(image, o))), settings), o.turn)
-                for o in candidates]
+    readings = [PageReading(run_tesseract(_pnm(straighten(image, o)), settings), o.turn) for o in candidates]
     reading = max(readings, key=lambda r: reading_score(r.tsv))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
