@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractors.lexicon import voikko
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric
 
 DEFAULT_LINK_THRESHOLD = 0.8  # 0..1; unrelated pairs (d06 vs d07, seeds 000/002) peak at 0.77
@@ -31,20 +32,13 @@ _PREFIX = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-–•]\s*|(?:mittari|mittarit|to
 _WORD = re.compile(r"[a-zåäö0-9]+(?:-[a-zåäö0-9]+)*")
 
 
-@lru_cache(maxsize=1)
-def _voikko():  # noqa: ANN202 - libvoikko has no type hints
-    from libvoikko import Voikko
-
-    return Voikko("fi")
-
-
 @lru_cache(maxsize=50_000)
 def lemma(word: str) -> str:
     """Voikko's base form of one word ('kirjastopalveluja' -> 'kirjastopalvelu'), else the word."""
-    try:
-        analyses = _voikko().analyze(word)
-    except Exception:  # noqa: BLE001 - a missing dictionary degrades to surface forms, not a crash
+    analyser = voikko()
+    if analyser is None:  # no dictionary: surface forms
         return word
+    analyses = analyser.analyze(word)
     if not analyses:
         return word
     return str(analyses[0].get("BASEFORM", word)).lower()
