@@ -308,6 +308,23 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
                                       segments=tuple(rest), height=nxt.height)
                 else:
                     del out[k + 1]
+        elif len(line.segments) == 1 and len(nxt.segments) == 1 and nxt.page == line.page \
+                and abs(nxt.segments[0].x0 - line.segments[0].x0) <= 3.0 and nxt.segments[0].text[:1].islower() \
+                and len(nxt.segments[0].text.split()) <= 2 \
+                and nxt.segments[0].x1 - nxt.segments[0].x0 < 0.4 * (line.segments[0].x1 - line.segments[0].x0):
+            # the heading ran into the text column and merged with it: 'Sivistyslautakunnan Hyväksyttiin.'
+            # over a lone 'päätös' in the margin
+            words, tail = line.segments[0].text.split(), nxt.segments[0].text.strip()
+            for n in (1, 2, 3):
+                joined = heading_kind(" ".join(words[:n] + [tail]))
+                if joined and len(words) > n and words[n][:1].isupper():
+                    seg = line.segments[0]
+                    head = Segment(seg.x0, seg.x0, " ".join(words[:n] + [tail]))
+                    body = Segment(seg.x0 + 1, seg.x1, " ".join(words[n:]))
+                    out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=f"{head.text} {body.text}",
+                                  segments=(head, body), height=line.height)
+                    del out[k + 1]
+                    break
         k += 1
     return out
 
