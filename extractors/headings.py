@@ -23,6 +23,7 @@ from extractors.vocab import (
 )
 
 MAX_HEADING_WORDS = 5
+SWEDISH_SUFFIXES = ("beslut", "forslag", "beslutsforslag")
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,17 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
     if folded in keys:
         return kinds[keys.index(folded)], 100.0
     words = folded.split()
-    if 2 <= len(words) <= 4 and words[-1] in HEADING_SUFFIX_KINDS and all(w.endswith(("n", "s")) for w in words[:-1]):
-        return HEADING_SUFFIX_KINDS[words[-1]], 95.0  # '<genitive body> päätös', '<nämndens> beslut'
+    if 2 <= len(words) <= 4 and words[-1] in HEADING_SUFFIX_KINDS and "," not in candidate:
+        # '<genitive body> päätös' (Finnish genitive -n), '<nämndens> beslut' (Swedish -s)
+        ending = "s" if words[-1] in SWEDISH_SUFFIXES else "n"
+        joined = ("ja", "och")  # 'Kaupunkisuunnittelu- ja ympäristölautakunnan päätös'
+        if all(w.endswith(ending) or w in joined or words[k + 1] in joined for k, w in enumerate(words[:-1])):
+            return HEADING_SUFFIX_KINDS[words[-1]], 95.0
     cutoff = DEFAULT_HEADING_CUTOFF_SHORT if len(folded) <= 8 else DEFAULT_HEADING_CUTOFF
     best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is not None and not (best[0].startswith(folded) and len(best[0]) - len(folded) >= 3):
         return kinds[best[2]], float(best[1])  # a truncated heading ('Oikaisuvaatimus') is another word
-    if 2 <= len(words) <= 3 and words[-2].endswith(("n", "s")):
+    if 2 <= len(words) <= 3 and words[-2].endswith(("n", "s")) and "," not in candidate:
         last = process.extractOne(words[-1], list(HEADING_SUFFIX_KINDS), scorer=fuzz.ratio,
                                   score_cutoff=DEFAULT_HEADING_CUTOFF_SHORT)
         if last is not None:
