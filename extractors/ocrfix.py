@@ -32,6 +32,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\$\s?(?=\d)"), "§ "),
     (re.compile(r"(?<=\d)\s?\$"), " §"),
     (re.compile(r"\$(?=:\w)"), "§"),
+    (re.compile(r"(?<=\d )&(?=:\w)"), "§"),  # '98 &:n mukaan'
+    # dust before a header cell: '"851' -> '851' (then '§ 51' below)
+    (re.compile(r"^[\"'`´|]+(?=[8S&$§]\s?\d{1,3}\s*$)"), ""),
     # '168 8:n mukaan' -> '168 §:n': a number then '8:' plus a case ending
     (re.compile(r"(?<=\d) 8(?=:(?:n|ssä|ssa|ään|aan|stä|sta|llä|lla)\b)"), " §"),
     # a segment that is nothing but a paragraph number: 's 88', '§88' (header cells, 150 dpi scans)

@@ -303,13 +303,15 @@ def tsv_lines(tsv: str, page: int, scale: float, gap: float = DEFAULT_SEGMENT_GA
 
 
 def is_speck(text: str, conf: float, width: float, height: float, typical_height: float) -> bool:
-    """A word Tesseract made of dust: punctuation read with low confidence, or one or two
-    characters smaller than the text around them read with almost none ('+', ':', 'i', 'ä').
+    """A word Tesseract made of dust: punctuation or a lone letter read with low confidence, or
+    one or two characters smaller than the text around them read with almost none ('+', ':', 'ä').
 
     Such words become segments of their own and break the fixed shapes of header lines
     ('Sivistyslautakunta + § 87 18.11.2025').
     """
     if any(c.isalnum() or c in SECTION_SIGNS for c in text):  # '&' and '$' are often a misread '§'
+        if len(text) == 1 and text.isalpha() and conf < SPECK_CONF:
+            return True
         return len(text) <= 2 and conf < SPECK_CONF_TINY and height < SPECK_HEIGHT * typical_height
     if text in DASHES:  # a dash is as flat as a speck, but real
         return conf < SPECK_CONF

@@ -34,6 +34,8 @@ from pipeline.ocr import detect_language, ocr_pdf, tsv_lines
     ("eva.storbackaQnarpes.fi", "eva.storbacka@narpes.fi"),
     ("satu.helin O sastamala.fi", "satu.helin@sastamala.fi"),
     ("hyväksytty 20.11 .2025.", "hyväksytty 20.11.2025."),
+    ("Hallintosäännön 98 &:n mukaan", "Hallintosäännön 98 §:n mukaan"),
+    ('"851', "§ 51"),
 ])
 def test_normalise_ocr_line_fixes_known_confusions(printed: str, meant: str) -> None:
     assert normalise_ocr_line(printed) == meant
