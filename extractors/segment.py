@@ -143,15 +143,19 @@ def _day(date: str | None) -> str:
     return re.sub(r"\D", "", date or "")[-6:]
 
 
-def _history_table(cands: list[HeaderCandidate]) -> set[tuple[int, str]]:
+def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[tuple[int, str]]:
     """(number, date) of handling lines printed as a table: two or more dated body lines in a row
-    (Dynasty's 'Kaupunkisuunnittelulautakunta  139 §  3.9.2015' list above an item)."""
+    (Dynasty's 'Kaupunkisuunnittelulautakunta  139 §  3.9.2015' list above an item). A run that
+    starts with the meeting body's own header ('Tekninen lautakunta 10.02.2026 § 10' over
+    'Tela 13.01.2026 § 3') is a header with its history line, not a table."""
     out: set[tuple[int, str]] = set()
     run: list[HeaderCandidate] = []
     for cand in cands + [None]:  # type: ignore[list-item]
         if cand is not None and cand.body and cand.date and (not run or cand.index - run[-1].index == 1):
             run.append(cand)
             continue
+        if run and main_body and same_body(run[0].body, main_body):
+            run = run[1:]
         if len(run) >= 2:
             out.update((c.number, _day(c.date)) for c in run)
         run = [cand] if cand is not None and cand.body and cand.date else []
@@ -192,7 +196,7 @@ def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[lis
     bare = sum(1 for c in cands if not c.body and not c.title)
     with_body = sum(1 for c in cands if c.body)
     bare_style = bare >= 1 or with_body * 2 < len(cands)
-    history_table = _history_table(cands)
+    history_table = _history_table(cands, main_body)
     starts: list[HeaderCandidate] = []
     for cand in cands:
         if bare_style and cand.body:

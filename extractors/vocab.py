@@ -303,7 +303,9 @@ COUNTER_PROPOSAL_KINDS: dict[str, str] = {
 }
 # A Käsittely sentence saying the presenter changed the proposal in the meeting.
 PRESENTER_CHANGED_CUES: tuple[str, ...] = (
-    r"\besittelijä (muutti|täydensi|korjasi|poisti|lisäsi|tarkensi)\b", r"\bmuutetun (päätös)?ehdotuksen mukaisesti",
+    r"\besittelijä (muutti|täydensi|korjasi|poisti|lisäsi|tarkensi)\b",
+    r"\b(kunnan|kaupungin)johtaja (muutti|täydensi|korjasi|tarkensi) (päätös)?(ehdotus|esity)",
+    r"\b(muutti|täydensi|korjasi) (päätös)?(ehdotustaan|esitystään)\b", r"\bmuutetun (päätös)?ehdotuksen mukaisesti",
     r"\besittelijän muuttama", r"\besittelijän (muutetun|täydennetyn|korjatun)\b", r"\bföredraganden ändrade",
     r"\bföredragandens ändrade förslag",
 )

@@ -82,3 +82,16 @@ def test_single_item_file_without_section_line(tmp_path: Path) -> None:
     assert [s["kind"] for s in items[0]["sections"]] == ["valmistelija", "selostus", "esittelija",
                                                           "paatosehdotus", "paatos"]
     assert items[0]["sections"][1]["text"].startswith("Leikkipuiston välineet ovat")
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "raw").glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", SAMPLES, ids=[p.name.split(".")[0] for p in SAMPLES])
+def test_bundled_samples_match_their_gold(gold_path: Path) -> None:
+    """The invented samples in data/raw (two PDF layouts, cp1252 HTML, Swedish) segment exactly."""
+    doc = next(p for p in gold_path.parent.iterdir()
+               if p.name.startswith(gold_path.name[: -len(".gold.json")] + ".") and not p.name.endswith(".json"))
+    s = scored(doc)
+    assert s["items"] == 1.0 and s["sections"] >= 0.95 and s["roles"] >= 0.95
+    assert s["decision.outcome"] >= 0.9 and s["meeting.body"] == 1.0 and s["meeting.date"] == 1.0
