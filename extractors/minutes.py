@@ -336,8 +336,12 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
     )
 
     cells = _cell_text(pages)
-    if kind != "followup" and not is_followup(cells):
-        return []
+    if kind != "followup":
+        # a header row names at least three columns: only rows of three or more cells can be one
+        rows = "\n".join("\t".join(sg.text for sg in ln.segments) for p in pages for ln in p.lines
+                         if len(ln.segments) >= 3)
+        if not is_followup(rows):
+            return []
     if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
         rows = extract_followups(layer.pdf_bytes, doc_id, municipality, code)
         if rows:

@@ -9,6 +9,7 @@ a '§:n' reference stands, never inside ordinary numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractors.records import PageText
@@ -92,6 +93,13 @@ def needs_ocr(page: PageText, min_chars: int = 20) -> bool:
     return unreadable_words([w for line in page.lines for w in line.text.split()])
 
 
+@functools.lru_cache(maxsize=100_000)
+def _known_word(token: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(token, lang) > 0 for lang in _WORD_LANGUAGES)
+
+
 def unreadable_words(words: list[str], min_words: int = MIN_WORDS_TO_JUDGE,
                      min_known: float = MIN_KNOWN_SHARE) -> bool:
     """Do the page's words spell no Finnish, Swedish or English? Judged only with enough words.
@@ -99,15 +107,13 @@ def unreadable_words(words: list[str], min_words: int = MIN_WORDS_TO_JUDGE,
     Born-digital minutes know well over half of their words (names, codes and long compounds
     are the rest); a font mapped to the wrong letters knows almost none.
     """
-    from wordfreq import zipf_frequency
-
     tokens = [t for t in (w.strip(_PUNCTUATION).lower() for w in words) if len(t) >= 3 and t.isalpha()]
     if len(tokens) < min_words:
         return False
     needed = min_known * len(tokens)
     known = 0
     for token in tokens:
-        if any(zipf_frequency(token, lang) > 0 for lang in _WORD_LANGUAGES):
+        if _known_word(token):
             known += 1
             if known >= needed:
                 return False

@@ -161,6 +161,7 @@ def _wordlike(core: str) -> bool:
         sum(c.isdigit() for c in core) <= 2
 
 
+@functools.lru_cache(maxsize=200_000)
 def _finnish_looking(core: str) -> bool:
     return len(core) >= 3 and _wordlike(core) and not core.isupper()
 
@@ -169,12 +170,17 @@ def _considered(words: list[str]) -> list[str]:
     """Finnish-looking word cores: lower-case, or capitalised but carrying OCR marks."""
     out = []
     for token in words:
-        for core in _SEPARATORS.split(_CORE.match(token).group(2))[::2]:
-            if _finnish_looking(core) and (core[0].islower() or _MARKERS.search(core.lower())):
-                out.append(core)
+        out.extend(_token_cores(token))
     return out
 
 
+@functools.lru_cache(maxsize=200_000)
+def _token_cores(token: str) -> tuple[str, ...]:
+    return tuple(core for core in _SEPARATORS.split(_CORE.match(token).group(2))[::2]
+                 if _finnish_looking(core) and (core[0].islower() or _MARKERS.search(core.lower())))
+
+
+@functools.lru_cache(maxsize=200_000)
 def _damaged(core: str) -> bool:
     """Unknown to the lexicon and either OCR-marked or repairable by the confusion search.
 

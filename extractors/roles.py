@@ -45,18 +45,18 @@ _FOLD_MAP = {"ä": "a", "á": "a", "à": "a", "â": "a", "å": "a", "é": "a", "
              "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2015": "-"}
 
 
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+
+
 def fold_keep_length(text: str) -> str:
     """Lower case with å/ä/é -> a and ö -> o, one character for one, so match offsets stay valid.
 
     'é' folds to 'a' because in Finnish OCR output it stands for 'ä' ('siséltd' = 'sisältö').
     """
-    out = []
-    for char in text:
-        low = char.lower()
-        if len(low) != 1:
-            low = char
-        out.append(_FOLD_MAP.get(low, low))
-    return "".join(out)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' lowers to two characters: fold one by one
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD_TABLE)
 
 
 def _fold_pattern(pattern: str) -> str:

@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_COMMON = str.maketrans("äöåÄÖÅéÉüÜáÁ", "aoaAOAeEuUaA")  # the fast path for Finnish and Swedish
+
 
 def strip_diacritics(text: str) -> str:
     """'Pälkäne' -> 'Palkane', 'Paatdésehdotus' -> 'Paatdesehdotus' (case and length kept)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return text
+    quick = text.translate(_COMMON)
+    if quick.isascii():
+        return quick
+    decomposed = unicodedata.normalize("NFKD", quick)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
