@@ -192,10 +192,22 @@ def _damaged(core: str) -> bool:
     return not _known(core) and repair_word(core, False) is not None
 
 
+DEFAULT_CLEAN_LOSS = 0.5  # text that kept at least half of its usual ä/ö lost none to OCR
+
+
 def page_damage(words: list[str]) -> float:
-    """Share of Finnish-looking words that look OCR-damaged (see `_damaged`); 0.0 without any."""
+    """Share of Finnish-looking words that look OCR-damaged (see `_damaged`); 0.0 without any.
+
+    Text without OCR marks that kept its ä/ö is clean: the costly repairability test of every
+    unknown word (names, rare compounds) is skipped for it.
+    """
     cores = _considered(words)
-    return sum(_damaged(c) for c in cores) / len(cores) if cores else 0.0
+    if not cores:
+        return 0.0
+    if len(cores) >= 30 and not any(_MARKERS.search(c.lower()) for c in cores) \
+            and diacritic_loss(words) < DEFAULT_CLEAN_LOSS:
+        return 0.0
+    return sum(_damaged(c) for c in cores) / len(cores)
 
 
 def diacritic_loss(words: list[str]) -> float:
