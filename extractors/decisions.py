@@ -323,8 +323,8 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         if accepted and accepted != "hyvaksytty":
             return accepted
     if found:
-        if found[0] == "hyvaksytty" and not strong and _proposal_notes(proposal):
-            return "merkitty_tiedoksi"
+        # A bare 'Hyväksyttiin.' approves the proposal as made, also one that notes something:
+        # the outcome class says what happened to the proposal ('merkitsi tiedoksi' is printed).
         return found[0]
     if not paatos.strip():
         return "muu"

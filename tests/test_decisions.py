@@ -114,7 +114,8 @@ OUTCOME_CASES = [
     ("Merkittiin pöytäkirjaan, että asiantuntija oli kuultavana ja poistui ennen päätöksentekoa. "
      "Asia jätettiin pöydälle.", None, None, "poydatty"),
     # A bare 'Hyväksyttiin.' takes its meaning from the proposal and the Käsittely.
-    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "merkitty_tiedoksi"),
+    # a bare approval approves the proposal as made, a noting one too: what was done to the proposal
+    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "hyvaksytty"),
     ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että se merkitsee selvityksen tiedoksi.",
      None, "hyvaksytty"),
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, "
