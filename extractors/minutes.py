@@ -33,6 +33,7 @@ class TextLayer:
     repairs: list = field(default_factory=list)
     listing: str | None = None  # why an HTML page is a list or search form, not minutes
     html: str | None = None  # the decoded HTML, for readers that need its cells (follow-up tables)
+    text: str | None = None  # plain text as given: its tabs keep empty table cells
 
 
 def _decode_text(data: bytes) -> str:
@@ -70,7 +71,8 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
         return TextLayer(pages=html_to_pages(html), source_format="html", page_count=None,
                          listing=listing_reason(html), html=html)
     if fmt == "text":
-        return TextLayer(pages=text_to_pages(_decode_text(data)), source_format="text", page_count=None)
+        text = _decode_text(data)
+        return TextLayer(pages=text_to_pages(text), source_format="text", page_count=None, text=text)
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
     if prefer_embedded_html and content.embedded_html:
         from extractors.htmltext import html_to_pages
@@ -350,7 +352,7 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         rows = extract_followups_html(layer.html, doc_id, municipality, code)
         if rows:
             return rows
-    return extract_followups_text(cells, doc_id, municipality, code)
+    return extract_followups_text(layer.text if layer.text is not None else cells, doc_id, municipality, code)
 
 
 def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc_id: str, municipality,
