@@ -41,6 +41,8 @@ def sniff_format(data: bytes, file_name: str) -> str:
         return "html"
     if b"\x00" in data[:4096]:
         return "binary"
+    if file_name.lower().endswith((".htm", ".html", ".xhtml")) and b"<" in data[:4096]:
+        return "html"  # a fragment without <html>/<body>, as some exports are
     return "text"
 
 
