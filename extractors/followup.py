@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors import vocab
-from extractors.records import FollowUp, Line
+from extractors.records import FollowUp, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
 
@@ -859,17 +859,18 @@ def _is_grid(table, rules: list[Box]) -> bool:  # noqa: ANN001 - pdfplumber tabl
 
 
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
-                      municipality_code: str | None) -> list[FollowUp]:
+                      municipality_code: str | None, pages: list[PageText] | None = None) -> list[FollowUp]:
     """Follow-up rows of every follow-up table in a PDF.
 
     Pages with a table header are found from the text layer; a table is read from its ruling lines
     (pdfplumber cells) when it has them, else from word positions under its header. Following pages
-    are read while the table goes on (rows keep coming, with or without a repeated header)."""
+    are read while the table goes on (rows keep coming, with or without a repeated header).
+    ``pages``: the PDF's text layer when the caller has read it already."""
     import pdfplumber
 
-    from extractors.pdftext import read_pdf
+    from extractors.pdftext import PdfContent, read_pdf
 
-    content = read_pdf(pdf_bytes)
+    content = read_pdf(pdf_bytes) if pages is None else PdfContent(pages=pages, page_count=len(pages))
     header_pages = set(followup_pages(content.pages))
     if not header_pages:
         return []

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from extractors.records import Line, PageText
+from extractors.segment import DIARY_RE
 from extractors.text import fold
 
 DEFAULT_BAND_LINES = 4  # lines from the top and the bottom of a page that may be furniture
@@ -19,7 +20,7 @@ DEFAULT_MIN_SHARE = 0.7  # share of pages a shape must recur on
 
 _PAGE_NUMBER = re.compile(r"^(sivu|page|sida)?\s*\d+\s*(\(\s*\d+\s*\)|/\s*\d+|of \d+)?$", re.I)
 # Never furniture: item header lines and diary numbers recur near page tops when items start pages.
-_PROTECTED = re.compile(r"§|\b\d+\s*§|^\s*(dnro|dno|diaarinumero)\b|^\s*\S*\d+/[\d.]+/\d{4}\s*$", re.I)
+_PROTECTED = re.compile(r"§|^\s*(dnro|dno|dnr|diaarinumero)\b", re.I)
 
 
 def shape(text: str) -> str:
@@ -69,7 +70,7 @@ def strip_furniture(pages: list[PageText], band: int = DEFAULT_BAND_LINES) -> li
         banded = {id(line) for line in _bands(page, band)}
         kept = []
         for line in page.lines:
-            if id(line) in banded and not _PROTECTED.search(line.text):
+            if id(line) in banded and not (_PROTECTED.search(line.text) or DIARY_RE.match(line.text)):
                 if shape(line.text) in shapes or is_page_number(line.text):
                     continue
             kept.append(line)

@@ -11,10 +11,19 @@ import traceback
 from dataclasses import dataclass, field
 
 from extractors import records as R
+from extractors.decisions import classify_outcome, extract_recusals, extract_votes
+from extractors.document import doc_id_of, failed
+from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
+from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
+from extractors.htmltext import decode_html, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
+from extractors.meeting import extract_meeting
+from extractors.municipality import classify_kind, detect_language, recognise_municipality
 from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
 from extractors.records import Extraction, Line, PageText
+from extractors.repair import repair_pages
+from extractors.roles import parse_person_lines
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
 from extractors.text import fold
@@ -65,8 +74,6 @@ def text_to_pages(text: str) -> list[PageText]:
 def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool = True) -> TextLayer:
     """The document's lines: CaseM HTML when embedded, else PDF text (OCR where pages are scans)."""
     if fmt == "html":
-        from extractors.htmltext import decode_html, html_to_pages, listing_reason
-
         html = decode_html(data)
         return TextLayer(pages=html_to_pages(html), source_format="html", page_count=None,
                          listing=listing_reason(html), html=html)
@@ -75,8 +82,6 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
         return TextLayer(pages=text_to_pages(text), source_format="text", page_count=None, text=text)
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
     if prefer_embedded_html and content.embedded_html:
-        from extractors.htmltext import html_to_pages
-
         return TextLayer(pages=html_to_pages(content.embedded_html), source_format="pdf+casem-html",
                          page_count=content.page_count, pdf_bytes=data)
     if not content.pages and content.page_count:
@@ -99,8 +104,6 @@ def _slug(text: str | None) -> str:
 
 
 def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: bool = True) -> Extraction:
-    from extractors.document import doc_id_of, failed
-
     doc_id = doc_id_of(data)
     try:
         layer = read_text_layer(data, fmt, ocr=ocr, prefer_embedded_html=prefer_embedded_html)
@@ -119,7 +122,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
 
     pages = raw_pages = layer.pages
     repaired = False
-    repaired_pages = guard("repair", _repair, pages, default=None)
+    repaired_pages = guard("repair", repair_pages, pages, default=None)
     if repaired_pages is not None:
         pages, repairs = repaired_pages
         if repairs:
@@ -127,14 +130,10 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             rows.extend(R.TextRepair(doc_id=doc_id, page=r.page, original=r.original, repaired=r.repaired,
                                      method=r.method, score=r.score) for r in repairs)
     full_text = "\n".join(ln.text for p in pages for ln in p.lines)
-    from extractors.municipality import classify_kind, detect_language, recognise_municipality
-
     language = guard("language", detect_language, full_text, default="fi") or "fi"
     municipality, code = guard("municipality", recognise_municipality, full_text, src.file_name,
                                src.municipality_hint, default=(None, None)) or (None, None)
     kind = guard("kind", classify_kind, full_text, default="minutes") or "minutes"
-
-    from extractors.meeting import extract_meeting
 
     meeting_info = guard("meeting", extract_meeting, pages, language)
     has_positions = layer.source_format != "text"
@@ -267,19 +266,8 @@ def locate_pages(items: list[ParsedItem], pdf: bytes) -> None:
         floor = start
 
 
-def _repair(pages: list[PageText]):
-    try:
-        from extractors.repair import repair_pages
-    except ImportError:
-        return pages, []
-    return repair_pages(pages)
-
-
 def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: dict[str, str | None]) -> list:
     """Roles, decision, votes and recusals of the current handling of one item."""
-    from extractors.decisions import classify_outcome, extract_recusals, extract_votes
-    from extractors.roles import parse_person_lines
-
     current = [s for s in item.sections if not s.handling]
     out: list = []
     for sec in current:
@@ -312,8 +300,6 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
 
 def _goals(item: ParsedItem, item_id: str, doc_id: str, municipality, code, body, first_number: int) -> list:
     """Goals listed in an item's explanatory text (a goals extract, or one item of whole minutes)."""
-    from extractors.goals import extract_goals, is_goals_text
-
     text = "\n".join("\n".join(s.lines) for s in item.sections if s.kind == "selostus" and not s.handling)
     if not is_goals_text(text):
         return []
@@ -330,13 +316,6 @@ def _cell_text(pages: list[PageText]) -> str:
 def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: str, doc_id: str,
                municipality, code) -> list:
     """Rows of goal follow-up tables: cell colours from the PDF, else words in tab-separated cells."""
-    from extractors.followup import (
-        extract_followups,
-        extract_followups_html,
-        extract_followups_text,
-        is_followup,
-    )
-
     cells = _cell_text(pages)
     if kind != "followup":
         # a header row names at least three columns: only rows of three or more cells can be one
@@ -345,7 +324,9 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         if not is_followup(rows):
             return []
     if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
-        rows = extract_followups(layer.pdf_bytes, doc_id, municipality, code)
+        # born-digital page text is what extract_followups would read again; OCR'd pages are not
+        rows = extract_followups(layer.pdf_bytes, doc_id, municipality, code,
+                                 pages=layer.pages if layer.source_format == "pdf" else None)
         if rows:
             return rows
     if layer.html is not None:  # cell colours and line breaks inside cells survive only in the HTML
@@ -358,8 +339,6 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
 def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc_id: str, municipality,
                     code) -> list:
     """Strategy tables whose columns plain text interleaves (read column by column from positions)."""
-    from extractors.goals import extract_strategy_columns, extract_strategy_goals
-
     if layer.source_format in ("pdf", "pdf+ocr"):
         lines = [ln for p in pages for ln in p.lines]
         return extract_strategy_columns(lines, doc_id, municipality=municipality, municipality_code=code)

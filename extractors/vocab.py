@@ -127,8 +127,10 @@ MINUTES_MARKERS: tuple[str, ...] = (
 BODY_SUFFIXES: tuple[str, ...] = (
     "lautakunta", "hallitus", "valtuusto", "jaosto", "toimikunta", "neuvosto", "johtokunta",
     "toimielin", "nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "sektion", "sektionen",
-    "direktion", "direktionen", "utskott", "utskottet", "rådet",
+    "direktion", "direktionen", "utskott", "utskottet", "rådet", "jaos", "kommitté", "kommittén",
 )
+# ... and their genitives where a body name is printed inside a longer one ('Teknisen lautakunnan jaosto')
+BODY_GENITIVES: tuple[str, ...] = ("lautakunnan", "hallituksen", "valtuuston", "jaoston", "nämndens")
 # Words on the page header naming the document type (the meeting number follows them).
 DOCUMENT_TYPE_WORDS: tuple[str, ...] = (
     "pöytäkirja", "pöytäkirjanote", "esityslista", "kokouskutsu", "otteet", "protokoll",

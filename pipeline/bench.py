@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.bench_ocr import bench_ocr
 from pipeline.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,14 +71,9 @@ def main(sample: Path = DEFAULT_SAMPLE) -> int:
     results["ingest_page_text_2_workers"] = ingest_rate(paths, workers=2, embedded_html=False)
     results["peak_rss_mb"] = {"parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     try:
-        from pipeline.bench_ocr import bench_ocr
-    except ImportError:
-        bench_ocr = None
-    if bench_ocr is not None:
-        try:
-            results["ocr_and_repair"] = bench_ocr()
-        except Exception as exc:  # noqa: BLE001 - OCR needs ../shared and Tesseract; report, don't die
-            results["ocr_and_repair"] = {"error": f"{type(exc).__name__}: {exc}"}
+        results["ocr_and_repair"] = bench_ocr()
+    except Exception as exc:  # noqa: BLE001 - OCR needs ../shared and Tesseract; report, don't die
+        results["ocr_and_repair"] = {"error": f"{type(exc).__name__}: {exc}"}
     table = Table(title="fi-minutes benchmark")
     table.add_column("measure")
     table.add_column("value", justify="right")

@@ -799,11 +799,9 @@ def find_seeds(gold_dir: Path | None = None) -> Path | None:
 
 def measure_seed_repair(seeds: Path | None) -> dict | None:
     """`extractors.repair.measure_repair` on seed 001 vs its hand-corrected text, when both exist;
-    None when the repair module or the files are absent (the report prints n/a)."""
-    try:
-        from extractors.repair import measure_repair
-    except ImportError:
-        return None
+    None when the files are absent (the report prints n/a)."""
+    from extractors.repair import measure_repair
+
     if seeds is None:
         return None
     damaged, clean = seeds / SEEDS_REPAIR[0], seeds / SEEDS_REPAIR[1]

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
+from pipeline.goals_views import relink
+from pipeline.ocr import ocr_pdf
 from pipeline.storage import connect, known_documents, write_extraction
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -88,14 +90,6 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _default_ocr():
-    try:
-        from pipeline.ocr import ocr_pdf
-    except ImportError:
-        return None
-    return ocr_pdf
-
-
 def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
             embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
@@ -108,7 +102,7 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     src = Source(source=path, file_name=Path(path).name, municipality_hint=municipality)
     try:
         data = Path(path).read_bytes()
-        result = extract_document(data, src, ocr=_default_ocr() if use_ocr else None,
+        result = extract_document(data, src, ocr=ocr_pdf if use_ocr else None,
                                   prefer_embedded_html=embedded_html)
     except MemoryError:
         result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
@@ -231,11 +225,7 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
 
 
 def _after_batch(con) -> None:
-    """Cross-document steps after a batch (goal <-> follow-up linking), when available."""
-    try:
-        from pipeline.goals_views import relink
-    except ImportError:
-        return
+    """Cross-document steps after a batch: link follow-up rows to the goals they report on."""
     relink(con)
 
 
