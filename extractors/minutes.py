@@ -43,6 +43,7 @@ class TextLayer:
     listing: str | None = None  # why an HTML page is a list or search form, not minutes
     html: str | None = None  # the decoded HTML, for readers that need its cells (follow-up tables)
     text: str | None = None  # plain text as given: its tabs keep empty table cells
+    outline: list[tuple[str, int | None]] = field(default_factory=list)  # PDF bookmarks (title, page)
 
 
 def _decode_text(data: bytes) -> str:
@@ -96,7 +97,7 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
     elif scans and len(scans) == len(pages):
         raise PdfError("no text layer and OCR is not available")
     return TextLayer(pages=pages, source_format="pdf+ocr" if used_ocr else "pdf",
-                     page_count=content.page_count, ocr=used_ocr, pdf_bytes=data)
+                     page_count=content.page_count, ocr=used_ocr, pdf_bytes=data, outline=content.outline)
 
 
 def _slug(text: str | None) -> str:
@@ -140,13 +141,14 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if layer.listing:
         kind, meeting_info = "other", None
     meeting_body = meeting_info.body if meeting_info else None
+    index = item_index(layer.outline)
     items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, meeting_body,
-                  default=([], None))
+                  index, default=([], None))
     items, main_body = items
     raw_texts = {}
     if repaired:  # the text as printed, before repair, for item_sections.text_raw
         before, _ = guard("segment before repair", segment_items, raw_pages, layer.source_format, kind,
-                          has_positions, meeting_body, default=([], None))
+                          has_positions, meeting_body, index, default=([], None))
         raw_texts = {(it.number, n, sec.kind): sec.text for it in before for n, sec in enumerate(it.sections)}
 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
@@ -212,13 +214,32 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     return Extraction(document=doc, rows=rows + errors)
 
 
+_BOOKMARK_ITEM = re.compile(r"^§\s*(\d{1,4})(?!\d)|^(\d{1,4})\s*§")
+
+
+def item_index(outline: list[tuple[str, int | None]]) -> dict[int, int | None] | None:
+    """§ number -> first page from the PDF's bookmarks, when they list items ('§ 35 Title');
+    None when the outline lists no items or repeats a number (then it is not a list of items)."""
+    index: dict[int, int | None] = {}
+    for title, page in outline:
+        m = _BOOKMARK_ITEM.match(title)
+        if m:
+            number = int(m.group(1) or m.group(2))
+            if number in index:
+                return None
+            index[number] = page
+    return index or None
+
+
 def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,
-                  meeting_body: str | None = None) -> tuple[list[ParsedItem], str | None]:
-    """Items of a document's pages: strip furniture, split at item headers, split sections."""
+                  meeting_body: str | None = None, index: dict[int, int | None] | None = None
+                  ) -> tuple[list[ParsedItem], str | None]:
+    """Items of a document's pages: strip furniture, split at item headers, split sections.
+    ``index``: the items the PDF's own bookmarks list (see `item_index`)."""
     # HTML and plain text have no page geometry and print their header once: nothing to strip
     clean = strip_furniture(pages) if source_format in ("pdf", "pdf+ocr") else pages
     lines = [ln for p in clean for ln in p.lines]
-    front, raw_items, main_body = split_items(lines, meeting_body)
+    front, raw_items, main_body = split_items(lines, meeting_body, index)
     if kind == "other" and source_format == "html" and all(r.number is None for r in raw_items):
         raw_items = []  # a listing page (body list, meeting list, search form) holds no item
     if kind == "followup" and all(r.number is None for r in raw_items):

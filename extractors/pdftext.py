@@ -31,6 +31,7 @@ class PdfContent:
     page_count: int
     metadata: dict[str, str] = field(default_factory=dict)
     embedded_html: str | None = None
+    outline: list[tuple[str, int | None]] = field(default_factory=list)  # bookmarks: (title, 1-based page)
 
 
 def read_pdf(data: bytes, max_pages: int | None = None, with_text: bool = True) -> PdfContent:
@@ -61,7 +62,7 @@ def read_pdf(data: bytes, max_pages: int | None = None, with_text: bool = True) 
                 page.close()
         metadata = _metadata(pdf)
         return PdfContent(pages=pages, page_count=count, metadata=metadata,
-                          embedded_html=casem_html(data))
+                          embedded_html=casem_html(data), outline=_outline(pdf))
     finally:
         pdf.close()
 
@@ -86,6 +87,25 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
         return {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     except Exception:  # noqa: BLE001 - metadata is optional; a broken info dict must not fail the page text
         return {}
+
+
+MAX_BOOKMARKS = 5000  # a damaged outline can loop; pypdfium2 also stops at cycles
+
+
+def _outline(pdf: pdfium.PdfDocument) -> list[tuple[str, int | None]]:
+    """The PDF's bookmarks in order: CaseM and other systems write one per item ('§ 35 Title')."""
+    out: list[tuple[str, int | None]] = []
+    try:
+        for mark in pdf.get_toc(max_depth=4):
+            dest = mark.get_dest()
+            index = dest.get_index() if dest is not None else None
+            out.append((" ".join(mark.get_title().replace("\u200b", "").split()),
+                        index + 1 if index is not None else None))
+            if len(out) >= MAX_BOOKMARKS:
+                break
+    except pdfium.PdfiumError:  # an unreadable outline loses the index only; the text is read as usual
+        return []
+    return out
 
 
 def _page_lines(page: pdfium.PdfPage, number: int) -> PageText:

@@ -161,6 +161,63 @@ def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[t
     return out
 
 
+SHAPE_BONUS = 0.4  # a header printed like most headers of the document ('§ 74', not '§74' or '119 §')
+INDEX_BONUS = 0.5  # a number listed on the first pages ('§ 62 Kokouksen laillisuus ...')
+PAGE_BONUS = 2.0  # a number on the very page the PDF's bookmark for it points to
+NEXT_BONUS = 0.5  # numbers run on by one from the item before
+JUMP_PENALTY = 1.5  # a jump of more than MAX_GAP numbers: a lone far number is a reference
+MAX_GAP = 5
+_WINDOW = 400  # predecessors looked at per candidate (keeps the search linear on long documents)
+
+
+def _shape(cand: HeaderCandidate, lines: list[Line]) -> tuple:
+    text = " ".join(lines[cand.index].text.split())
+    return (bool(cand.body), bool(cand.date), bool(cand.title), text.startswith("§"),
+            bool(re.search(r"§\s", text)))
+
+
+def choose_sequence(cands: list[HeaderCandidate], lines: list[Line], index: dict[int, int | None] | None,
+                    toc_numbers: set[int]) -> list[HeaderCandidate]:
+    """The item headers among the candidates: the best rising sequence of § numbers.
+
+    Taking every number above the last one lets one stray '§33' (a substitute chair's signature,
+    a quoted regulation '119 §', a table of earlier decisions '25.3.2024 § 88') drop every real
+    item after it. Here a sequence scores one per header, more for numbers that run on by one,
+    printed in the document's usual header shape, or listed in its own index, and less for a far
+    jump, so a stray number is left out wherever it stands. Ties keep the earlier header.
+    """
+    if index:
+        cands = [c for c in cands if c.number in index]
+    if not cands:
+        return []
+    usual = Counter(_shape(c, lines) for c in cands).most_common(1)[0][0]
+    weight = []
+    for c in cands:
+        w = 1.0 + SHAPE_BONUS * (_shape(c, lines) == usual) + INDEX_BONUS * (c.number in toc_numbers)
+        if index and index.get(c.number) is not None and lines[c.index].page == index[c.number]:
+            w += PAGE_BONUS
+        weight.append(w)
+    best: list[float] = []
+    back: list[int] = []
+    for k, c in enumerate(cands):
+        score, prev = weight[k], -1
+        for j in range(max(0, k - _WINDOW), k):
+            gap = c.number - cands[j].number
+            if gap <= 0:
+                continue
+            step = NEXT_BONUS if gap == 1 else (-JUMP_PENALTY if gap > MAX_GAP else 0.0)
+            if best[j] + weight[k] + step > score + 1e-9:
+                score, prev = best[j] + weight[k] + step, j
+        best.append(score)
+        back.append(prev)
+    k = max(range(len(cands)), key=lambda i: (best[i] + 1e-9, -i))
+    chain = []
+    while k >= 0:
+        chain.append(cands[k])
+        k = back[k]
+    return chain[::-1]
+
+
 def same_body(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
@@ -168,11 +225,14 @@ def same_body(a: str, b: str) -> bool:
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
 
 
-def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[list[Line], list[RawItem], str | None]:
+def split_items(lines: list[Line], meeting_body: str | None = None,
+                index: dict[int, int | None] | None = None) -> tuple[list[Line], list[RawItem], str | None]:
     """(front matter lines, items, the meeting body named in item headers).
 
     ``meeting_body`` (from the meeting header) tells the item headers from lines naming other
     bodies or abbreviations ('Kh § 190'); without it the most frequent body name is taken.
+    ``index`` is the document's own list of items, § number -> first page (None when unknown),
+    from its PDF bookmarks: when given, only those numbers open items.
     """
     cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
     toc = _toc_indices([c for c in cands if not c.body])
@@ -182,7 +242,9 @@ def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[lis
     for c in cands:
         if not c.title:
             later_plain[c.number] = max(later_plain.get(c.number, -1), c.index)
-    cands = [c for c in cands if c.index not in toc and not (c.title and later_plain.get(c.number, -1) > c.index)]
+    listed = {c.index for c in cands if c.title and later_plain.get(c.number, -1) > c.index} | toc
+    toc_numbers = {c.number for c in cands if c.index in listed}
+    cands = [c for c in cands if c.index not in listed]
     bodies = Counter(fold(c.body) for c in cands if c.body)
     main_body = meeting_body
     if bodies and not (meeting_body and any(same_body(b, meeting_body) for b in bodies)):
@@ -204,8 +266,8 @@ def split_items(lines: list[Line], meeting_body: str | None = None) -> tuple[lis
             continue  # a handling listed in the item's history table, printed again as a block
         if cand.body and main_body and not same_body(cand.body, main_body):
             continue  # another body's handling or a history line
-        if not starts or cand.number > starts[-1].number:
-            starts.append(cand)
+        starts.append(cand)
+    starts = choose_sequence(starts, lines, index, toc_numbers)
     if not starts:
         return [], [RawItem(number=None, header_index=None, header=None, lines=list(lines))], main_body
     # CaseM prints the handling lines ('Tarkastuslautakunta, § 36, 08.05.2025') above '§ 34':

@@ -1,0 +1,66 @@
+"""Item-level error classes on documents we wrote: stray § numbers, the document's own index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from extractors.document import Source, extract_document
+from extractors.records import AgendaItem
+
+FIXTURES = Path(__file__).parent / "fixtures" / "items"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def items_of(data: bytes, name: str, **kw) -> list[tuple[int | None, str | None, int | None]]:
+    extraction = extract_document(data, Source(name, name), **kw)
+    return [(i.section_number, i.title, i.page_start) for i in extraction.of(AgendaItem)]
+
+
+def test_stray_section_signs_do_not_open_items() -> None:
+    """A '§33' under a signature, a quoted regulation ('119 § Kokousaika ja -paikka', '127 §') and
+    a table of earlier decisions ('25.3.2024 § 88') stay inside the items; none drops the next."""
+    found = items_of((FIXTURES / "stray_section_signs.txt").read_bytes(), "stray_section_signs.txt")
+    assert [(n, t) for n, t, _ in found] == [
+        (30, "Kokouksen laillisuus ja päätösvaltaisuus"), (31, "Hallintosäännön muutos"),
+        (32, "Koulukuljetusten hankinta"), (33, "Kouluverkkoselvitys"), (34, "Muut asiat")]
+
+
+def bookmarked_minutes(path: Path, bookmarks: bool = True) -> Path:
+    """Two items on pages 2 and 3; item 12 lists earlier decisions as bare '§ 13' / '§ 14' lines
+    (the same shape as the item headers), so only the PDF's bookmarks tell the real § 13."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", FONT)
+    pdf.set_font("body", size=10)
+
+    def line(text: str) -> None:
+        pdf.set_x(20)
+        pdf.cell(170, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+    pdf.add_page()
+    for text in ("Kaavin kunta   Pöytäkirja 3/2025", "Tekninen lautakunta 9.4.2025",
+                 "Aika 9.4.2025 klo 17:00 - 18:00", "Paikka Kunnantalo"):
+        line(text)
+    pages = [(12, "Tiesuunnitelman hyväksyminen",
+              ["Lautakunnan aiemmat päätökset asiassa:", "§ 13", "Suunnittelun käynnistäminen 2023",
+               "§ 14", "Luonnoksen nähtäville asettaminen 2024", "Ehdotus",
+               "Lautakunta hyväksyy tiesuunnitelman.", "Päätös", "Hyväksyttiin."]),
+             (13, "Katuvalojen uusiminen", ["Ehdotus", "Lautakunta hyväksyy hankinnan.", "Päätös",
+                                            "Hyväksyttiin."])]
+    for number, title, body in pages:
+        pdf.add_page()
+        if bookmarks:
+            pdf.start_section(f"§ {number} {title}")
+        line(f"§ {number}")
+        line(title)
+        for text in body:
+            line(text)
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_bookmarks_are_the_item_index(tmp_path: Path) -> None:
+    path = bookmarked_minutes(tmp_path / "kaavi.pdf")
+    found = items_of(path.read_bytes(), path.name)
+    assert found == [(12, "Tiesuunnitelman hyväksyminen", 2), (13, "Katuvalojen uusiminen", 3)]
