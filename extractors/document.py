@@ -46,6 +46,24 @@ def sniff_format(data: bytes, file_name: str) -> str:
     return "text"
 
 
+_MAGIC = ((b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"), (b"\x89PNG", "PNG image"),
+          (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"II*\x00", "TIFF image"),
+          (b"MM\x00*", "TIFF image"), (b"\xd0\xcf\x11\xe0", "Office 97 document"), (b"{\\rtf", "RTF document"),
+          (b"\x1f\x8b", "gzip archive"))
+
+
+def describe_content(data: bytes, fmt: str) -> str:
+    """What bytes that are not a PDF are, for the error a user reads ('HTML page', 'ZIP archive')."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name if fmt != "binary" else f"{name} (unsupported file type)"
+    if fmt == "html":
+        return "HTML page"
+    if fmt == "text":
+        return "text file"
+    return "binary data (unsupported file type)"
+
+
 def failed(data: bytes, src: Source, reason: str, stage: str = "read") -> Extraction:
     """An extraction that records the failure and nothing else."""
     doc_id = doc_id_of(data)
@@ -67,6 +85,9 @@ def extract_document(data: bytes, src: Source, ocr: OcrFunc | None = None,
     if not data:
         return failed(data, src, "empty file")
     fmt = sniff_format(data, src.file_name)
+    if fmt != "pdf" and src.file_name.lower().endswith(".pdf"):
+        # a download that went wrong: the server's error page, a text export or an archive
+        return failed(data, src, f"not a PDF: {describe_content(data, fmt)}")
     if fmt == "binary":
         return failed(data, src, f"unsupported file type ({src.file_name})")
     return extract_minutes(data, fmt, src, ocr=ocr, prefer_embedded_html=prefer_embedded_html)

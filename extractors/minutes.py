@@ -6,6 +6,7 @@ row and the document is 'partial', so one odd item never costs the rest of the d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from extractors.decisions import classify_outcome, extract_recusals, extract_vot
 from extractors.document import doc_id_of, failed
 from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
 from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
-from extractors.htmltext import decode_html, html_to_pages, listing_reason
+from extractors.htmltext import decode_html, html_title, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
 from extractors.meeting import extract_meeting
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
@@ -27,6 +28,7 @@ from extractors.roles import parse_person_lines
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
 from extractors.text import fold
+from extractors.vocab import AGENDA_TYPE_WORDS, MINUTES_TYPE_WORDS
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
 ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
@@ -195,10 +197,17 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
                           default=[]) or [])
 
+    if kind == "minutes" and is_agenda(pages):
+        kind = "agenda"
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
     item_count = len(items)
     has_content = item_count > 0 or any(isinstance(r, (R.FollowUp, R.Goal)) for r in rows)
+    if not has_content and not errors and kind == "other":
+        # nothing of minutes, goals or follow-ups in words or structure: no meeting, no partial record
+        return replace_document(failed(data, src, f"not minutes: {_not_minutes_reason(layer)}", stage="classify"),
+                                municipality=municipality, municipality_code=code, language=language,
+                                pages=layer.page_count, source_format=layer.source_format)
     status = "ok" if has_content and not errors else ("partial" if has_content or errors else "partial")
     error = None
     if errors:
@@ -229,6 +238,35 @@ def item_index(outline: list[tuple[str, int | None]]) -> dict[int, int | None] |
                 return None
             index[number] = page
     return index or None
+
+
+AGENDA_HEAD_LINES = 6  # the document type is printed in the first lines of page 1 (its page header)
+
+
+def is_agenda(pages: list[PageText]) -> bool:
+    """An agenda (esityslista, kokouskutsu, föredragningslista): its page header names an agenda
+    and not minutes. Items of an agenda are proposals; the minutes of the meeting decide them."""
+    head = " ".join(fold(ln.text) for ln in (pages[0].lines[:AGENDA_HEAD_LINES] if pages else ()))
+
+    def named(words: tuple[str, ...]) -> bool:
+        return any(re.search(rf"\b{fold(w)}\b", head) for w in words)
+
+    return named(AGENDA_TYPE_WORDS) and not named(MINUTES_TYPE_WORDS)
+
+
+def _not_minutes_reason(layer: TextLayer) -> str:
+    """Why a readable document holds nothing to extract, in words a user can check."""
+    if layer.listing:
+        return layer.listing
+    if layer.source_format == "html":
+        title = html_title(layer.html or "")
+        return f"HTML page{f' {title!r}' if title else ''} with no § items, decisions, goals or follow-up rows"
+    what = "text" if layer.source_format == "text" else "PDF"
+    return f"{what} with no § items, decisions, goals or follow-up rows"
+
+
+def replace_document(extraction: Extraction, **changes) -> Extraction:
+    return Extraction(document=dataclasses.replace(extraction.document, **changes), rows=extraction.rows)
 
 
 def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,

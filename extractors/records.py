@@ -58,7 +58,7 @@ class Document:
     file_name: str
     municipality: str | None
     municipality_code: str | None
-    kind: str  # minutes | goals | followup | other
+    kind: str  # minutes | agenda | goals | followup | other
     language: str | None  # fi | sv
     pages: int | None
     ocr: bool

@@ -82,7 +82,7 @@ ROLE_NORMS: tuple[str, ...] = get_args(RoleNorm)
 
 ItemRoleKind = Literal["valmistelija", "esittelija"]
 
-DocumentKind = Literal["minutes", "goals", "followup", "other"]
+DocumentKind = Literal["minutes", "agenda", "goals", "followup", "other"]
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 
 DocumentStatus = Literal["ok", "partial", "failed"]
@@ -136,6 +136,10 @@ DOCUMENT_TYPE_WORDS: tuple[str, ...] = (
     "pöytäkirja", "pöytäkirjanote", "esityslista", "kokouskutsu", "otteet", "protokoll",
     "protokollsutdrag", "föredragningslista", "kallelse",
 )
+# ... of them, the ones that name an agenda (items to be handled, no decisions yet) and the ones
+# that name minutes; a header with both ('Esityslista / Pöytäkirja') is minutes.
+AGENDA_TYPE_WORDS: tuple[str, ...] = ("esityslista", "kokouskutsu", "föredragningslista", "kallelse")
+MINUTES_TYPE_WORDS: tuple[str, ...] = ("pöytäkirja", "pöytäkirjanote", "otteet", "protokoll", "protokollsutdrag")
 
 # Meeting-header field headings (left column or own line).
 MEETING_TIME_HEADINGS: tuple[str, ...] = (
