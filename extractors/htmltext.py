@@ -783,6 +783,28 @@ def html_to_pages(html: str) -> list[PageText]:
     return [PageText(number=i + 1, lines=tuple(lines)) for i, lines in enumerate(pages) if lines]
 
 
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The parsed document (None when it holds nothing), for readers of its elements."""
+    return _parse(html)
+
+
+class ElementLines:
+    """Lines of single elements of one parsed document, rendered as `html_to_pages` renders them
+    (list markers, <br> runs, dropped hidden text), for readers that walk the markup themselves."""
+
+    def __init__(self, root: lxml.html.HtmlElement):
+        self._renderer = _Renderer(root, _stylesheet(root))
+
+    def lines(self, el: lxml.html.HtmlElement) -> list[tuple[str, bool]]:
+        """(text, heading) per line of the element's content."""
+        out = []
+        for row in self._renderer.render_node(el, False):
+            text = " ".join(t for _, t in row.segments if t)
+            if text and not row.page_break and not row.navigation:
+                out.append((text, row.heading))
+        return out
+
+
 def html_title(html: str) -> str | None:
     """The document's <title>, else its first <h1>; None if neither has text."""
     root = _parse(html)

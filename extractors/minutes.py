@@ -12,6 +12,8 @@ import traceback
 from dataclasses import dataclass, field
 
 from extractors import records as R
+from extractors.appeals import AppealText, appeal_parts, appeals_start
+from extractors.casemhtml import read_casem
 from extractors.decisions import classify_outcome, extract_recusals, extract_votes
 from extractors.document import doc_id_of, failed
 from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
@@ -44,6 +46,7 @@ class TextLayer:
     repairs: list = field(default_factory=list)
     listing: str | None = None  # why an HTML page is a list or search form, not minutes
     html: str | None = None  # the decoded HTML, for readers that need its cells (follow-up tables)
+    casem_html: str | None = None  # CaseM's source HTML embedded in the PDF: items are read from its elements
     text: str | None = None  # plain text as given: its tabs keep empty table cells
     outline: list[tuple[str, int | None]] = field(default_factory=list)  # PDF bookmarks (title, page)
 
@@ -86,7 +89,7 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
     if prefer_embedded_html and content.embedded_html:
         return TextLayer(pages=html_to_pages(content.embedded_html), source_format="pdf+casem-html",
-                         page_count=content.page_count, pdf_bytes=data)
+                         page_count=content.page_count, pdf_bytes=data, casem_html=content.embedded_html)
     if not content.pages and content.page_count:
         content = read_pdf(data)  # the embedded HTML was unusable: read the page text after all
     pages = content.pages
@@ -144,17 +147,20 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         kind, meeting_info = "other", None
     meeting_body = meeting_info.body if meeting_info else None
     index = item_index(layer.outline)
-    items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, meeting_body,
-                  index, default=([], None))
-    items, main_body = items
+    casem = guard("casem html", read_casem, layer.casem_html) if layer.casem_html else None
+    if casem is not None and meeting_body:
+        items, main_body, appeals = casem.items, meeting_body, casem.appeals
+    else:
+        items, main_body, appeals = guard("segment", segment_items, pages, layer.source_format, kind, has_positions,
+                                          meeting_body, index, default=([], None, []))
     raw_texts = {}
     if repaired:  # the text as printed, before repair, for item_sections.text_raw
-        before, _ = guard("segment before repair", segment_items, raw_pages, layer.source_format, kind,
-                          has_positions, meeting_body, index, default=([], None))
+        before, _, _ = guard("segment before repair", segment_items, raw_pages, layer.source_format, kind,
+                             has_positions, meeting_body, index, default=([], None, []))
         raw_texts = {(it.number, n, sec.kind): sec.text for it in before for n, sec in enumerate(it.sections)}
 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
-        guard("pages", locate_pages, items, layer.pdf_bytes)
+        guard("pages", locate_pages, items, appeals, layer.pdf_bytes)
     body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
     date = meeting_info.date if meeting_info else None
     meeting_id = None
@@ -169,6 +175,10 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         for n, a in enumerate(meeting_info.attendees if meeting_info else ()):
             rows.append(R.Attendee(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, name=a.name, role=a.role,
                                    role_norm=a.role_norm, title=a.title, note=a.note))
+    rows.extend(R.AppealInstruction(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, heading_raw=a.heading_raw,
+                                    section_numbers=a.section_numbers, text=a.text,
+                                    page=a.page if layer.page_count else None)
+                for n, a in enumerate(appeals))
     attendee_roles = {a.name: a.role for a in (meeting_info.attendees if meeting_info else ())}
     for ordinal, item in enumerate(items):
         item_id = f"{meeting_id or doc_id[:16]}/{item.number if item.number is not None else f'n{ordinal}'}"
@@ -271,8 +281,9 @@ def replace_document(extraction: Extraction, **changes) -> Extraction:
 
 def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,
                   meeting_body: str | None = None, index: dict[int, int | None] | None = None
-                  ) -> tuple[list[ParsedItem], str | None]:
-    """Items of a document's pages: strip furniture, split at item headers, split sections.
+                  ) -> tuple[list[ParsedItem], str | None, list[AppealText]]:
+    """Items of a document's pages: strip furniture, split at item headers, split sections; and
+    the appeal instructions after the last item, which belong to the meeting.
     ``index``: the items the PDF's own bookmarks list (see `item_index`)."""
     # HTML and plain text have no page geometry and print their header once: nothing to strip
     clean = strip_furniture(pages) if source_format in ("pdf", "pdf+ocr") else pages
@@ -282,25 +293,33 @@ def segment_items(pages: list[PageText], source_format: str, kind: str, has_posi
         raw_items = []  # a listing page (body list, meeting list, search form) holds no item
     if kind == "followup" and all(r.number is None for r in raw_items):
         raw_items = []  # a follow-up table is not an agenda item unless printed inside one
+    appeals: list[AppealText] = []
+    if raw_items and raw_items[-1].number is not None:
+        last = raw_items[-1]
+        start = appeals_start(last.lines)
+        if start is not None:
+            appeals = appeal_parts([(ln.text, ln.page) for ln in last.lines[start:]])
+            last.lines = last.lines[:start]
     geometry = source_format in ("pdf", "pdf+ocr")
     items = [parse_item(raw, main_body, front if k == 0 else None, has_positions, geometry)
              for k, raw in enumerate(raw_items)]
     if kind != "minutes" and len(items) == 1 and items[0].number is None and \
             all(sec.kind == "selostus" for sec in items[0].sections):
         items = []  # a goals or strategy table with no item structure is not an agenda item
-    return items, main_body
+    return items, main_body, appeals
 
 
 def _snippet(text: str, n: int = 30) -> str:
     return " ".join(text.replace("\u200b", "").split())[:n]
 
 
-def locate_pages(items: list[ParsedItem], pdf: bytes) -> None:
-    """Give items and sections read from embedded HTML the page numbers of the PDF itself.
+def locate_pages(items: list[ParsedItem], appeals: list[AppealText], pdf: bytes) -> None:
+    """Give items, sections and appeal instructions read from embedded HTML the page numbers of
+    the PDF itself.
 
     An item starts on the page that prints '§ N' with its title (the page-1 list prints them too,
-    so the page that also holds the item's first section wins); a section is on the first page
-    from there on that holds its opening words.
+    so the page that also holds the item's first section wins); a section, or a block of appeal
+    instructions, is on the first page from there on that holds its opening words.
     """
     texts = page_texts(pdf)
     floor = 0
@@ -323,6 +342,11 @@ def locate_pages(items: list[ParsedItem], pdf: bytes) -> None:
             sec.page = page + 1
         item.page_start, item.page_end = start + 1, page + 1
         floor = start
+    for appeal in appeals:
+        snip = _snippet(appeal.heading_raw or " ".join(appeal.lines[:1]))
+        found = next((p for p in range(floor, len(texts)) if snip and snip in texts[p]), None)
+        if found is not None:
+            appeal.page, floor = found + 1, found
 
 
 def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: dict[str, str | None]) -> list:

@@ -140,6 +140,21 @@ class ItemSection:
 
 
 @dataclass(frozen=True)
+class AppealInstruction:
+    """Appeal instructions printed after the last item: they belong to the meeting, each block
+    with the § numbers it names ('Oikaisuvaatimus' over '§121, §122')."""
+
+    TABLE: ClassVar[str] = "appeal_instructions"
+    meeting_id: str | None
+    doc_id: str
+    ordinal: int
+    heading_raw: str | None
+    section_numbers: tuple[int, ...]
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class ItemRole:
     TABLE: ClassVar[str] = "item_roles"
     item_id: str
@@ -269,7 +284,7 @@ class IngestError:
 
 
 TABLE_RECORDS: tuple[type, ...] = (
-    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemRole, Decision, Vote,
+    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, AppealInstruction, ItemRole, Decision, Vote,
     Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
 )
 

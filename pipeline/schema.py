@@ -33,6 +33,7 @@ _SQL_TYPES: dict[object, str] = {
     dt.date: "DATE",
     dt.datetime: "TIMESTAMP",
     tuple[str, ...]: "VARCHAR[]",
+    tuple[int, ...]: "INTEGER[]",
 }
 
 # Extra tables that are not extraction output (kept by the pipeline itself).

@@ -7,7 +7,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from extractors.document import Source, extract_document
-from extractors.records import AgendaItem
+from extractors.records import AgendaItem, AppealInstruction, ItemSection, Meeting
 
 FIXTURES = Path(__file__).parent / "fixtures" / "items"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -64,3 +64,17 @@ def test_pdf_bookmarks_are_the_item_index(tmp_path: Path) -> None:
     path = bookmarked_minutes(tmp_path / "kaavi.pdf")
     found = items_of(path.read_bytes(), path.name)
     assert found == [(12, "Tiesuunnitelman hyväksyminen", 2), (13, "Katuvalojen uusiminen", 3)]
+
+
+def test_appeal_instructions_belong_to_the_meeting() -> None:
+    """The blocks after the last item are the meeting's, each with the § numbers it names."""
+    data = (FIXTURES / "stray_section_signs.txt").read_bytes()
+    extraction = extract_document(data, Source("s", "stray_section_signs.txt"))
+    meeting = extraction.of(Meeting)[0]
+    appeals = [(a.meeting_id, a.heading_raw, a.section_numbers) for a in extraction.of(AppealInstruction)]
+    assert appeals == [(meeting.meeting_id, "Muutoksenhakukielto", (30, 33, 34)),
+                       (meeting.meeting_id, "Oikaisuvaatimus", (31, 32))]
+    assert "14 päivän kuluessa" in extraction.of(AppealInstruction)[1].text
+    last = extraction.of(AgendaItem)[-1]
+    texts = [s.text for s in extraction.of(ItemSection) if s.item_id == last.item_id]
+    assert texts == ["Ei muita asioita."]

@@ -1,0 +1,89 @@
+"""Appeal instructions (muutoksenhakuohjeet) printed after the last item belong to the meeting.
+
+Minutes end with one block per kind of appeal: a heading ('Oikaisuvaatimus', 'Kunnallisvalitus',
+'Muutoksenhakukielto'), the § numbers it covers ('§35, §39, §42'), then the instructions. Read as
+part of the last item they gave it sections that are not about it, and lost which items each
+block covers. Both the page-text path (lines cut off the last item) and the CaseM markup path
+(one table per block) hand their lines to `appeal_parts`, so both give the same records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.headings import heading_kind
+from extractors.records import Line
+from extractors.text import fold
+from extractors.vocab import TRAILER_CAPS
+
+_NUMBER = r"(?:§\s*\d{1,4}|\d{1,4}\s*§)"
+SECTION_LIST = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:[,;–-]|ja|och)?\s*{_NUMBER})*\s*[.,]?\s*$")
+MAX_HEADING_WORDS = 5  # 'Oikaisuvaatimus', 'Kunnallisvalitus', 'Muutoksenhakukielto'
+
+
+@dataclass
+class AppealText:
+    heading_raw: str | None
+    section_numbers: tuple[int, ...]  # the § numbers the block names; () when it names none
+    lines: list[str] = field(default_factory=list)
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.lines).split())
+
+
+def section_numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d{1,4}", text))
+
+
+def is_appeal_heading(text: str) -> bool:
+    """'Muutoksenhakuohje', 'Oikaisuvaatimusohje', 'Valitusosoitus', 'Besvärsanvisning' ..."""
+    text = " ".join(text.split()).rstrip(":")
+    if not text or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    found = heading_kind(text)
+    return (found is not None and found[0] == "muutoksenhaku") or fold(text).startswith(TRAILER_CAPS)
+
+
+def _is_short_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_HEADING_WORDS and text[:1].isupper() and not text.rstrip().endswith(".")
+
+
+def appeals_start(lines: list[Line]) -> int | None:
+    """Index of the line that opens the appeal instructions in the last item's lines: an appeal
+    heading, or a short heading over a list of § numbers ('Kunnallisvalitus' / '§35, §39')."""
+    texts = [" ".join(ln.text.replace("\u200b", "").split()) for ln in lines]
+    for k, text in enumerate(texts):
+        if k == 0:
+            continue  # the item's own first line (its title) is never the start
+        if is_appeal_heading(text):
+            return k
+        if _is_short_heading(text) and k + 1 < len(texts) and SECTION_LIST.match(texts[k + 1]):
+            return k
+    return None
+
+
+def appeal_parts(lines: list[tuple[str, int | None]]) -> list[AppealText]:
+    """(text, page) lines of the appeal instructions -> one block per heading with its § list.
+
+    A block opens at a heading over a list of § numbers; without any § list, every appeal
+    heading opens a block that names no numbers (they cover the whole meeting)."""
+    texts = [" ".join(t.replace("\u200b", "").split()) for t, _ in lines]
+    opens = [k for k in range(len(texts) - 1) if _is_short_heading(texts[k]) and SECTION_LIST.match(texts[k + 1])]
+    if not opens:
+        opens = [k for k, t in enumerate(texts) if is_appeal_heading(t)] or ([0] if texts else [])
+    if opens and opens[0] > 0:
+        opens[0] = 0  # text before the first heading (a page header line) stays with the first block
+    parts = []
+    for n, start in enumerate(opens):
+        end = opens[n + 1] if n + 1 < len(opens) else len(texts)
+        body = texts[start + 1:end]
+        numbers: tuple[int, ...] = ()
+        if body and SECTION_LIST.match(body[0]):
+            numbers, body = section_numbers(body[0]), body[1:]
+        parts.append(AppealText(heading_raw=texts[start].rstrip(":") or None, section_numbers=numbers,
+                                lines=[t for t in body if t], page=lines[start][1]))
+    return parts
