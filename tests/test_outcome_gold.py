@@ -103,7 +103,9 @@ def test_item_pages_print_their_number(source: str) -> None:
             continue
         raw = (real / row["document"]).read_bytes()
         text = raw.decode("windows-1252" if source == "espoo" else "utf-8", errors="replace")
-        assert re.search(rf"{row['item']}\s*(&nbsp;|\s)*§|§\s*{row['item']}(?!\d)", text), row
+        assert re.search(rf"§\s*{row['item']}(?!\d)", text), row
+        if source == "espoo":  # Dynasty prints 'Esityslista <date>' on agenda pages: those have no outcome
+            assert re.search(r"Pöytäkirja \d", text) and not re.search(r"Esityslista \d", text), row
 
 
 @pytest.mark.parametrize("source", ["tampere", "mikkeli"])
@@ -112,7 +114,10 @@ def test_casem_items_name_their_contents_file(source: str) -> None:
     for row in rows():
         if row["source"] == source:
             assert row["document"] == f"systems/{source}/casem/contents_{row['item']}_extended_properties.json"
-            assert (real / row["document"]).is_file(), row
+            fields = {p["Name"]: p["Text"] for p in json.loads(
+                (real / row["document"]).read_text(encoding="utf-8"))["value"]}
+            # an agenda-stage record (empty Decision) has no outcome to judge
+            assert re.sub(r"<[^>]+>|&nbsp;|\s", "", fields.get("Decision") or ""), row
 
 
 def test_helsinki_ids_exist_and_voted_decisions_are_judged() -> None:
