@@ -15,6 +15,7 @@ parts or items of their own. Returns None for HTML without article elements: the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import lxml.html
@@ -28,6 +29,7 @@ from extractors.segment import DIARY_RE, HeaderCandidate, parse_header
 
 _ARTICLE_ID = re.compile(r"^article-\d+$")
 _NUMBER = re.compile(r"^§\s*(\d{1,4})\b|^(\d{1,4})\s*§")
+MAX_HANDLING_CHARS = 100  # a handling line: body, date and § ('Tekninen lautakunta, 20.05.2025, § 84')
 _LABEL = re.compile(r"^([^:]{2,45}):\s*(.*)$")  # 'Valmistelija / lisätiedot:', 'Esittelijä: Name, Title'
 
 
@@ -35,6 +37,7 @@ _LABEL = re.compile(r"^([^:]{2,45}):\s*(.*)$")  # 'Valmistelija / lisätiedot:',
 class CasemMinutes:
     items: list[ParsedItem]
     appeals: list[AppealText]
+    body: str | None = None  # the body of the current handlings ('Kaupunginvaltuusto, § 35, 19.05.2025')
 
 
 def read_casem(html: str) -> CasemMinutes | None:
@@ -46,8 +49,10 @@ def read_casem(html: str) -> CasemMinutes | None:
     if not articles:
         return None
     reader = ElementLines(root)
-    items = [_article(a, reader) for a in articles]
-    return CasemMinutes(items=items, appeals=_appeals(articles[-1], reader))
+    read = [_article(a, reader) for a in articles]
+    bodies = Counter(body for _, body in read if body)
+    return CasemMinutes(items=[item for item, _ in read], appeals=_appeals(articles[-1], reader),
+                        body=bodies.most_common(1)[0][0] if bodies else None)
 
 
 def _classes(el: lxml.html.HtmlElement) -> set[str]:
@@ -81,7 +86,8 @@ def _kind(heading: str) -> str:
     return "muu"
 
 
-def _article(article: lxml.html.HtmlElement, reader: ElementLines) -> ParsedItem:
+def _article(article: lxml.html.HtmlElement, reader: ElementLines) -> tuple[ParsedItem, str | None]:
+    """The item of one article element, and the body its own handling line names."""
     inner = next((c for c in _elements(article) if "max-width" in _classes(c)), article)
     number: int | None = None
     title: str | None = None
@@ -106,9 +112,11 @@ def _article(article: lxml.html.HtmlElement, reader: ElementLines) -> ParsedItem
             sections.extend(_earlier_handling(child, handlings, number, reader))
         elif child.tag == "table":
             sections.extend(_rows(child, None, number, reader))
+    own = [c for h in handlings if (c := _handling_line(h)) is not None and c.number == number]
     history = [h for h in handlings if (c := _handling_line(h)) is None or c.number != number]
-    return ParsedItem(number=number, title=title, diary_number=diary, history=history, page_start=None,
+    item = ParsedItem(number=number, title=title, diary_number=diary, history=history, page_start=None,
                       page_end=None, sections=sections)
+    return item, own[-1].body if own else None
 
 
 def _earlier_handling(block: lxml.html.HtmlElement, handlings: list[str], number: int | None,
@@ -188,8 +196,7 @@ def _rows(table: lxml.html.HtmlElement, handling: str | None, number: int | None
         if not cells:
             continue
         row_text = _text(row)
-        cand = _handling_line(row_text)
-        if cand is not None and len(row_text.split()) <= 8:
+        if len(row_text) <= MAX_HANDLING_CHARS and _handling_line(row_text) is not None:
             continue  # the handling's own header or subtitle ('Tekninen lautakunta, 20.05.2025, § 84')
         new_row = True
         for cell in cells:

@@ -148,8 +148,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     meeting_body = meeting_info.body if meeting_info else None
     index = item_index(layer.outline)
     casem = guard("casem html", read_casem, layer.casem_html) if layer.casem_html else None
-    if casem is not None and meeting_body:
-        items, main_body, appeals = casem.items, meeting_body, casem.appeals
+    if casem is not None:
+        items, main_body, appeals = casem.items, meeting_body or casem.body, casem.appeals
     else:
         items, main_body, appeals = guard("segment", segment_items, pages, layer.source_format, kind, has_positions,
                                           meeting_body, index, default=([], None, []))

@@ -20,7 +20,7 @@ HTML = (Path(__file__).parent / "fixtures" / "items" / "casem_minutes.html").rea
 
 def test_parts_and_kinds_come_from_the_elements() -> None:
     minutes = read_casem(HTML)
-    assert minutes is not None
+    assert minutes is not None and minutes.body == "Kunnanvaltuusto"
     assert [(i.number, i.title) for i in minutes.items] == [
         (40, "Kokouksen laillisuus ja päätösvaltaisuus"), (41, "Hallintosäännön muutos"),
         (42, "Koulukuljetusten hankinta"), (43, "Muut asiat")]
