@@ -165,7 +165,10 @@ SHAPE_BONUS = 0.4  # a header printed like most headers of the document ('§ 74'
 INDEX_BONUS = 0.5  # a number listed on the first pages ('§ 62 Kokouksen laillisuus ...')
 PAGE_BONUS = 2.0  # a number on the very page the PDF's bookmark for it points to
 NEXT_BONUS = 0.5  # numbers run on by one from the item before
-JUMP_PENALTY = 1.5  # a jump of more than MAX_GAP numbers: a lone far number is a reference
+# A jump of more than MAX_GAP numbers costs more than a header of an unusual shape is worth and
+# less than one of the usual shape: '§ 5' then '§ 48' (an extract of two items) stay items, while
+# '119 § Kokousaika' after '§ 12' (a quoted regulation) does not.
+JUMP_PENALTY = 1.2
 MAX_GAP = 5
 _WINDOW = 400  # predecessors looked at per candidate (keeps the search linear on long documents)
 

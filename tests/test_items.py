@@ -78,3 +78,15 @@ def test_appeal_instructions_belong_to_the_meeting() -> None:
     last = extraction.of(AgendaItem)[-1]
     texts = [s.text for s in extraction.of(ItemSection) if s.item_id == last.item_id]
     assert texts == ["Ei muita asioita."]
+
+
+def test_far_numbers_of_the_usual_shape_stay_items() -> None:
+    """An extract of items far apart ('§ 5', '§ 48', '§ 49') keeps each of them."""
+    text = "\n".join(["Kaavin kunta  Pöytäkirjanote", "Kunnanhallitus 3.3.2025", "",
+                      "§ 5", "Talousarvion täytäntöönpano", "Päätös", "Hyväksyttiin.", "",
+                      "§ 48", "Tilinpäätös 2024", "Päätös", "Hyväksyttiin.", "",
+                      "§ 49", "Lausunto maakuntakaavasta", "Päätös", "Hyväksyttiin."])
+    found = items_of(text.encode(), "ote.txt")
+    assert [n for n, _, _ in found] == [5, 48, 49]
+    two = items_of("\n".join(text.splitlines()[:13]).encode(), "ote.txt")
+    assert [n for n, _, _ in two] == [5, 48]
