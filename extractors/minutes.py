@@ -208,7 +208,10 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
                           default=[]) or [])
 
     if kind == "minutes" and is_agenda(pages):
+        # an agenda decides nothing: a decision, vote or recusal printed in it is an earlier
+        # handling's, which the minutes of that handling record
         kind = "agenda"
+        rows = [r for r in rows if not isinstance(r, (R.Decision, R.Vote, R.Recusal))]
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
     item_count = len(items)

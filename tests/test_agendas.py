@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.document import Source, extract_document
-from extractors.records import Decision
+from extractors.records import AgendaItem, Decision
 from pipeline.ingest import ingest_paths
 from tests.pdfmaker import minutes_pdf
 
@@ -36,6 +36,14 @@ def test_lapua_agenda_and_minutes_of_one_meeting(shared_dir: Path, tmp_path: Pat
     pairs = con.execute("SELECT a.section_number, i.section_number, i.doc_id <> a.doc_id "
                         "FROM v_agenda_items a JOIN agenda_items i ON i.item_id = a.minutes_item_id").fetchall()
     assert sorted(pairs) == [(n, n, True) for n in range(62, 70)]
+
+
+def test_agenda_pages_of_another_system_decide_nothing(shared_dir: Path) -> None:
+    """Espoo's Dynasty item page of an Esityslista prints earlier handlings with their decisions:
+    the agenda is stored as one, with no decision of its own."""
+    path = shared_dir / "real" / "systems" / "espoo" / "2017409886-26.HTM"
+    ex = extract_document(path.read_bytes(), Source(str(path), path.name))
+    assert ex.document.kind == "agenda" and ex.of(AgendaItem) and not ex.of(Decision)
 
 
 def test_minutes_naming_an_agenda_item_stay_minutes(tmp_path: Path) -> None:
