@@ -1,0 +1,47 @@
+"""Gold for real documents, derived from each source's own structure and never from our parser.
+
+Why a package of its own: accuracy on real documents must be measured against something our
+segmenter and classifiers did not produce. Each module here reads one kind of source with lxml,
+json and pypdfium2 only, and writes the corpus gold shape (../shared/corpus/README.md). A field a
+source cannot tell is left out of the gold, and the scorer skips it rather than counting it
+wrong. Nothing here may import extractors.segment, sections, headings, decisions, roles, minutes or
+htmltext (tests/test_realgold.py checks the imports).
+
+- `casem`: CaseM minutes PDFs with their source HTML embedded in the PDF metadata (Lapua).
+- `ahjo`: Helsinki Ahjo decisions (sections from the HTML headings of `Content`, votes from the
+  structured voting results) and meetings (attendees).
+- `systems`: CaseM OData extended properties (Tampere, Mikkeli) and the peer scraper's expected
+  outputs for Espoo, Turku, Oulu and Vantaa pages.
+- `outcomes`: hand-judged decision outcomes (tests/gold/real/outcomes.csv).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_WS = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean(text: object) -> str:
+    """The gold's text convention: zero-width marks dropped, every whitespace run one space."""
+    if text is None:
+        return ""
+    return _WS.sub(" ", unicodedata.normalize("NFC", str(text)).translate(_INVISIBLE)).strip()
+
+
+@dataclass
+class RealDoc:
+    """One real document (or one record of an API dump) with its gold.
+
+    ``source`` names the set it is reported in (e.g. 'lapua', 'helsinki'); ``document`` is the path
+    relative to ../shared/real, with '#id' appended for one record of a JSON dump; ``how`` says how
+    the gold was made, for the report."""
+
+    source: str
+    document: str
+    gold: dict
+    how: str
+    meta: dict = field(default_factory=dict)
