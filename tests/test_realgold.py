@@ -178,3 +178,23 @@ def test_outcomes_land_on_their_items(shared_dir: Path):
     tark = next(d for d in docs if d.document.endswith("klo 15_01.pdf"))
     assert tark.gold["items"][0]["decision"]["outcome"] == "hyvaksytty"
     assert all("outcome" not in (i.get("decision") or {}) for i in tark.gold["items"][1:])
+
+
+def test_three_line_preparers_zip_names_emails_and_titles(lapua: dict[str, dict]):
+    """Sivistyslautakunta § 137 (page 9) prints 'Mika Kamunen, Tiina Lassila' / their e-mails /
+    'Sivistys- ja hyvinvointijohtaja, Hallintosihteeri' on three lines: two preparers."""
+    item = next(i for i in lapua["Pöytäkirja-Sivistyslautakunta - 18.12.2024, klo 16_27.pdf"]["items"]
+                if i["section_number"] == 137)
+    assert [r for r in item["roles"] if r["role"] == "valmistelija"] == [
+        {"role": "valmistelija", "name": "Mika Kamunen", "title": "Sivistys- ja hyvinvointijohtaja",
+         "email": "mika.kamunen@lapua.fi"},
+        {"role": "valmistelija", "name": "Tiina Lassila", "title": "Hallintosihteeri",
+         "email": "tiina.lassila@lapua.fi"}]
+
+
+def test_helsinki_subheadings_stay_inside_their_part(shared_dir: Path):
+    """A procurement decision's appeal part carries h3/h4 sub-headings of its own; they are text of
+    the Muutoksenhaku part, not parts of their own."""
+    for doc in (d for d in ahjo.load(shared_dir / "real") if "decision" in d.meta):
+        kinds = [s["kind"] for s in doc.gold["items"][0]["sections"]]
+        assert kinds.count("muutoksenhaku") <= 1, doc.document

@@ -4,7 +4,8 @@ Each decision's `Content` is one HTML page written by Ahjo's own template: the �
 `div.Asiapykala`, the title in `h1.AsiaOtsikko`, the diary number in `div.DnroTmuoto`, and each
 part under an `h3` whose class names it (`SisaltoOtsikko` for Päätös / Päätöksen perustelut /
 Käsittely / Esitys / Lausunto, `EsittelijaTiedot`, `LisatiedotOtsikko`, `LiitteetOtsikko`,
-`OtteetOtsikko`, `TiedoksiOtsikko`, `MuutoksenhakuOtsikko`). Votes come from the structured
+`OtteetOtsikko`, `TiedoksiOtsikko`, `MuutoksenhakuOtsikko`). 'Otteet' lists who is sent an extract
+of the decision, a distribution list like 'Tiedoksi', so both are `tiedoksi`. Votes come from the structured
 `VotingResults`; attendees from each meeting's `Composition` in meetings_latest.json.
 """
 
@@ -28,8 +29,9 @@ HEADING_KINDS = {
 }
 CLASS_KINDS = {
     "EsittelijaTiedot": "esittelija", "LisatiedotOtsikko": "lisatiedot", "LiitteetOtsikko": "liitteet",
-    "OtteetOtsikko": "muu", "TiedoksiOtsikko": "tiedoksi", "MuutoksenhakuOtsikko": "muutoksenhaku",
+    "OtteetOtsikko": "tiedoksi", "TiedoksiOtsikko": "tiedoksi", "MuutoksenhakuOtsikko": "muutoksenhaku",
 }
+PART_CLASSES = {"SisaltoOtsikko", *CLASS_KINDS}
 
 
 def _first(root, xpath: str) -> str | None:
@@ -37,15 +39,21 @@ def _first(root, xpath: str) -> str | None:
     return clean(_text(found[0])) or None if found else None
 
 
+def _starts_part(el) -> bool:
+    """An h3 of one of the template's part classes; other h3s (e.g. 'OHJEET HANKINTAOIKAISU-
+    VAATIMUKSEN TEKEMISEKSI' inside the appeal part) are text of the part they stand in."""
+    return el.tag == "h3" and (el.get("class") or "") in PART_CLASSES
+
+
 def _sections(root) -> list[dict]:
-    """Every h3 part in printed order: heading, kind, and the text up to the next h3."""
+    """Every part in printed order: heading, kind, and the text up to the next part."""
     sections = []
-    for h3 in root.iter("h3"):
+    for h3 in [el for el in root.iter("h3") if _starts_part(el)]:
         heading = clean(_text(h3))
         kind = CLASS_KINDS.get(h3.get("class") or "") or HEADING_KINDS.get(heading.lower().rstrip(":"), "muu")
         parts = []
         for sib in h3.itersiblings():
-            if sib.tag == "h3" or (sib.tag == "div" and sib.find("h3") is not None):
+            if _starts_part(sib) or (isinstance(sib.tag, str) and any(_starts_part(e) for e in sib.iter("h3"))):
                 break
             parts.append(_text(sib) if isinstance(sib.tag, str) else "")
         sections.append({"kind": kind, "heading_raw": heading, "text": clean(" ".join(parts)),

@@ -112,13 +112,13 @@ def _text(el) -> str:
             if node.tail:
                 parts.append(node.tail)
             return
-        if node.tag in ("p", "div", "li", "tr", "br", "td", "table", "ol", "ul"):
+        if node.tag in ("p", "div", "li", "tr", "br", "td", "th", "table", "ol", "ul", "h1", "h2", "h3", "h4"):
             parts.append(" ")
         if node.text:
             parts.append(node.text)
         for child in node:
             walk(child)
-        if node.tag in ("p", "div", "li", "td"):
+        if node.tag in ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4"):
             parts.append(" ")
         if node.tail:
             parts.append(node.tail)
@@ -144,6 +144,20 @@ def _split_person(line: str) -> dict:
     email = next((p for p in parts if _EMAIL.fullmatch(p)), None)
     rest = [p for p in parts if p != email]
     return {"name": rest[0] if rest else None, "title": ", ".join(rest[1:]) or None, "email": email}
+
+
+def _preparers(block: str, lines: list[str]) -> list[dict]:
+    """The preparers of a Draftsman block.
+
+    Two template variants: `<!-- Draftsman -->` prints one line per person ('Name, Title, email');
+    `<!-- HTML -->` prints three lines, names / e-mails / titles, each a comma-separated list in the
+    same order ('Mika Kamunen, Tiina Lassila' / 'mika.kamunen@..., tiina.lassila@...' / ...)."""
+    if block != "HTML" or len(lines) != 3:
+        return [_split_person(line) for line in lines]
+    names, emails, titles = ([p.strip() for p in line.split(",")] for line in lines)
+    if not all(_EMAIL.fullmatch(e) for e in emails) or not (len(names) == len(emails) == len(titles)):
+        return [_split_person(line) for line in lines]
+    return [{"name": n, "title": t or None, "email": e} for n, e, t in zip(names, emails, titles, strict=True)]
 
 
 def _proposal(td, sections: list[dict], roles: list[dict], current: bool) -> None:
@@ -212,7 +226,7 @@ def _handling_sections(table, current: bool) -> tuple[list[dict], list[dict]]:
             people = divs[1:] if heading else divs
             sections.append({"kind": "valmistelija", "heading_raw": heading, "text": " ".join(people)})
             if current:
-                roles += [{"role": "valmistelija", **_split_person(p)} for p in people]
+                roles += [{"role": "valmistelija", **p} for p in _preparers(block, people)]
         elif kind == "paatosehdotus":
             _proposal(filled[-1], sections, roles, current)
         elif len(filled) == 1 and len(cells) >= 1 and not filled[0].xpath(".//div") and block in (
