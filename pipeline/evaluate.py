@@ -477,28 +477,40 @@ def derive_link_gold(golds: dict[str, dict]) -> None:
             row["goal_link"] = best
 
 
-# Seeds 003 (a committee's goals for 2024) and 002 (its follow-up of them) have no gold JSON; this
-# is their link gold, read by hand: a phrase of each follow-up row's action -> a phrase of the goal
-# it reports on (found in the goal's unit, text or actions).
-SEEDS_LINKS = ("002_dc1a5d667bca4dc1.txt", "003_d745a2ba07e66088.txt")
-SEED_LINK_GOLD: tuple[tuple[str, str], ...] = (
-    ("Hakeutuvia kirjastopalveluja kehitetään monikanavaisesti", "kirjastopalvelu"),
-    ("Luodaan periaatteet ja otetaan aktiivisesti käyttöön", "turvallisemman tilan"),
-    ("Järjestetään ohjattua toimintaa myös touko", "kesäkauden ohjattua toimintaa"),
-    ("Tukitoimena vakiinnutetaan vertaisohjaajatoiminta", "kesäkauden ohjattua toimintaa"),
-    ("Käynnistetään lakisääteisen hyvinvointikertomuksen", "hyvinvointikertomustyön uudistaminen"),
-    ("Yhtenäistetään ja strukturoidaan suunnitelmatyön", "hyvinvointikertomustyön uudistaminen"),
-    ("Luodaan osallisuutta sekä tiedolla johtamista", "hyvinvointikertomustyön uudistaminen"),
-    ("Otetaan huomioon kuntalaisten toiveet", "loma-ajan palvelutarpeiden"),
-)
+LINK_GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "gold" / "links"
+
+
+@dataclass(frozen=True)
+class LinkGold:
+    """Hand-read goal links between one follow-up document and one goals document (tests/gold/links).
+
+    ``role`` keeps tuning data apart from reported data: 'tuning' (the link threshold was set on
+    it, so its figure only shows the tuning held) or 'held-out' (never used to set anything)."""
+
+    name: str
+    role: str
+    followup: str
+    goals: str
+    links: tuple[tuple[str, str], ...]  # (phrase of a row's action, phrase of the goal it reports on)
+
+
+def load_link_gold(folder: Path = LINK_GOLD_DIR) -> list[LinkGold]:
+    golds = []
+    for path in sorted(Path(folder).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("role") not in ("tuning", "held-out"):
+            raise ValueError(f"{path}: role must be 'tuning' or 'held-out', not {data.get('role')!r}")
+        golds.append(LinkGold(path.stem, data["role"], data["followup"], data["goals"],
+                              tuple((link["row"], link["goal"]) for link in data["links"])))
+    return golds
 
 
 def _contains(phrase: str, text: object) -> bool:
     return fuzz.partial_ratio(phrase.lower(), fold(text).lower()) >= 90
 
 
-def score_seed_links(rows: list[dict], goals: dict[str, dict]) -> dict:
-    """Link precision/recall of follow-up rows (dicts with action, goal_id) against SEED_LINK_GOLD.
+def score_seed_links(rows: list[dict], goals: dict[str, dict], gold: tuple[tuple[str, str], ...]) -> dict:
+    """Link precision/recall of follow-up rows (dicts with action, goal_id) against ``gold`` pairs.
 
     ``goals`` maps goal_id -> {unit, text, actions}. A link is right when the linked goal is the
     one extracted goal that carries the gold goal phrase."""
@@ -508,23 +520,23 @@ def score_seed_links(rows: list[dict], goals: dict[str, dict]) -> dict:
                          if _contains(phrase, " ".join([fold(g.get("unit")), *g.get("actions", [])]))}
 
     judged = correct = 0
-    for row_phrase, goal_phrase in SEED_LINK_GOLD:
+    for row_phrase, goal_phrase in gold:
         row = next((r for r in rows if _contains(row_phrase, r.get("action"))), None)
         if row is None or not row.get("goal_id"):
             continue
         judged += 1
         correct += row["goal_id"] in carriers(goal_phrase)
-    return {"gold_links": len(SEED_LINK_GOLD), "predicted": judged, "correct": correct,
-            "precision": correct / judged if judged else None, "recall": correct / len(SEED_LINK_GOLD),
+    return {"gold_links": len(gold), "predicted": judged, "correct": correct,
+            "precision": correct / judged if judged else None, "recall": correct / len(gold) if gold else None,
             "goals_extracted": len(goals), "rows_extracted": len(rows)}
 
 
-def evaluate_seed_links(seeds_dir: Path, db_path: Path | None = None) -> dict | None:
-    """Ingest seeds 002 and 003 (into a temporary database) and score their goal links."""
+def evaluate_seed_links(seeds_dir: Path, gold: LinkGold, db_path: Path | None = None) -> dict | None:
+    """Ingest the gold's follow-up and goals seeds (into a temporary database) and score their links."""
     from pipeline.ingest import ingest_paths
     from pipeline.storage import connect
 
-    paths = [Path(seeds_dir) / name for name in SEEDS_LINKS]
+    paths = [Path(seeds_dir) / name for name in (gold.followup, gold.goals)]
     if not all(p.exists() for p in paths):
         return None
     with tempfile.TemporaryDirectory(prefix="minutes-links-") as tmp:
@@ -534,15 +546,15 @@ def evaluate_seed_links(seeds_dir: Path, db_path: Path | None = None) -> dict | 
         try:
             docs = {r["file_name"]: r["doc_id"] for r in _fetch(con, "SELECT file_name, doc_id FROM documents", [])}
             rows = _fetch(con, "SELECT action, goal_id FROM followups WHERE doc_id = ? ORDER BY rowid",
-                          [docs.get(SEEDS_LINKS[0])])
+                          [docs.get(gold.followup)])
             goals = {g["goal_id"]: {**g, "actions": []} for g in _fetch(
-                con, "SELECT goal_id, unit, text FROM goals WHERE doc_id = ?", [docs.get(SEEDS_LINKS[1])])}
+                con, "SELECT goal_id, unit, text FROM goals WHERE doc_id = ?", [docs.get(gold.goals)])}
             for a in _fetch(con, "SELECT goal_id, text FROM goal_actions WHERE doc_id = ? ORDER BY ordinal",
-                            [docs.get(SEEDS_LINKS[1])]):
+                            [docs.get(gold.goals)]):
                 goals.get(a["goal_id"], {"actions": []})["actions"].append(a["text"])
         finally:
             con.close()
-    return score_seed_links(rows, goals)
+    return {"gold": gold.name, "role": gold.role, **score_seed_links(rows, goals, gold.links)}
 
 
 # --- predicted side: table rows -> gold shape ------------------------------------------------------
@@ -699,7 +711,7 @@ class EvalReport:
     groups: dict[str, Scores] = field(default_factory=dict)
     documents: list[DocEval] = field(default_factory=list)
     repair: dict | None = None
-    links: dict | None = None
+    links: list[dict] | None = None  # one result per link gold, each with its role (tuning / held-out)
     notes: list[str] = field(default_factory=list)
     title: str = "evaluation"
     by_group: bool = False  # the groups are different sources/paths: no pooled figure is printed
@@ -785,10 +797,15 @@ def evaluate(gold_dir: Path, db_path: Path | None = None, ingest: bool = True) -
     report = score_documents(golds, predicted, title=f"eval {gold_dir}")
     seeds = find_seeds(gold_dir)
     report.repair = measure_seed_repair(seeds)
-    try:
-        report.links = evaluate_seed_links(seeds) if seeds else None
-    except Exception as exc:  # noqa: BLE001 - a broken side measurement is reported, not fatal
-        report.notes.append(f"seed link measurement failed: {type(exc).__name__}: {exc}")
+    report.links = []
+    for gold in load_link_gold() if seeds else []:
+        try:
+            result = evaluate_seed_links(seeds, gold)
+        except Exception as exc:  # noqa: BLE001 - a broken side measurement is reported, not fatal
+            report.notes.append(f"seed link measurement {gold.name} failed: {type(exc).__name__}: {exc}")
+            continue
+        if result is not None:
+            report.links.append(result)
     return report
 
 
@@ -813,7 +830,7 @@ def load_real_gold(real_dir: Path, outcomes: Path | None = None) -> list:
     from pipeline.realgold import ahjo, casem, systems
     from pipeline.realgold import outcomes as hand
 
-    docs = casem.load(real_dir) + ahjo.load(real_dir) + systems.load(real_dir)
+    docs = casem.load(real_dir) + ahjo.load(real_dir) + systems.load(real_dir) + systems.load_casem_odata(real_dir)
     path = outcomes if outcomes is not None else default_outcomes()
     if path.exists():
         hand.apply(docs, hand.load(path))
@@ -835,8 +852,26 @@ def _ahjo_adapter(meeting: dict | None, decisions: list[dict]) -> dict:
     return predicted_from_extraction(meeting_extraction(payload, "real", "ahjo", "ahjo.json", "Helsinki", "091"))
 
 
+def _outcome_from_fields(doc) -> dict:
+    """The outcome classifier on CaseM OData's own decision, proposal and handling texts."""
+    from extractors.decisions import classify_outcome
+
+    fields = doc.meta["odata"]
+    items = [{"section_number": item["section_number"],
+              "decision": {"outcome": classify_outcome(fields.get("Decision") or "", fields.get("Decisionproposal"),
+                                                       fields.get("Eventhandling"))}}
+             for item in doc.gold["items"]]
+    return {"items": items}
+
+
+# Groups that read only some fields of their gold: the others are not scored there.
+OUTCOME_ONLY = ("decision.outcome",)
+
+
 def real_predictions(doc) -> list[tuple[str, Callable[[], dict]]]:
     """(group, predict) pairs for one real document: the paths our pipeline would read it by."""
+    if "odata" in doc.meta:
+        return [(f"{doc.source} outcome from its decision text", lambda: _outcome_from_fields(doc))]
     if doc.source == "lapua":
         data = Path(doc.meta["path"]).read_bytes()
         name = Path(doc.meta["path"]).name
@@ -872,8 +907,11 @@ def evaluate_real(real_dir: Path | None = None, outcomes: Path | None = None) ->
                 note = pred.get("error")
             except Exception as exc:  # noqa: BLE001 - a crash scores as nothing found, and says why
                 pred, status, note = None, "failed", f"{type(exc).__name__}: {exc}"
+            scores = score_document(doc.gold, pred)
+            if "odata" in doc.meta:
+                scores = {k: v for k, v in scores.items() if k in OUTCOME_ONLY}
             report.add(DocEval(file=f"{doc.document} [{group}]", groups=[group],
-                               scores=score_document(doc.gold, pred), status=status, note=note))
+                               scores=scores, status=status, note=note))
     report.notes.append("how each gold was made: " + "; ".join(
         sorted({f"{d.source}: {d.how}" for d in docs})))
     return report
@@ -984,6 +1022,10 @@ def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
+_LINK_ROLES = {"tuning": "TUNING set: the threshold was set on it, not a held-out measure",
+               "held-out": "held out: never used to set anything"}
+
+
 def format_report(report: EvalReport):
     """A rich renderable: one table of fields (overall, and per group), one line per document."""
     from rich.console import Group
@@ -1026,14 +1068,16 @@ def format_report(report: EvalReport):
     repair_line = ("OCR repair (seed 001): n/a" if repair is None else
                    "OCR repair (seed 001): " + ", ".join(f"{k}={_fmt(v) if isinstance(v, float) else v}"
                                                          for k, v in repair.items()))
-    links = report.links
-    links_line = ("goal ↔ follow-up links (seeds 002 → 003): n/a" if links is None else
-                  f"goal ↔ follow-up links (seeds 002 → 003): precision={_fmt(links['precision'])} "
-                  f"recall={_fmt(links['recall'])} ({links['correct']}/{links['predicted']} linked rows right, "
-                  f"{links['gold_links']} gold links)")
+    links_lines = [
+        f"goal ↔ follow-up links, {links['gold']} ({_LINK_ROLES[links['role']]}): "
+        f"precision={_fmt(links['precision'])} recall={_fmt(links['recall'])} "
+        f"({links['correct']}/{links['predicted']} linked rows right, {links['gold_links']} gold links)"
+        for links in report.links or []] or ["goal ↔ follow-up links: n/a"]
+    if report.links and not any(r["role"] == "held-out" for r in report.links):
+        links_lines.append("no held-out link gold yet: link quality on unseen documents is not measured")
     parts = [fields_table, docs_table]
-    if report.title.startswith("eval"):
-        parts += [repair_line, links_line]
+    if report.links is not None:  # an `evaluate` report: the seed side measurements belong to it
+        parts += [repair_line, *links_lines]
     parts += report.notes
     return Group(*parts)
 

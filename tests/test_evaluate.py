@@ -305,11 +305,30 @@ def test_seed_link_scoring():
             {"action": "1. Luodaan periaatteet ja otetaan aktiivisesti käyttöön uusia käytänteitä.",
              "goal_id": "lib"},
             {"action": "1. Otetaan huomioon kuntalaisten toiveet ja toisaalta resurssit.", "goal_id": None}]
-    result = E.score_seed_links(rows, goals)
+    (gold,) = [g for g in E.load_link_gold() if g.name == "seeds_002_003"]
+    result = E.score_seed_links(rows, goals, gold.links)
     assert result["predicted"] == 2 and result["correct"] == 1
-    assert result["precision"] == 0.5 and result["recall"] == pytest.approx(1 / len(E.SEED_LINK_GOLD))
+    assert result["precision"] == 0.5 and result["recall"] == pytest.approx(1 / len(gold.links))
     rows[1]["goal_id"] = "cult"
-    assert E.score_seed_links(rows, goals)["precision"] == 1.0
+    assert E.score_seed_links(rows, goals, gold.links)["precision"] == 1.0
+
+
+def test_link_gold_lives_in_tests_and_says_what_it_was_used_for(tmp_path: Path):
+    golds = E.load_link_gold()
+    assert E.LINK_GOLD_DIR.is_relative_to(Path(__file__).parent)
+    assert {g.name: g.role for g in golds}["seeds_002_003"] == "tuning"  # the threshold was set on it
+    (tmp_path / "x.json").write_text(json.dumps({"role": "reported", "followup": "a", "goals": "b", "links": []}))
+    with pytest.raises(ValueError, match="role"):
+        E.load_link_gold(tmp_path)
+
+
+def test_tuning_links_are_printed_as_tuning():
+    report = E.EvalReport(title="eval x", links=[{"gold": "seeds_002_003", "role": "tuning", "precision": 1.0,
+                                                  "recall": 1.0, "correct": 8, "predicted": 8, "gold_links": 8}])
+    out = io.StringIO()
+    Console(file=out, width=300).print(E.format_report(report))
+    text = out.getvalue()
+    assert "TUNING set" in text and "not a held-out measure" in text and "no held-out link gold" in text
 
 
 def test_score_documents_groups_and_json():

@@ -198,3 +198,19 @@ def test_helsinki_subheadings_stay_inside_their_part(shared_dir: Path):
     for doc in (d for d in ahjo.load(shared_dir / "real") if "decision" in d.meta):
         kinds = [s["kind"] for s in doc.gold["items"][0]["sections"]]
         assert kinds.count("muutoksenhaku") <= 1, doc.document
+
+
+def test_casem_odata_items_from_their_fields(shared_dir: Path):
+    docs = systems.load_casem_odata(shared_dir / "real")
+    by_ref = {d.gold["items"][0]["ref"]: d for d in docs}
+    # every contents file but the meetings' own records (attendees / agenda attachment) is an item
+    files = list((shared_dir / "real" / "systems").glob("*/casem/contents_*_extended_properties.json"))
+    assert len(docs) == len(files) - 2
+    item = by_ref[60].gold["items"][0]
+    assert by_ref[60].document == "systems/tampere/casem/contents_60_extended_properties.json"
+    assert (item["section_number"], item["diary_number"]) == (10, "TRE:6985/10.03.02/2014")
+    assert item["title"].startswith("Oikaisuvaatimus suunnittelupäällikön päätökseen")
+    assert [s["kind"] for s in item["sections"]] == ["selostus", "paatosehdotus", "paatos", "tiedoksi"]
+    assert item["decision"]["text"] == "Päätösehdotus hyväksyttiin."
+    assert item["roles"] == [{"role": "esittelija", "name": "Ari Vandell", "title": "Suunnittelupäällikkö",
+                              "email": "Ari.Vandell@tampere.fi"}]

@@ -9,13 +9,19 @@ gold where the page it describes is in the folder:
 - Espoo (Dynasty): `espoo_*_contents_<n>.json` describe the item pages `<meeting>-<k>.HTM`.
 - Turku: `turku_*-<n>-toimenpiteet.json` describe `turku_*-<n>.htm`.
 
-Oulu and Vantaa (Tweb) parts describe item PDFs that are not in the folder, and Tampere and
-Mikkeli (CaseM OData) have no page at all: they are left out (see the README beside this file).
+Oulu and Vantaa (Tweb) parts describe item PDFs that are not in the folder: left out.
+
+Tampere and Mikkeli (CaseM OData, `casem/contents_<id>_extended_properties.json`) give each item as
+named fields: Name, Article (§), CaseNativeId, Description, Decisionproposal, Decision,
+Eventhandling, Inform, Draftsmans / Presenters ('Name;#title;#;#email;#'). No rendered page of
+these items is in the folder, so `load_casem_odata` is gold for what reads the fields themselves
+(the outcome classifier on the decision text; a harvest of the item pages when they are fetched).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -110,3 +116,69 @@ def load(real_dir: Path) -> list[RealDoc]:
         docs.append(RealDoc(source=f"systems ({source})", document=f"systems/{page}", gold=gold, how=HOW,
                             meta={"path": str(root / page)}))
     return docs
+
+
+# CaseM OData field -> section kind, in the order CaseM prints an item.
+ODATA_FIELDS = (("Description", "selostus"), ("Decisionproposal", "paatosehdotus"),
+                ("Eventhandling", "kasittely"), ("Decision", "paatos"), ("Disqualification", "muu"),
+                ("DissentingOpinion", "muu"), ("Inform", "tiedoksi"))
+ODATA_ROLES = (("Draftsmans", "valmistelija"), ("Presenters", "esittelija"))
+
+
+def _odata_people(text: str | None, role: str) -> list[dict]:
+    """'Ari Liikanen;#hallintojohtaja;#;#ari.liikanen@mikkeli.fi;#' (people separated by '!#')."""
+    people = []
+    for person in (text or "").split("!#"):
+        fields = [clean(f) for f in person.split(";#")]
+        if fields and fields[0]:
+            people.append({"role": role, "name": fields[0], "title": (fields[1] if len(fields) > 1 else "") or None,
+                           "email": (fields[3] if len(fields) > 3 else "") or None})
+    return people
+
+
+def item_from_odata(properties: list[dict], content_id: int) -> dict:
+    """One item's ExtendedProperties -> a gold item (`ref` the contents id, as outcomes.csv names it)."""
+    fields: dict[str, str] = {}
+    for prop in properties:
+        fields.setdefault(prop.get("Name") or "", prop.get("Text") or "")
+    sections = []
+    for name, kind in ODATA_FIELDS:
+        text = _content_text(fields.get(name))
+        if text:
+            sections.append({"kind": kind, "heading_raw": None if kind == "selostus" else name, "text": text})
+    article = re.search(r"\d+", fields.get("Article") or "")
+    item = {"ref": content_id, "section_number": int(article.group()) if article else None,
+            "title": clean(fields.get("Name")), "diary_number": clean(fields.get("CaseNativeId")) or None,
+            "sections": sections,
+            "roles": [p for name, role in ODATA_ROLES for p in _odata_people(fields.get(name), role)]}
+    decision = next((s["text"] for s in sections if s["kind"] == "paatos"), None)
+    if decision:
+        item["decision"] = {"text": decision}
+    return item
+
+
+HOW_ODATA = "CaseM OData ExtendedProperties (Name, Article, Description, Decisionproposal, Decision, ...)"
+
+
+def load_casem_odata(real_dir: Path) -> list[RealDoc]:
+    """One RealDoc per item of the Tampere and Mikkeli OData dumps (no page of ours to read)."""
+    docs = []
+    for path in sorted((Path(real_dir) / "systems").glob("*/casem/contents_*_extended_properties.json")):
+        content_id = int(path.name.split("_")[1])
+        properties = json.loads(path.read_text(encoding="utf-8")).get("value") or []
+        item = item_from_odata(properties, content_id)
+        if item["section_number"] is None:
+            continue  # the meeting's own record (attendees, agenda attachment), not an item
+        town = path.parts[-3]
+        rel = path.relative_to(Path(real_dir)).as_posix()
+        docs.append(RealDoc(source=f"systems ({town})", document=rel, gold={"file": path.name, "items": [item]},
+                            how=HOW_ODATA, meta={"odata": fields_of(properties)}))
+    return docs
+
+
+def fields_of(properties: list[dict]) -> dict[str, str]:
+    """The raw texts by field name (first value of each), for readers of the fields themselves."""
+    fields: dict[str, str] = {}
+    for prop in properties:
+        fields.setdefault(prop.get("Name") or "", _content_text(prop.get("Text")))
+    return fields
