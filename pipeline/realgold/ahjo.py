@@ -63,7 +63,7 @@ def _sections(root) -> list[dict]:
 
 def _presenter(h3) -> dict | None:
     """The Esittelijä part prints the title and the name as two divs ('tarkastusjohtaja', 'Timo
-    Terävä'); an empty pair means no presenter is printed."""
+    Terävä'); one div is a title alone (name null, as the gold format says); none, no presenter."""
     divs = []
     for sib in h3.itersiblings():
         if sib.tag == "h3":
@@ -73,8 +73,8 @@ def _presenter(h3) -> dict | None:
     divs = [d for d in divs if d]
     if not divs:
         return None
-    if len(divs) == 1:
-        return {"role": "esittelija", "name": divs[0], "title": None}
+    if len(divs) == 1:  # a title (or a body: 'Kaupunginhallitus' presents the council's items) alone
+        return {"role": "esittelija", "name": None, "title": divs[0]}
     return {"role": "esittelija", "title": divs[0], "name": divs[-1]}
 
 

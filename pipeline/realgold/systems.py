@@ -6,7 +6,8 @@ and `*_contents_<n>.json` / `*_toimenpiteet.json` list one item's parts as print
 content pairs. That is someone else's reading of the page, independent of ours; we map it to our
 gold where the page it describes is in the folder:
 
-- Espoo (Dynasty): `espoo_*_contents_<n>.json` describe the item pages `<meeting>-<k>.HTM`.
+- Espoo (Dynasty): `espoo_*_contents_<n>.json` describe the item pages `<meeting>-<k>.HTM`
+  (`espoo_kh_170529_contents_4.json` describes an agenda page whose item has no § yet: left out).
 - Turku: `turku_*-<n>-toimenpiteet.json` describe `turku_*-<n>.htm`.
 
 Oulu and Vantaa (Tweb) parts describe item PDFs that are not in the folder: left out.
@@ -45,7 +46,6 @@ ITEM_FIELDS = {"dno", "functionid", "päätöshistoria"}
 # (page, parts file, § number, title source) for the pages whose parts the scraper gives.
 PAGES = (
     ("espoo/2017406946-3.HTM", "espoo/espoo_kh_170508_contents_127.json", "espoo/espoo_kh_actions_170508.json"),
-    ("espoo/2017409886-4.HTM", "espoo/espoo_kh_170529_contents_4.json", None),
     ("espoo/2013262303-5.HTM", "espoo/espoo_yl_130117_contents_5.json", None),
     ("turku/turku_kh_2017-02-05-190.htm", "turku/turku_kh_2017-02-05-190-toimenpiteet.json",
      "turku/turku_kh_2017-02-05-asiat.json"),
