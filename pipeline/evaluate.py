@@ -1,15 +1,18 @@
-"""`minutes eval`: score what the pipeline extracted against hand-made `.gold.json` files.
+"""`minutes eval`: score what the pipeline extracted against gold, synthetic and real apart.
 
-Why this shape: the same scorer must judge a database (`evaluate`, after ingesting a gold folder)
-and an in-memory extraction (`compare_text_layer`, the CaseM page-text path scored against the
-embedded-HTML path of the same PDF). So both are first turned into the *gold JSON shape*
+Why this shape: one scorer judges a database (`evaluate`, after ingesting a folder of `.gold.json`
+files), in-memory extractions of real documents (`evaluate_real`, against gold derived from each
+source's own structure by `pipeline.realgold`), and the agreement of our two CaseM paths
+(`compare_text_layer`: page text against embedded HTML, both through our own segmenter, so a
+consistency check and never accuracy). All are first turned into the *gold JSON shape*
 (../shared/corpus/README.md) and `score_document(gold, predicted)` compares two plain dicts. The
 matching rules are the README's 'Scoring' section: items match on the § number; sections on equal
 kind and >= 85 % text similarity (rapidfuzz ratio, whitespace-folded lower case); roles and
 recusals on names (token order free, >= 90 %); goals, actions, metrics and follow-up rows on text
-(>= 85 %); outcome and status must be equal.
+(>= 85 %); outcome and status must be equal. A field the gold leaves out is not scored.
 
-Figures are micro-averaged: a field's counts are summed over documents, then divided.
+Figures are micro-averaged: a field's counts are summed over documents, then divided. Real figures
+are reported per source and path, never pooled with each other or with the synthetic ones.
 """
 
 from __future__ import annotations

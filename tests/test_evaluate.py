@@ -552,3 +552,19 @@ def test_minutes_eval_command_prints_both_sets(shared_dir: Path, tmp_path: Path)
     assert "SYNTHETIC" in done.stdout and "REAL" in done.stdout and "lapua (embedded HTML)" in done.stdout
     helped = subprocess.run([str(minutes), "eval-text-layer", "--help"], capture_output=True, text=True, timeout=60)
     assert "NOT accuracy" in helped.stdout
+
+
+def test_every_real_gold_is_scored_on_its_paths(shared_dir: Path):
+    """The wiring of gold to paths: each source's items are all scored, on each path that reads it."""
+    report = E.evaluate_real(shared_dir / "real", outcomes=Path("/nonexistent"))
+    groups = report.groups
+    for path in ("lapua (embedded HTML)", "lapua (page text)"):
+        assert groups[path]["items"].support == 110  # one per CaseM article element = per bookmark
+        assert groups[path]["sections"].support > 500 and "votes.counts" not in groups[path]
+    assert groups["helsinki (decision HTML)"]["items"].support == 267
+    assert groups["helsinki (Ahjo adapter)"]["attendees.name"].support == 2796
+    assert groups["systems (turku)"]["items"].support == 2
+    assert set(groups["systems (tampere) outcome from its decision text"]) <= set(E.OUTCOME_ONLY)
+    assert all("decision.outcome" not in g for g in groups.values())  # no outcomes file: nothing judged
+    assert all(d.status != "failed" for d in report.documents), [d.file for d in report.documents
+                                                                 if d.status == "failed"]
