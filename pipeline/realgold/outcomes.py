@@ -13,10 +13,10 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.vocab import OUTCOMES
 from pipeline.realgold import RealDoc, clean
 
 COLUMNS = ("source", "document", "item", "outcome", "reason")
-OUTCOMES = ("hyvaksytty", "hyvaksytty_muutettuna", "palautettu", "poydatty", "merkitty_tiedoksi", "hylatty", "muu")
 
 
 class OutcomeFileError(ValueError):
