@@ -874,19 +874,19 @@ OUTCOME_ONLY = ("decision.outcome",)
 def real_predictions(doc) -> list[tuple[str, Callable[[], dict]]]:
     """(group, predict) pairs for one real document: the paths our pipeline would read it by."""
     if "odata" in doc.meta:
-        return [(f"{doc.source} outcome from its decision text", lambda: _outcome_from_fields(doc))]
+        return [(f"{doc.source} outcome", lambda: _outcome_from_fields(doc))]
     if doc.source == "lapua":
         data = Path(doc.meta["path"]).read_bytes()
         name = Path(doc.meta["path"]).name
-        return [("lapua (embedded HTML)", lambda: _extract(data, name, True)),
-                ("lapua (page text)", lambda: _extract(data, name, False))]
+        return [("lapua html", lambda: _extract(data, name, True)),
+                ("lapua page text", lambda: _extract(data, name, False))]
     if doc.source == "helsinki" and "decision" in doc.meta:
         decision = doc.meta["decision"]
         html = (decision.get("Content") or "").encode("utf-8")
-        return [("helsinki (decision HTML)", lambda: _extract(html, doc.gold["file"])),
-                ("helsinki (Ahjo adapter)", lambda: _ahjo_adapter(decision.get("Meeting"), [decision]))]
+        return [("helsinki html", lambda: _extract(html, doc.gold["file"])),
+                ("helsinki adapter", lambda: _ahjo_adapter(decision.get("Meeting"), [decision]))]
     if doc.source == "helsinki":
-        return [("helsinki (Ahjo adapter)", lambda: _ahjo_adapter(doc.meta["meeting"], []))]
+        return [("helsinki adapter", lambda: _ahjo_adapter(doc.meta["meeting"], []))]
     if "path" in doc.meta:
         path = Path(doc.meta["path"])
         return [(doc.source, lambda: _extract(path.read_bytes(), path.name))]
@@ -915,9 +915,20 @@ def evaluate_real(real_dir: Path | None = None, outcomes: Path | None = None) ->
                 scores = {k: v for k, v in scores.items() if k in OUTCOME_ONLY}
             report.add(DocEval(file=f"{doc.document} [{group}]", groups=[group],
                                scores=scores, status=status, note=note))
+    report.notes.append("paths: " + "; ".join(f"{g}: {what}" for g, what in REAL_PATHS.items()))
     report.notes.append("how each gold was made: " + "; ".join(
         sorted({f"{d.source}: {d.how}" for d in docs})))
     return report
+
+
+REAL_PATHS = {
+    "lapua html": "the PDF read through its embedded CaseM source HTML (what ingest does)",
+    "lapua page text": "the same PDFs with the embedded HTML ignored (the path for CaseM PDFs without it)",
+    "helsinki html": "each Ahjo decision's Content HTML through the parser",
+    "helsinki adapter": "what `minutes harvest` stores for Ahjo (the adapter's records, no parsing)",
+    "espoo, turku": "the captured item pages through the parser",
+    "tampere outcome, mikkeli outcome": "the outcome classifier on CaseM OData's decision and proposal texts",
+}
 
 
 # --- CaseM page-text path vs embedded HTML --------------------------------------------------------
@@ -1037,10 +1048,11 @@ def format_report(report: EvalReport):
     fields_table = Table(title=report.title, title_justify="left")
     pooled = not report.by_group
     for col in ("field", "measure") + (("n", "P", "R", "value") if pooled else ()):
-        fields_table.add_column(col, justify="left" if col in ("field", "measure") else "right")
-    groups = [g for g in sorted(report.groups) if len(report.groups) > 1 or g == "ocr"]
+        fields_table.add_column(col, justify="left" if col in ("field", "measure") else "right",
+                                no_wrap=col in ("field", "measure"))
+    groups = [g for g in sorted(report.groups) if (len(report.groups) > 1 or g == "ocr") and report.groups[g]]
     for g in groups:
-        fields_table.add_column(g if pooled else f"{g} (n)", justify="right")
+        fields_table.add_column(g, justify="right")
     for name in _ordered(report.overall):
         s = report.overall[name]
         measure = {"f1": "F1", "acc": "accuracy", "mean": "mean"}[s.kind]

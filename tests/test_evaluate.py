@@ -523,7 +523,7 @@ def test_eval_prints_synthetic_and_real_apart(shared_dir: Path, tmp_path: Path, 
     data = json.loads(capsys.readouterr().out)
     assert data["synthetic"]["overall"]["items"]["support"] == 4
     real_groups = data["real"]["groups"]
-    assert set(real_groups) == {"lapua (embedded HTML)", "lapua (page text)"}
+    assert set(real_groups) == {"lapua html", "lapua page text"}
     assert data["real"]["overall"] is None  # two paths of one source are never pooled
     for group in real_groups.values():
         assert group["items"]["support"] == 8
@@ -532,7 +532,7 @@ def test_eval_prints_synthetic_and_real_apart(shared_dir: Path, tmp_path: Path, 
     assert E.eval_both_command(dev, real, outcomes, json_out=False) == 0
     text = capsys.readouterr().out
     assert text.index("SYNTHETIC") < text.index("REAL")
-    assert "lapua (page text)" in text
+    assert "lapua page text" in text
 
 
 def test_eval_without_real_documents_is_a_usage_error(shared_dir: Path, tmp_path: Path):
@@ -549,7 +549,8 @@ def test_minutes_eval_command_prints_both_sets(shared_dir: Path, tmp_path: Path)
     done = subprocess.run([str(minutes), "eval", "--dev", str(dev), "--real", str(real)],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert "SYNTHETIC" in done.stdout and "REAL" in done.stdout and "lapua (embedded HTML)" in done.stdout
+    assert "SYNTHETIC" in done.stdout and "REAL" in done.stdout
+    assert "lapua html" in done.stdout and "lapua page text" in done.stdout
     helped = subprocess.run([str(minutes), "eval-text-layer", "--help"], capture_output=True, text=True, timeout=60)
     assert "NOT accuracy" in helped.stdout
 
@@ -558,13 +559,13 @@ def test_every_real_gold_is_scored_on_its_paths(shared_dir: Path):
     """The wiring of gold to paths: each source's items are all scored, on each path that reads it."""
     report = E.evaluate_real(shared_dir / "real", outcomes=Path("/nonexistent"))
     groups = report.groups
-    for path in ("lapua (embedded HTML)", "lapua (page text)"):
+    for path in ("lapua html", "lapua page text"):
         assert groups[path]["items"].support == 110  # one per CaseM article element = per bookmark
         assert groups[path]["sections"].support > 500 and "votes.counts" not in groups[path]
-    assert groups["helsinki (decision HTML)"]["items"].support == 267
-    assert groups["helsinki (Ahjo adapter)"]["attendees.name"].support == 2796
-    assert groups["systems (turku)"]["items"].support == 2
-    assert set(groups["systems (tampere) outcome from its decision text"]) <= set(E.OUTCOME_ONLY)
+    assert groups["helsinki html"]["items"].support == 267
+    assert groups["helsinki adapter"]["attendees.name"].support == 2796
+    assert groups["turku"]["items"].support == 2
+    assert set(groups["tampere outcome"]) <= set(E.OUTCOME_ONLY)
     assert all("decision.outcome" not in g for g in groups.values())  # no outcomes file: nothing judged
     assert all(d.status != "failed" for d in report.documents), [d.file for d in report.documents
                                                                  if d.status == "failed"]

@@ -113,7 +113,7 @@ def load(real_dir: Path) -> list[RealDoc]:
         parts = json.loads((root / parts_file).read_text(encoding="utf-8"))
         gold = {"file": Path(page).name, "items": [item_from_parts(parts, number, title)]}
         source = page.split("/", 1)[0]
-        docs.append(RealDoc(source=f"systems ({source})", document=f"systems/{page}", gold=gold, how=HOW,
+        docs.append(RealDoc(source=source, document=f"systems/{page}", gold=gold, how=HOW,
                             meta={"path": str(root / page)}))
     return docs
 
@@ -171,7 +171,7 @@ def load_casem_odata(real_dir: Path) -> list[RealDoc]:
             continue  # the meeting's own record (attendees, agenda attachment), not an item
         town = path.parts[-3]
         rel = path.relative_to(Path(real_dir)).as_posix()
-        docs.append(RealDoc(source=f"systems ({town})", document=rel, gold={"file": path.name, "items": [item]},
+        docs.append(RealDoc(source=town, document=rel, gold={"file": path.name, "items": [item]},
                             how=HOW_ODATA, meta={"odata": fields_of(properties)}))
     return docs
 
