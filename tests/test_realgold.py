@@ -214,3 +214,29 @@ def test_casem_odata_items_from_their_fields(shared_dir: Path):
     assert item["decision"]["text"] == "Päätösehdotus hyväksyttiin."
     assert item["roles"] == [{"role": "esittelija", "name": "Ari Vandell", "title": "Suunnittelupäällikkö",
                               "email": "Ari.Vandell@tampere.fi"}]
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").replace("\u200b", "").replace("\u00ad", "").split())
+
+
+def test_lapua_gold_text_is_printed_on_its_pages(shared_dir: Path):
+    """The gold comes from the embedded HTML; the rendered pages must print it on the item's pages:
+    each item's § and title on its first page, and the start and end of nearly every section within
+    its pages (a few cross a page break, where the running header interrupts the text)."""
+    found = total = 0
+    for doc in casem.load(shared_dir / "real"):
+        pdf = pdfium.PdfDocument(doc.meta["path"])
+        try:
+            pages = [_squash(casem.page_text(pdf, i)) for i in range(len(pdf))]
+        finally:
+            pdf.close()
+        for item in doc.gold["items"]:
+            first = pages[item["page_start"] - 1]
+            assert f"§{item['section_number']}" in first and _squash(item["title"])[:30] in first, item["title"]
+            span = "".join(pages[item["page_start"] - 1:item["page_end"]])
+            for section in item["sections"]:
+                text = _squash(section["text"])
+                total += 1
+                found += text[:25] in span and text[-25:] in span
+    assert total > 600 and found / total >= 0.99, (found, total)
