@@ -28,6 +28,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from pipeline.realgold import default_real_dir, load_real_gold
+
 TEXT_MATCH = 0.85  # sections, goals, actions, metrics, follow-up rows
 NAME_MATCH = 0.90  # attendees, roles, recusals, vote names (token order free)
 TITLE_MATCH = 0.90  # item titles, role titles, places, history refs
@@ -815,29 +817,8 @@ def evaluate(gold_dir: Path, db_path: Path | None = None, ingest: bool = True) -
 # --- real documents: gold from each source's own structure (pipeline/realgold) ------------------
 
 
-def default_real_dir() -> Path:
-    """../shared/real beside this checkout."""
-    return Path(__file__).resolve().parents[2] / "shared" / "real"
-
-
 def default_dev_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-
-
-def default_outcomes() -> Path:
-    return Path(__file__).resolve().parents[1] / "tests" / "gold" / "real" / "outcomes.csv"
-
-
-def load_real_gold(real_dir: Path, outcomes: Path | None = None) -> list:
-    """Every real document with a gold derived from its source, outcomes judged by hand added."""
-    from pipeline.realgold import ahjo, casem, systems
-    from pipeline.realgold import outcomes as hand
-
-    docs = casem.load(real_dir) + ahjo.load(real_dir) + systems.load(real_dir) + systems.load_casem_odata(real_dir)
-    path = outcomes if outcomes is not None else default_outcomes()
-    if path.exists():
-        hand.apply(docs, hand.load(path))
-    return docs
 
 
 def _extract(data: bytes, file_name: str, embedded_html: bool = True) -> dict:

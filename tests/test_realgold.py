@@ -240,3 +240,14 @@ def test_lapua_gold_text_is_printed_on_its_pages(shared_dir: Path):
                 total += 1
                 found += text[:25] in span and text[-25:] in span
     assert total > 600 and found / total >= 0.99, (found, total)
+
+
+def test_gold_can_be_written_out_to_read(shared_dir: Path, tmp_path: Path):
+    from pipeline.realgold.__main__ import main
+
+    assert main([str(tmp_path / "gold"), "--real", str(shared_dir / "real")]) == 0
+    lapua = sorted((tmp_path / "gold" / "lapua").glob("*.gold.json"))
+    assert len(lapua) == 8
+    data = json.loads(lapua[0].read_text(encoding="utf-8"))
+    assert data["document"].startswith("lapua/") and data["items"]
+    assert main([str(tmp_path / "x"), "--real", str(tmp_path / "nowhere")]) == 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _WS = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -45,3 +46,25 @@ class RealDoc:
     gold: dict
     how: str
     meta: dict = field(default_factory=dict)
+
+
+def default_real_dir() -> Path:
+    """../shared/real beside this checkout."""
+    return Path(__file__).resolve().parents[3] / "shared" / "real"
+
+
+def default_outcomes() -> Path:
+    return Path(__file__).resolve().parents[2] / "tests" / "gold" / "real" / "outcomes.csv"
+
+
+def load_real_gold(real_dir: Path, outcomes: Path | None = None) -> list[RealDoc]:
+    """Every real document with a gold derived from its source, with the hand-judged outcomes of
+    ``outcomes`` (default tests/gold/real/outcomes.csv; a path that does not exist adds none)."""
+    from pipeline.realgold import ahjo, casem, systems
+    from pipeline.realgold import outcomes as hand
+
+    docs = casem.load(real_dir) + ahjo.load(real_dir) + systems.load(real_dir) + systems.load_casem_odata(real_dir)
+    path = outcomes if outcomes is not None else default_outcomes()
+    if path.exists():
+        hand.apply(docs, hand.load(path))
+    return docs
