@@ -251,3 +251,29 @@ def test_gold_can_be_written_out_to_read(shared_dir: Path, tmp_path: Path):
     data = json.loads(lapua[0].read_text(encoding="utf-8"))
     assert data["document"].startswith("lapua/") and data["items"]
     assert main([str(tmp_path / "x"), "--real", str(tmp_path / "nowhere")]) == 2
+
+
+def test_derivation_loses_no_text(shared_dir: Path, lapua: dict[str, dict]):
+    """Almost every character of an item's markup lands in some gold field (the rest is labels
+    such as 'Valmistelija / lisätiedot:' and the handling lines)."""
+    from lxml import html as lxml_html
+
+    for doc in ahjo.load(shared_dir / "real"):
+        if "decision" not in doc.meta:
+            continue
+        body = _squash(realgold.element_text(lxml_html.fromstring(doc.meta["decision"]["Content"]).find("body")))
+        item = doc.gold["items"][0]
+        got = _squash(" ".join([item["title"] or "", item["diary_number"] or "", str(item["section_number"])]
+                               + [s["heading_raw"] + s["text"] for s in item["sections"]]))
+        assert len(got) >= 0.95 * len(body), doc.document
+    for path in sorted((shared_dir / "real" / "lapua").glob("*.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            root = lxml_html.fromstring(casem.embedded_html(pdf))
+        finally:
+            pdf.close()
+        articles = root.xpath("//div[starts-with(@id,'article-')]")
+        for article, item in zip(articles, lapua[path.name]["items"], strict=True):
+            got = _squash(" ".join([item["title"], item["diary_number"] or "", *item["history"]]
+                                   + [(s["heading_raw"] or "") + s["text"] for s in item["sections"]]))
+            assert len(got) >= 0.9 * len(_squash(realgold.element_text(article))), (path.name, item["section_number"])

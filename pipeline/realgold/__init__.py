@@ -33,6 +33,36 @@ def clean(text: object) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", str(text)).translate(_INVISIBLE)).strip()
 
 
+def element_text(el) -> str:
+    """Element text with paragraphs, list items and line breaks as spaces (the gold convention)."""
+    if el is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str):  # comments
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag in ("style", "script"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag in ("p", "div", "li", "tr", "br", "td", "th", "table", "ol", "ul", "h1", "h2", "h3", "h4"):
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tag in ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4"):
+            parts.append(" ")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return clean("".join(parts).replace("\xa0", " "))
+
+
 @dataclass
 class RealDoc:
     """One real document (or one record of an API dump) with its gold.

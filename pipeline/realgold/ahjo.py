@@ -16,8 +16,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from pipeline.realgold import RealDoc, clean
-from pipeline.realgold.casem import _text
+from pipeline.realgold import RealDoc, clean, element_text
 
 DECISIONS = "helsinki/decisions_latest.json"
 MEETINGS = "helsinki/meetings_latest.json"
@@ -36,7 +35,7 @@ PART_CLASSES = {"SisaltoOtsikko", *CLASS_KINDS}
 
 def _first(root, xpath: str) -> str | None:
     found = root.xpath(xpath)
-    return clean(_text(found[0])) or None if found else None
+    return clean(element_text(found[0])) or None if found else None
 
 
 def _starts_part(el) -> bool:
@@ -49,13 +48,13 @@ def _sections(root) -> list[dict]:
     """Every part in printed order: heading, kind, and the text up to the next part."""
     sections = []
     for h3 in [el for el in root.iter("h3") if _starts_part(el)]:
-        heading = clean(_text(h3))
+        heading = clean(element_text(h3))
         kind = CLASS_KINDS.get(h3.get("class") or "") or HEADING_KINDS.get(heading.lower().rstrip(":"), "muu")
         parts = []
         for sib in h3.itersiblings():
             if _starts_part(sib) or (isinstance(sib.tag, str) and any(_starts_part(e) for e in sib.iter("h3"))):
                 break
-            parts.append(_text(sib) if isinstance(sib.tag, str) else "")
+            parts.append(element_text(sib) if isinstance(sib.tag, str) else "")
         sections.append({"kind": kind, "heading_raw": heading, "text": clean(" ".join(parts)),
                          "_element": h3})
     return sections
@@ -69,7 +68,7 @@ def _presenter(h3) -> dict | None:
         if sib.tag == "h3":
             break
         if sib.tag == "div":
-            divs.append(clean(_text(sib)))
+            divs.append(clean(element_text(sib)))
     divs = [d for d in divs if d]
     if not divs:
         return None

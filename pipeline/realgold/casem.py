@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 from lxml import etree
 from lxml import html as lxml_html
 
-from pipeline.realgold import RealDoc, clean
+from pipeline.realgold import RealDoc, clean, element_text
 
 HTML_KEY = "casem-source-html_"
 
@@ -97,40 +97,6 @@ def page_text(pdf: pdfium.PdfDocument, index: int) -> str:
 # --- HTML helpers --------------------------------------------------------------------------------
 
 
-def _text(el) -> str:
-    """Element text with paragraphs, list items and line breaks as spaces (the gold convention)."""
-    if el is None:
-        return ""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        if not isinstance(node.tag, str):  # comments
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if node.tag in ("style", "script"):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if node.tag in ("p", "div", "li", "tr", "br", "td", "th", "table", "ol", "ul", "h1", "h2", "h3", "h4"):
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if node.tag in ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4"):
-            parts.append(" ")
-        if node.tail:
-            parts.append(node.tail)
-
-    walk(el)
-    return clean("".join(parts).replace("\xa0", " "))
-
-
-def _own_text(el) -> str:
-    return _text(el) if el is not None else ""
-
-
 def _classes(el) -> set[str]:
     return set((el.get("class") or "").split())
 
@@ -170,18 +136,18 @@ def _proposal(td, sections: list[dict], roles: list[dict], current: bool) -> Non
         if not isinstance(child.tag, str):
             continue
         cls = _classes(child)
-        text = _own_text(child)
+        text = element_text(child)
         if "bold" in cls and not heading:
             heading = text
         elif "ckeditor-content-container" in cls:
             paras = [p for p in child if isinstance(p.tag, str)]
             if paras and paras[0].tag == "p":
-                strong = "".join(_text(s) for s in paras[0].iter("strong", "b"))
-                first = _text(paras[0])
+                strong = "".join(element_text(s) for s in paras[0].iter("strong", "b"))
+                first = element_text(paras[0])
                 if first and first.endswith(":") and clean(strong) == first:
                     heading = first.rstrip(":").strip()
                     paras[0].getparent().remove(paras[0])
-            sections.append({"kind": "paatosehdotus", "heading_raw": heading, "text": _text(child)})
+            sections.append({"kind": "paatosehdotus", "heading_raw": heading, "text": element_text(child)})
         elif text.startswith("Esittelijä"):
             person = text.split(":", 1)[1].strip() if ":" in text else ""
             sections.append({"kind": "esittelija", "heading_raw": "Esittelijä", "text": person})
@@ -192,12 +158,12 @@ def _proposal(td, sections: list[dict], roles: list[dict], current: bool) -> Non
 def _labelled(td) -> tuple[str | None, str]:
     """A block's printed heading (its first bold element) and the text after it."""
     bold = next((e for e in td.iter() if isinstance(e.tag, str) and e is not td and "bold" in _classes(e)), None)
-    heading = _own_text(bold) or None
+    heading = element_text(bold) or None
     if bold is not None:
-        bold_text = _own_text(bold)
-        full = _text(td)
+        bold_text = element_text(bold)
+        full = element_text(td)
         return heading, clean(full[len(bold_text):]) if full.startswith(bold_text) else full
-    return None, _text(td)
+    return None, element_text(td)
 
 
 def _handling_sections(table, current: bool) -> tuple[list[dict], list[dict]]:
@@ -216,12 +182,12 @@ def _handling_sections(table, current: bool) -> tuple[list[dict], list[dict]]:
         if "spacer" in _classes(node):
             continue
         cells = [td for td in node if isinstance(td.tag, str) and td.tag == "td"]
-        filled = [td for td in cells if _text(td)]
+        filled = [td for td in cells if element_text(td)]
         if not filled:
             continue
         kind = BLOCK_KINDS.get(block, "muu")
         if kind == "valmistelija":
-            divs = [_own_text(d) for d in filled[-1].iter("div") if _own_text(d)]
+            divs = [element_text(d) for d in filled[-1].iter("div") if element_text(d)]
             heading = divs[0].rstrip(":").strip() if divs and divs[0].endswith(":") else None
             people = divs[1:] if heading else divs
             sections.append({"kind": "valmistelija", "heading_raw": heading, "text": " ".join(people)})
@@ -231,7 +197,7 @@ def _handling_sections(table, current: bool) -> tuple[list[dict], list[dict]]:
             _proposal(filled[-1], sections, roles, current)
         elif len(filled) == 1 and len(cells) >= 1 and not filled[0].xpath(".//div") and block in (
                 "Attachments", "Dissenting opinions", "Disqualifications", "For information"):
-            label = _text(filled[0])  # a heading row; the text follows in the next row
+            label = element_text(filled[0])  # a heading row; the text follows in the next row
         else:
             heading, text = _labelled(filled[-1])
             heading = heading or label
@@ -248,16 +214,16 @@ def _handling_sections(table, current: bool) -> tuple[list[dict], list[dict]]:
 def _history_refs(article) -> list[str]:
     """Earlier handlings as printed at the top of the item ('Kaupunginhallitus, § 177,03.06.2024');
     the last line of that table is the current handling and is not history."""
-    rows = [clean(_text(td)) for td in article.xpath("./div[1]/table[1]//td[contains(@class,'bold')]")]
+    rows = [clean(element_text(td)) for td in article.xpath("./div[1]/table[1]//td[contains(@class,'bold')]")]
     return rows[:-1] if len(rows) > 1 else []
 
 
 def parse_article(article) -> dict:
     """One `div#article-N` -> a gold item (sections of earlier handlings carry `handling`)."""
     box = article.xpath("./div[contains(@class,'max-width')]")[0]
-    bold = [_own_text(d) for d in box.xpath("./div[@class='bold']")]
+    bold = [element_text(d) for d in box.xpath("./div[@class='bold']")]
     number = int(re.search(r"\d+", bold[0]).group())
-    captions = [_own_text(d) for d in box.xpath("./div[@class='topic-caption']") if _own_text(d)]
+    captions = [element_text(d) for d in box.xpath("./div[@class='topic-caption']") if element_text(d)]
     history = _history_refs(article)
     sections: list[dict] = []
     roles: list[dict] = []
@@ -265,7 +231,7 @@ def parse_article(article) -> dict:
     for k, part in enumerate(earlier):
         table = part.find("table")
         secs, _ = _handling_sections(table, current=False)
-        ref = history[k] if k < len(history) else _own_text(table.xpath(".//div[@class='bold']")[0])
+        ref = history[k] if k < len(history) else element_text(table.xpath(".//div[@class='bold']")[0])
         sections += [{**s, "handling": ref} for s in secs]
     current_tables = box.xpath("./table") + article.xpath("./table")
     current_tables = [t for t in current_tables if t.xpath(".//comment()")]
@@ -287,7 +253,7 @@ def parse_article(article) -> dict:
 
 
 def _cells(tr) -> list[str]:
-    return [_text(td) for td in tr if isinstance(td.tag, str) and td.tag == "td"]
+    return [element_text(td) for td in tr if isinstance(td.tag, str) and td.tag == "td"]
 
 
 def _attendee(line: str, group: str) -> dict:
@@ -376,8 +342,8 @@ def _appendix_heading(html: str) -> str | None:
         return None
     for node in articles[-1].itersiblings():
         for td in node.iter("td"):
-            if "bold" in _classes(td) and _text(td):
-                return _text(td)
+            if "bold" in _classes(td) and element_text(td):
+                return element_text(td)
     return None
 
 

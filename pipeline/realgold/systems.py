@@ -27,8 +27,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from pipeline.realgold import RealDoc, clean
-from pipeline.realgold.casem import _text
+from pipeline.realgold import RealDoc, clean, element_text
 
 # Printed part heading (lower case) -> section kind. Dno, Päätöshistoria and functionId are item
 # fields, not sections.
@@ -59,7 +58,7 @@ def _content_text(content: str | None) -> str:
     if not content:
         return ""
     if "<" in content and ">" in content:
-        return _text(lxml_html.fragment_fromstring(content, create_parent="div"))
+        return element_text(lxml_html.fragment_fromstring(content, create_parent="div"))
     return clean(content)
 
 
