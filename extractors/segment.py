@@ -6,6 +6,9 @@ A § inside a sentence ('antoi 8.9.2025 § 212 talousarvion', '103 §:n mukaan')
 Runs of '§ n  Title' lines (the page-1 list of handled items) are a table of contents. A header
 line of another body inside an item ('Tekninen lautakunta 18.3.2025 § 21') starts the block of
 an earlier handling, and the item's own body with its own number returns to the current one.
+Of the header candidates left, the items are the best rising sequence of numbers
+(`choose_sequence`), so a stray '§33' or a quoted '119 §' never drops the items after it; the
+page-1 list and the PDF's bookmarks, where the document has them, are its own index of items.
 """
 
 from __future__ import annotations
