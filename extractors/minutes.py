@@ -350,6 +350,13 @@ def locate_pages(items: list[ParsedItem], appeals: list[AppealText], pdf: bytes)
         found = next((p for p in range(floor, len(texts)) if snip and snip in texts[p]), None)
         if found is not None:
             appeal.page, floor = found + 1, found
+    # items follow each other: an item runs at least to the page before the next one starts (its
+    # last part may go on past the page that holds the part's opening words)
+    starts = [it.page_start for it in items if it.page_start] + [a.page for a in appeals[:1] if a.page]
+    for item in items:
+        after = [p for p in starts if item.page_start and p > item.page_start]
+        if item.page_end and after:
+            item.page_end = max(item.page_end, min(after) - 1)
 
 
 def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, attendees: dict[str, str | None]) -> list:
