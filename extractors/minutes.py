@@ -297,7 +297,9 @@ def segment_items(pages: list[PageText], source_format: str, kind: str, has_posi
     if kind == "followup" and all(r.number is None for r in raw_items):
         raw_items = []  # a follow-up table is not an agenda item unless printed inside one
     appeals: list[AppealText] = []
-    if raw_items and raw_items[-1].number is not None:
+    # after the last of several items they are the meeting's; a one-item page (a decision, an
+    # extract) keeps them as its own sections
+    if len(raw_items) >= 2 and raw_items[-1].number is not None:
         last = raw_items[-1]
         start = appeals_start(last.lines)
         if start is not None:

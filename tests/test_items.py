@@ -90,3 +90,13 @@ def test_far_numbers_of_the_usual_shape_stay_items() -> None:
     assert [n for n, _, _ in found] == [5, 48, 49]
     two = items_of("\n".join(text.splitlines()[:13]).encode(), "ote.txt")
     assert [n for n, _, _ in two] == [5, 48]
+
+
+def test_a_single_decision_keeps_its_appeal_instructions() -> None:
+    """On a page of one decision the appeal instructions are that decision's own section."""
+    text = "\n".join(["Kaavin kunta  Pöytäkirjanote", "Kunnanhallitus 3.3.2025", "", "§ 48",
+                      "Tilinpäätös 2024", "Päätös", "Hyväksyttiin.", "Muutoksenhakuohje",
+                      "Tähän päätökseen tyytymätön voi tehdä oikaisuvaatimuksen."])
+    extraction = extract_document(text.encode(), Source("ote", "ote.txt"))
+    assert not extraction.of(AppealInstruction)
+    assert [s.kind for s in extraction.of(ItemSection)][-1] == "muutoksenhaku"
