@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractors.records import Recusal, Vote
 from extractors.roles import (
     compile_folded,
     fold_keep_length,
@@ -55,27 +56,6 @@ from extractors.vocab import (
 )
 
 Attendees = Mapping[str, str | None] | Sequence[str] | None
-
-
-@dataclass(frozen=True)
-class VoteInfo:
-    jaa: int | None
-    ei: int | None
-    tyhja: int | None
-    poissa: int | None
-    jaa_names: tuple[str, ...] = ()
-    ei_names: tuple[str, ...] = ()
-    tyhja_names: tuple[str, ...] = ()
-    counts_match: bool | None = None  # each count equals the number of names listed; None: no names
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class RecusalInfo:
-    name: str
-    role: str | None
-    note: str
-    replaced_by: str | None = None
 
 
 # --- sentences ------------------------------------------------------------------------------------
@@ -620,8 +600,8 @@ def _table_votes(text: str, attendees: Attendees) -> list[dict[str, list[str]]]:
     return [t for t in tables if sum(len(v) for v in t.values()) >= 2]
 
 
-def extract_votes(text: str, attendees: Attendees = None) -> list[VoteInfo]:
-    """The votes printed in an item's text, in printed order.
+def extract_votes(text: str, attendees: Attendees = None, item_id: str = "", doc_id: str = "") -> list[Vote]:
+    """The votes printed in an item's text, in printed order, as `Vote` records of item ``item_id``.
 
     ``attendees`` (names, or name -> role) turns surname-only voter lists ('Kuusisaari, Makkonen')
     into full names. Counts not printed are 0 for tyhjä/poissa and None for jaa/ei.
@@ -642,17 +622,18 @@ def extract_votes(text: str, attendees: Attendees = None) -> list[VoteInfo]:
         start, end = group[0].start, group[-1].end
         sentence_start = max((text.rfind(sep, 0, start) + len(sep) if sep in text[:start] else 0)
                              for sep in (". ", "\n\n"))
-        votes.append(VoteInfo(
-            jaa=counts["jaa"], ei=counts["ei"], tyhja=counts["tyhja"], poissa=counts["poissa"],
+        votes.append(Vote(
+            item_id=item_id, doc_id=doc_id, ordinal=len(votes), jaa=counts["jaa"], ei=counts["ei"],
+            tyhja=counts["tyhja"], poissa=counts["poissa"],
             jaa_names=names["jaa"], ei_names=names["ei"], tyhja_names=names["tyhja"],
             counts_match=match, text=" ".join(text[sentence_start:_list_end(text, end)].split()),
         ))
     if not votes:
         for table in _table_votes(text, attendees):
-            votes.append(VoteInfo(
-                jaa=len(table["jaa"]), ei=len(table["ei"]), tyhja=len(table["tyhja"]),
-                poissa=len(table["poissa"]), jaa_names=tuple(table["jaa"]), ei_names=tuple(table["ei"]),
-                tyhja_names=tuple(table["tyhja"]), counts_match=True, text="",
+            votes.append(Vote(
+                item_id=item_id, doc_id=doc_id, ordinal=len(votes), jaa=len(table["jaa"]), ei=len(table["ei"]),
+                tyhja=len(table["tyhja"]), poissa=len(table["poissa"]), jaa_names=tuple(table["jaa"]),
+                ei_names=tuple(table["ei"]), tyhja_names=tuple(table["tyhja"]), counts_match=True, text="",
             ))
     return votes
 
@@ -726,8 +707,8 @@ def _replacement(sentence: str, attendees: Attendees) -> tuple[str | None, tuple
     return _full_name(chosen.tokens, attendees), (min(chosen.start, match.start()), max(chosen.end, match.end()))
 
 
-def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo]:
-    """Disqualified people of an item: name, printed role, the sentence as printed, the stand-in chair.
+def extract_recusals(text: str, attendees: Attendees = None, item_id: str = "", doc_id: str = "") -> list[Recusal]:
+    """Disqualified people of item ``item_id``: name, printed role, the sentence as printed, the stand-in chair.
 
     ``attendees`` (names, or name -> printed role) completes names and gives the role when the
     sentence does not print it ('Teemu Ojala ilmoitti olevansa esteellinen' -> 'jäsen').
@@ -735,7 +716,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
     if not text:
         return []
     sentences = _sentences(text)
-    out: list[RecusalInfo] = []
+    out: list[Recusal] = []
     for i, sentence in enumerate(sentences):
         folded = fold_keep_length(sentence)
         disqualified = search_any(RECUSAL_CUES, folded) and not search_any(RECUSAL_NEGATIONS, folded)
@@ -757,7 +738,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
             if name == replaced_by:
                 continue
             role = _plural_role_before(sentence, span.start, spans, index) or _attendee_role(attendees, name)
-            record = RecusalInfo(name=name, role=role, note=note, replaced_by=None)
+            record = Recusal(item_id=item_id, doc_id=doc_id, name=name, role=role, note=note, replaced_by=None)
             if all(r.name != name or r.note != note for r in out):
                 out.append(record)
         if replaced_by:
@@ -765,7 +746,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
     return out
 
 
-def _assign_replacement(out: list[RecusalInfo], note: str, replaced_by: str) -> None:
+def _assign_replacement(out: list[Recusal], note: str, replaced_by: str) -> None:
     """Give the stand-in chair to the chair among this note's recusals (or its only person)."""
     mine = [i for i, r in enumerate(out) if r.note == note]
     if not mine:
@@ -774,5 +755,4 @@ def _assign_replacement(out: list[RecusalInfo], note: str, replaced_by: str) -> 
                                                               fold_keep_length(out[i].role).replace("a", "a"))]
     target = chairs[0] if chairs else (mine[0] if len(mine) == 1 else None)
     if target is not None:
-        r = out[target]
-        out[target] = RecusalInfo(r.name, r.role, r.note, replaced_by)
+        out[target] = replace(out[target], replaced_by=replaced_by)

@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 
 from extractors.headings import heading_kind, match_line_heading
 from extractors.records import Line, Segment
+from extractors.roles import is_title_word
 from extractors.segment import _BODY_WORDS, _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.text import fold
-from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
+from extractors.vocab import (
+    ATTACHMENT_EXTENSIONS,
+    ATTACHMENT_LIST_KINDS,
+    TRAILER_ANY_CASE,
+    TRAILER_CAPS,
+    TRAILER_SIGNATURES,
+)
 
 PERSON_KINDS = ("valmistelija", "esittelija")
 _EMAIL_OR_PHONE = re.compile(r"@|\bpuh\.?\b|\btel\.?\b|\+358|\b0\d{1,2}[ -]?\d{3}")
@@ -63,6 +70,47 @@ def _is_person_line(text: str) -> bool:
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals >= 2 and (words[-1][:1].isupper() or "," in text)
+
+
+def _is_title_line(text: str) -> bool:
+    """A job title printed on a line of its own under a person ('Hallintosihteeri',
+    'vt.opetuspäällikkö', 'Sivistys- ja hyvinvointijohtaja, Hallintosihteeri' for two people)."""
+    parts = [p.split() for p in text.split(",")]
+    if len(parts) > 4 or text.rstrip().endswith((".", ":")) or any(c.isdigit() for c in text):
+        return False
+    return all(0 < len(words) <= 5 and is_title_word(words[-1]) for words in parts)
+
+
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,3}[.)]?|[a-zA-Z][.)]|[-–•*·▪])\s+\S|^(?:liite|bilaga)\s*\d", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\)?$", re.IGNORECASE)
+DEFAULT_PARAGRAPH_GAP = 1.45  # a line step this many times the item's usual leading is a paragraph gap
+
+
+def _is_attachment_name(text: str) -> bool:
+    """A numbered or bulleted entry ('1 Aiesopimus ...', '- Kartta'), or a file name ('Kartta.pdf')."""
+    return bool(_LIST_MARK.match(text) or _FILE_NAME.search(text))
+
+
+def _leading(lines: list[Line]) -> float:
+    """The usual step between consecutive lines of an item (its median), for telling paragraph gaps."""
+    steps = sorted(b.y - a.y for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and 0 < b.y - a.y < 60)
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSection, leading: float,
+                    gaps: bool) -> bool:
+    """Whether a line still belongs to a list of attachment names. The list ends at a paragraph gap
+    (where line positions tell one) or at the first line that is not an attachment name; a name
+    may wrap onto the next line without a gap. Unnumbered lists hold short lines that are no sentence."""
+    if _is_attachment_name(text):
+        return True
+    same_page = prev is not None and prev.page == line.page
+    if gaps and leading and same_page:
+        if line.y - prev.y > DEFAULT_PARAGRAPH_GAP * leading:
+            return False
+        return not _FILE_NAME.search(prev.text.strip())  # a wrapped name, unless the last one ended
+    numbered = _is_attachment_name(section.lines[0])
+    return not numbered and len(text.split()) <= 12 and not text.rstrip().endswith((".", ":"))
 
 
 _DOC_HEADER = re.compile(r"\b(poytakirja|poytakirjanote|esityslista|ote poytakirjasta|protokoll|protokollsutdrag|"
@@ -251,7 +299,8 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
         if title_parts:  # what followed the header was body text, not a title
             i = _rewind(lines, title_parts)
         title_parts = [lead_title]
-    sections = split_sections(lines[i:], main_body, history, raw.number, has_positions)
+    sections = split_sections(lines[i:], main_body, history, raw.number, has_positions,
+                              gaps=geometry or not has_positions)
     pages = [ln.page for ln in lines]
     return ParsedItem(
         number=raw.number,
@@ -330,13 +379,16 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
 
 
 def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
-                   has_positions: bool = True) -> list[ParsedSection]:
-    """Sections of an item body, in printed order."""
+                   has_positions: bool = True, gaps: bool = False) -> list[ParsedSection]:
+    """Sections of an item body, in printed order. ``gaps`` says that a larger step between lines
+    is a paragraph gap (PDF and OCR pages, plain text with blank lines), not a table-cell slot."""
     sections: list[ParsedSection] = []
     handling: str | None = None
     current: ParsedSection | None = None
     person_mode = False
     resume: ParsedSection | None = None  # a heading whose text follows an inline person line
+    leading = _leading(lines) if gaps else 0.0
+    prev: Line | None = None
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -347,6 +399,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         text = " ".join(line.text.replace("\u200b", "").split())
         if not text:
             continue
+        line_before, prev = prev, line
         if "§" in text:
             h = _handling_for(line, number, main_body, history)
             if h is not False:
@@ -371,7 +424,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             person_mode = match.kind in PERSON_KINDS
             continue
         if person_mode and current is not None:
-            if not current.lines or _is_person_line(text):
+            if not current.lines or _is_person_line(text) or _is_title_line(text):
                 current.lines.append(text)
                 continue
             person_mode = False
@@ -383,6 +436,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 current = start("selostus", None, line.page)
             current.lines.append(text)
             continue
+        if current is not None and current.kind in ATTACHMENT_LIST_KINDS and current.lines and \
+                not _continues_list(text, line, line_before, current, leading, gaps):
+            current = None  # the untitled description after the list (CaseM)
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)

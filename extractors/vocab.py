@@ -51,6 +51,13 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
 }
 
+# File extensions of attachment names ('1 Aiesopimus ... valmistelusta.doc'): a line of a Liitteet /
+# Oheismateriaali list that ends so is an attachment name, and so is a numbered or bulleted line.
+ATTACHMENT_EXTENSIONS: tuple[str, ...] = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf",
+                                          "txt", "jpg", "jpeg", "png", "tif", "tiff", "zip", "dwg", "msg")
+# Kinds whose text is a list of attachment names, ended by a paragraph gap or a line that is no name.
+ATTACHMENT_LIST_KINDS: tuple[str, ...] = ("liitteet", "oheismateriaali")
+
 # Lines that end the last item: appeal instructions printed once for the whole minutes (in
 # capitals), and an extract's certification.
 TRAILER_CAPS = ("oikaisuvaatimusohje", "muutoksenhakuohje", "valitusosoitus", "besvarsanvisning",
