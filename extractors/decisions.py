@@ -30,6 +30,7 @@ from extractors.roles import (
     fold_keep_length,
     is_first_name,
     is_title_word,
+    lemmas,
     nominative,
     normalize_name,
     search_any,
@@ -40,7 +41,11 @@ from extractors.vocab import (
     CHAIR_REPLACED_CUES,
     COUNTER_PROPOSAL_KINDS,
     DECISION_REMARK_CUES,
+    DISTRIBUTION_LEMMAS,
+    DISTRIBUTION_SUBJECTS,
     LEAVING_CUES,
+    NOTED_OBJECT,
+    NOTED_VERB_LEMMAS,
     NUMBER_WORDS,
     OUTCOME_CUES,
     OUTCOME_ORDER,
@@ -112,15 +117,38 @@ def _decision_sentences(text: str) -> list[str]:
     return kept
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def noting_at(sentence: str) -> int | None:
+    """Offset of the verb when a sentence notes something ('Kaupunginhallitus merkitsi pöytäkirjat
+    tiedokseen', 'saatettiin tiedoksi'), read from lemmas so that every inflection counts."""
+    words = [(m.start(), lemmas(m.group(0))) for m in _WORD.finditer(sentence)]
+    if not any(NOTED_OBJECT in found for _, found in words):
+        return None
+    verbs = [(start, {base for base, _ in found}) for start, found in words
+             if any(base in NOTED_VERB_LEMMAS for base, _ in found)]
+    for start, bases in verbs:
+        if bases & set(DISTRIBUTION_LEMMAS) and any(
+                (base in DISTRIBUTION_SUBJECTS and case in ("nimento", "")) for _, found in words
+                for base, case in found):
+            continue  # 'Päätös saatetaan tiedoksi hakijalle': distribution, not the outcome
+        return start
+    return None
+
+
 def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, str] | None:
     """(outcome, sentence) of the first outcome whose cue appears, trying outcomes in ``order``."""
     for outcome in order:
         for sentence in sentences:
             folded = fold_keep_length(sentence)
             match = search_any(OUTCOME_CUES[outcome], folded)
-            if match is None:
+            at = match.start() if match else None
+            if outcome == "merkitty_tiedoksi" and at is None:
+                at = noting_at(sentence)
+            if at is None:
                 continue
-            if outcome == "merkitty_tiedoksi" and _FORWARDED.search(folded[:match.start()]):
+            if outcome == "merkitty_tiedoksi" and _FORWARDED.search(folded[:at]):
                 continue  # 'esitti valtuustolle, että se merkitsee tiedoksi': the body itself proposed
             return outcome, sentence
     return None
@@ -261,13 +289,19 @@ def _proposal_kind(sentence: str) -> str:
 
 
 def _proposal_notes(proposal: str | None) -> bool:
-    """Does the proposal itself only note something ('Lautakunta merkitsee ... tiedoksi')?"""
+    """Does the proposal only note something ('Lautakunta merkitsee ... tiedoksi', 'Kaupunginhallitus
+    päättää merkitä tilannekatsauksen tiedokseen'), not forward it or decide more points?"""
     if not proposal:
         return False
-    folded = fold_keep_length(" ".join(proposal.split()))
-    return bool(compile_folded(
-        r"^\W*(\S+\s+){0,3}(p[aä][aä]tt[aä][aä]\s+)?(merkitsee|merkit[aä])\b[^.]{0,160}\btiedoksi\b"
-        r"|^\W*(\S+\s+){0,3}antecknar\b[^.]{0,160}för kännedom").search(folded))
+    text = " ".join(proposal.split())
+    folded = fold_keep_length(text)
+    if compile_folded(r"^\W*(\S+\s+){0,3}antecknar\b[^.]{0,160}för kännedom").search(folded):
+        return True
+    sentences = _sentences(text)
+    at = noting_at(sentences[0]) if sentences else None
+    if at is None or len(sentences[0][:at].split()) > 4 or _FORWARDED.search(folded[:at]):
+        return False
+    return not re.search(r"(^|\s)2\s*[.)]\s", text)  # '1. merkitä ... 2. antaa ohjeistuksen': more points
 
 
 def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | None = None,
@@ -304,7 +338,7 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
             return accepted
     if found:
         # A bare 'Hyväksyttiin.' approves the proposal as made, also one that notes something:
-        # the outcome class says what happened to the proposal ('merkitsi tiedoksi' is printed).
+        # the outcome class says what happened to the proposal (../shared/corpus/README.md).
         return found[0]
     if not paatos.strip():
         return "muu"

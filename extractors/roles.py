@@ -117,6 +117,11 @@ def _analyses(word: str) -> tuple[tuple[str, str, str], ...]:
     return tuple((a.get("CLASS", ""), a.get("BASEFORM", ""), a.get("SIJAMUOTO", "")) for a in result)
 
 
+def lemmas(word: str) -> frozenset[tuple[str, str]]:
+    """(base form, case) of each voikko analysis of ``word`` ('tiedokseen' -> ('tieto', 'tulento'))."""
+    return frozenset((a[1].lower(), a[2]) for a in _analyses(word))
+
+
 def word_classes(word: str) -> frozenset[str]:
     """Voikko word classes; for an unknown hyphenated name, those of its parts ('Ala-Honkola')."""
     classes = frozenset(a[0] for a in _analyses(word))

@@ -445,6 +445,8 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
     for sec in sections:
         if sec.presenter and len(sec.lines) == 1:  # nothing followed: it was the proposal after all
             sec.presenter = None
+        elif sec.presenter:
+            del sec.lines[0]  # the presenter is a role, not words of the proposal
     # A heading with nothing under it ('Ehdotus' followed by 'Puheenjohtajan ehdotus:', a closing
     # 'Tiedoksi') carries no section.
     return [sec for sec in sections if sec.lines]

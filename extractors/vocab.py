@@ -284,6 +284,15 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
+# Noting, matched on lemmas (libvoikko) so that every inflection counts ('merkitsi ... tiedokseen',
+# 'merkitään tiedoksi', 'saatettiin tiedoksi', 'on merkitty tiedoksi'): a verb of these lemmas and
+# the object lemma in its case in one sentence. The regular expressions above stay for OCR-damaged text.
+NOTED_VERB_LEMMAS: tuple[str, ...] = ("merkitä", "merkitty", "merkinnyt", "saattaa", "saatettu", "kuitata")
+NOTED_OBJECT: tuple[str, str] = ("tieto", "tulento")  # 'tiedoksi', 'tiedokseen', 'tiedoksensa'
+# 'saattaa tiedoksi' is distribution, not the outcome, when the decision itself is its subject
+# ('Päätös saatetaan tiedoksi hakijalle') or the sentence approves something ('hyväksyi ... ja saattaa').
+DISTRIBUTION_LEMMAS: tuple[str, ...] = ("saattaa", "saatettu")
+DISTRIBUTION_SUBJECTS: tuple[str, ...] = ("päätös", "ote", "pöytäkirjanote", "hyväksyä")
 # A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
 WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\b(ehdotus|esitys|vastaehdotus)\s+voitti\b",
                                 r"\bblev (nämndens |styrelsens )?beslut\b",

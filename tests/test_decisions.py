@@ -116,6 +116,17 @@ OUTCOME_CASES = [
     # A bare 'Hyväksyttiin.' takes its meaning from the proposal and the Käsittely.
     # a bare approval approves the proposal as made, a noting one too: what was done to the proposal
     ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "hyvaksytty"),
+    # a decision of remarks only restates its proposal: a noting one, in any inflection, notes
+    ("Kaupunginjohtaja alusti asiaa.", "Kaupunginhallitus päättää merkitä tilannekatsauksen tiedokseen.",
+     None, "merkitty_tiedoksi"),
+    ("Kaupunginjohtaja alusti asiaa.", "Kaupunginhallitus päättää 1. merkitä yhtiökokouksen ajankohdan "
+     "tiedokseen. 2. valita yhtiökokousedustajan.", None, "hyvaksytty"),
+    # inflected forms, read from lemmas
+    ("Kaupunginhallitus merkitsi pöytäkirjat ja esityslistat tiedokseen.", None, None, "merkitty_tiedoksi"),
+    ("Katsaus saatettiin lautakunnan tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Raportti merkitään tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Selvitys on merkitty tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin. Päätös saatetaan tiedoksi hakijalle.", None, None, "hyvaksytty"),
     ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että se merkitsee selvityksen tiedoksi.",
      None, "hyvaksytty"),
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, "

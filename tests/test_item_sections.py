@@ -144,3 +144,56 @@ def test_attachment_list_ends_at_the_paragraph_gap_in_a_pdf(tmp_path: Path) -> N
     assert any(k == "selostus" and t.startswith("Kunnan katuvalot") for k, t in sections)
     assert ("Tiina Lahtela", "Hallintopäällikkö") in {(r.name, r.title) for r in extraction.of(ItemRole)}
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+def _ktweb_pdf(path: Path) -> Path:
+    """KTweb-like page: margin headings at 18 mm, the text column where a long genitive heading
+    ('Elinvoimalautakunnan' over 'päätös') runs a little under the text beside it."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", FONT)
+    pdf.set_font("body", size=10)
+    pdf.add_page()
+    text_x = 18 + pdf.get_string_width("Elinvoimalautakunnan") - 1.5
+    y = 20.0
+
+    def put(margin: str | None, text: str | None, step: float = 5.0) -> None:
+        nonlocal y
+        if margin:
+            pdf.set_xy(18, y)
+            pdf.cell(0, 5, margin)
+        if text:
+            pdf.set_xy(text_x, y)
+            pdf.cell(0, 5, text)
+        y += step
+
+    put("Kaitalahden kaupunki", None)
+    put("Elinvoimalautakunta", "PÖYTÄKIRJA 4/2026   14.4.2026", 12)
+    put("§ 40", None, 6)
+    put("Yrityspalvelujen järjestäminen", None, 8)
+    put("Esittelijä", "Elinvoimajohtaja Riikka Aho", 7)
+    put("Päätösehdotus", "Elinvoimalautakunta päättää hyväksyä sopimuksen.", 7)
+    put("Elinvoimalautakunnan", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.")
+    put("päätös", None, 7)
+    put("Tiedoksi", "Yrityspalvelut")
+    pdf.output(str(path))
+    return path
+
+
+def test_genitive_decision_heading_wider_than_the_margin(tmp_path: Path) -> None:
+    path = _ktweb_pdf(tmp_path / "kaitalahti.pdf")
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    sections = kinds_and_texts(extraction)
+    assert ("paatos", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.") in sections
+    assert [d.outcome for d in extraction.of(Decision)] == ["merkitty_tiedoksi"]
+
+
+def test_presenter_on_the_proposal_heading_is_a_role_not_proposal_text() -> None:
+    body = """Päätösehdotus\tKaupunginjohtaja Mikko Salo
+\tKokous todetaan laillisesti koolle kutsutuksi.
+
+Päätös\tHyväksyttiin.
+"""
+    extraction = extract_text(body)
+    assert ("paatosehdotus", "Kokous todetaan laillisesti koolle kutsutuksi.") in kinds_and_texts(extraction)
+    assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [
+        ("esittelija", "Mikko Salo", "Kaupunginjohtaja")]
