@@ -108,7 +108,7 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> PageText:
 def _overlapping(boxes: list[tuple[float, float, float, float]]) -> bool:
     """Whether two rectangles of one line overlap: a margin heading wider than its column
     ('Ympäristölautakunnan' running under the decision text beside it)."""
-    for (l1, b1, r1, t1), (l2, b2, r2, t2) in zip(boxes, boxes[1:], strict=False):
+    for (l1, _, r1, t1), (l2, _, _, t2) in zip(boxes, boxes[1:], strict=False):
         if abs(t1 - t2) <= DEFAULT_LINE_TOLERANCE and l1 < l2 < r1 - 1.0:
             return True
     return False

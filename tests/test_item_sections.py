@@ -97,46 +97,44 @@ def test_lower_case_title_phrase_on_its_own_line() -> None:
     assert ("Tiina Lahtela", "vs. hyvinvointipalvelujen toimialajohtaja") in {(r.name, r.title) for r in roles}
 
 
-def _casem_pdf(path: Path) -> Path:
-    """A CaseM-like page: headings in the left margin, text column at 45 mm, a wrapped attachment name."""
+Row = tuple[str | None, str | None, float]  # margin text, text-column text, step down in mm
+
+
+def _margin_pdf(path: Path, rows: list[Row], text_x: float | None = None, wide: str = "") -> Path:
+    """One page with headings in a left margin at 18 mm and a text column at ``text_x`` (by default
+    just left of where ``wide`` would end, so that a heading that wide runs under the text)."""
     pdf = FPDF(format="A4")
     pdf.add_font("body", "", FONT)
     pdf.set_font("body", size=10)
     pdf.add_page()
+    column = text_x if text_x is not None else 18 + pdf.get_string_width(wide) - 1.5
     y = 20.0
-
-    def put(x: float, text: str, step: float = 5.0) -> None:
-        nonlocal y
-        pdf.set_xy(x, y)
-        pdf.cell(150, 5, text)
+    for margin, text, step in rows:
+        for x, value in ((18, margin), (column, text)):
+            if value:
+                pdf.set_xy(x, y)
+                pdf.cell(0, 5, value)
         y += step
-
-    for line in ("Ruoveden kunta    Pöytäkirja 3/2026", "Tekninen lautakunta    12.03.2026"):
-        put(20, line)
-    y += 10
-    put(20, "§ 21", 6)
-    put(20, "Katuvalojen uusiminen", 6)
-    put(20, "RUODno-2026-14", 8)
-    put(45, "Valmistelija / lisätiedot:")
-    put(45, "Tiina Lahtela")
-    put(45, "tiina.lahtela@ruovesi.example")
-    put(45, "Hallintopäällikkö", 8)
-    put(20, "Liitteet")
-    put(45, "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio sekä")
-    put(45, "urakkatarjousten vertailu", 9)
-    put(45, "Kunnan katuvalot ovat osin yli 40 vuotta vanhoja. Kuntokartoituksen mukaan")
-    put(45, "elohopealamput on vaihdettava ledeihin vuoden 2027 loppuun mennessä.", 9)
-    put(45, "Esittelijä: Kunnanjohtaja Mikko Salo", 8)
-    put(45, "Ehdotus", 6)
-    put(45, "Tekninen lautakunta hyväksyy halvimman tarjouksen.", 8)
-    put(45, "Päätös", 6)
-    put(45, "Hyväksyttiin.")
     pdf.output(str(path))
     return path
 
 
+CASEM_ROWS: list[Row] = [
+    ("Ruoveden kunta    Pöytäkirja 3/2026", None, 5), ("Tekninen lautakunta    12.03.2026", None, 15),
+    ("§ 21", None, 6), ("Katuvalojen uusiminen", None, 6), ("RUODno-2026-14", None, 8),
+    (None, "Valmistelija / lisätiedot:", 5), (None, "Tiina Lahtela", 5), (None, "tiina.lahtela@ruovesi.example", 5),
+    (None, "Hallintopäällikkö", 8),
+    ("Liitteet", "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio sekä", 5),
+    (None, "urakkatarjousten vertailu", 9),  # a wrapped attachment name, then the paragraph gap
+    (None, "Kunnan katuvalot ovat osin yli 40 vuotta vanhoja. Kuntokartoituksen mukaan", 5),
+    (None, "elohopealamput on vaihdettava ledeihin vuoden 2027 loppuun mennessä.", 9),
+    (None, "Esittelijä: Kunnanjohtaja Mikko Salo", 8), (None, "Ehdotus", 6),
+    (None, "Tekninen lautakunta hyväksyy halvimman tarjouksen.", 8), (None, "Päätös", 6), (None, "Hyväksyttiin.", 5),
+]
+
+
 def test_attachment_list_ends_at_the_paragraph_gap_in_a_pdf(tmp_path: Path) -> None:
-    path = _casem_pdf(tmp_path / "ruovesi.pdf")
+    path = _margin_pdf(tmp_path / "ruovesi.pdf", CASEM_ROWS, text_x=45)
     extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
     sections = kinds_and_texts(extraction)
     assert ("liitteet", "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio sekä "
@@ -146,41 +144,18 @@ def test_attachment_list_ends_at_the_paragraph_gap_in_a_pdf(tmp_path: Path) -> N
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
 
 
-def _ktweb_pdf(path: Path) -> Path:
-    """KTweb-like page: margin headings at 18 mm, the text column where a long genitive heading
-    ('Elinvoimalautakunnan' over 'päätös') runs a little under the text beside it."""
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=10)
-    pdf.add_page()
-    text_x = 18 + pdf.get_string_width("Elinvoimalautakunnan") - 1.5
-    y = 20.0
-
-    def put(margin: str | None, text: str | None, step: float = 5.0) -> None:
-        nonlocal y
-        if margin:
-            pdf.set_xy(18, y)
-            pdf.cell(0, 5, margin)
-        if text:
-            pdf.set_xy(text_x, y)
-            pdf.cell(0, 5, text)
-        y += step
-
-    put("Kaitalahden kaupunki", None)
-    put("Elinvoimalautakunta", "PÖYTÄKIRJA 4/2026   14.4.2026", 12)
-    put("§ 40", None, 6)
-    put("Yrityspalvelujen järjestäminen", None, 8)
-    put("Esittelijä", "Elinvoimajohtaja Riikka Aho", 7)
-    put("Päätösehdotus", "Elinvoimalautakunta päättää hyväksyä sopimuksen.", 7)
-    put("Elinvoimalautakunnan", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.")
-    put("päätös", None, 7)
-    put("Tiedoksi", "Yrityspalvelut")
-    pdf.output(str(path))
-    return path
+KTWEB_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", None, 5), ("Elinvoimalautakunta", "PÖYTÄKIRJA 4/2026   14.4.2026", 12),
+    ("§ 40", None, 6), ("Yrityspalvelujen järjestäminen", None, 8),
+    ("Esittelijä", "Elinvoimajohtaja Riikka Aho", 7),
+    ("Päätösehdotus", "Elinvoimalautakunta päättää hyväksyä sopimuksen.", 7),
+    ("Elinvoimalautakunnan", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.", 5), ("päätös", None, 7),
+    ("Tiedoksi", "Yrityspalvelut", 5),
+]
 
 
 def test_genitive_decision_heading_wider_than_the_margin(tmp_path: Path) -> None:
-    path = _ktweb_pdf(tmp_path / "kaitalahti.pdf")
+    path = _margin_pdf(tmp_path / "kaitalahti.pdf", KTWEB_ROWS, wide="Elinvoimalautakunnan")
     extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
     sections = kinds_and_texts(extraction)
     assert ("paatos", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.") in sections
