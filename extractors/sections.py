@@ -20,6 +20,7 @@ from extractors.text import fold
 from extractors.vocab import (
     ATTACHMENT_EXTENSIONS,
     ATTACHMENT_LIST_KINDS,
+    DECISION_END_LINES,
     TRAILER_ANY_CASE,
     TRAILER_CAPS,
     TRAILER_SIGNATURES,
@@ -226,43 +227,55 @@ def _history_ref(line: Line, main_body: str | None, number: int | None = None) -
     return None
 
 
-def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
-               has_positions: bool = True, geometry: bool = True) -> ParsedItem:
-    """Title block and sections of one raw item. ``geometry`` says that line positions are real
-    page coordinates (PDF, OCR), not the slots of HTML table cells."""
+def _item_lines(raw: RawItem) -> list[Line]:
+    """The item's non-empty lines, up to the appeal instructions that follow the last item."""
     lines = [ln for ln in raw.lines if ln.text.strip()]
     for k, ln in enumerate(lines):
         if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
-            lines = lines[:k]  # appeal instructions after the last item belong to no item
-            break
-    header_page = None
-    if raw.header_index is not None and raw.header is not None:
-        header_page = (lines[0].page if lines else None)
+            return lines[:k]  # appeal instructions after the last item belong to no item
+    return lines
+
+
+@dataclass
+class _TitleBlock:
+    """What precedes the sections: title lines, diary number, history refs, and where sections start."""
+
+    title_parts: list[str]
+    diary: str | None
+    history: list[str]
+    start: int = 0
+
+
+def _opens_current_later(lines: list[Line], number: int | None) -> bool:
+    """Whether the item later prints its own handling line ('Kaupunginhallitus, 07.04.2025, § 125'):
+    then an earlier handling's line under the title opens that handling's sections."""
+    for ln in lines:
+        cand = parse_header(ln, 0) if "§" in ln.text else None
+        if cand is not None and cand.number == number and cand.date:
+            return True
+    return False
+
+
+def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, has_positions: bool,
+                      geometry: bool) -> _TitleBlock:
+    """Diary number, history lines and the (possibly wrapped) title, in whatever order they come."""
     diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))), None)
-    history: list[str] = [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history]
-    title_parts: list[str] = []
-    if raw.header and raw.header.title:
-        title_parts.append(raw.header.title)
-    i = 0
-    title_done = bool(title_parts)
+    block = _TitleBlock([raw.header.title] if raw.header and raw.header.title else [], diary,
+                        [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
+    title_done = bool(block.title_parts)
     last_title_line: Line | None = None
+    i = 0
     while i < len(lines):
         line = lines[i]
         text = " ".join(line.text.replace("\u200b", "").split())
         m = DIARY_RE.match(text)
-        if m and diary is None:
-            diary = m.group(1)
-            i += 1
-            continue
-        if _DATE_ONLY.match(text):
-            i += 1
-            continue
-        ref = _history_ref(line, main_body, raw.number)
-        if ref and not title_done:
-            history.append(ref)
-            i += 1
-            continue
-        if title_done:
+        if m and block.diary is None:
+            block.diary = m.group(1)
+        elif _DATE_ONLY.match(text):
+            pass
+        elif (ref := _history_ref(line, main_body, raw.number)) and not title_done:
+            block.history.append(ref)
+        elif title_done:
             # a title may wrap onto a line starting in lower case, close below it
             if (last_title_line is not None and line.page == last_title_line.page and geometry
                     and (text[:1].islower()
@@ -270,43 +283,46 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
                     and 0 < line.y - last_title_line.y <= 2.2 * max(last_title_line.height, 8.0)
                     and not DIARY_RE.match(text) and parse_header(line, 0) is None
                     and match_line_heading(_segments(line), has_positions) is None):
-                title_parts.append(text)
+                block.title_parts.append(text)
                 last_title_line = line
-                i += 1
-                continue
-            # diary/history printed after the title (CaseM)
-            if m and diary is None:
-                diary = m.group(1)
-                i += 1
-                continue
-            if ref and not _matches_history(ref, history):
-                history.append(ref)
-                i += 1
-                continue
+            elif ref and not _matches_history(ref, block.history):  # history printed after the title (CaseM)
+                block.history.append(ref)
+                if _opens_current_later(lines[i + 1:], raw.number):
+                    break  # its sections follow, then the current handling's
+            else:
+                break
+        elif match_line_heading(_segments(line), has_positions) is not None:
             break
-        if match_line_heading(_segments(line), has_positions) is not None:
-            break
-        if not re.search(r"[^\W\d_]", text) or raw.header is None and (
-                _is_document_header(text) or _is_body_name(text, main_body)):
-            i += 1
-            continue
-        title_parts.append(text)
-        last_title_line = line
-        title_done = True
+        elif re.search(r"[^\W\d_]", text) and not (raw.header is None and (
+                _is_document_header(text) or _is_body_name(text, main_body))):
+            block.title_parts.append(text)
+            last_title_line = line
+            title_done = True
         i += 1
+    block.start = i
+    return block
+
+
+def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
+               has_positions: bool = True, geometry: bool = True) -> ParsedItem:
+    """Title block and sections of one raw item. ``geometry`` says that line positions are real
+    page coordinates (PDF, OCR), not the slots of HTML table cells."""
+    lines = _item_lines(raw)
+    block = _read_title_block(raw, lines, main_body, has_positions, geometry)
     lead_title = _lead_title(lead, raw)
-    if lead_title and (not title_parts or raw.header is not None and raw.header.body):
-        if title_parts:  # what followed the header was body text, not a title
-            i = _rewind(lines, title_parts)
-        title_parts = [lead_title]
-    sections = split_sections(lines[i:], main_body, history, raw.number, has_positions,
+    if lead_title and (not block.title_parts or raw.header is not None and raw.header.body):
+        if block.title_parts:  # what followed the header was body text, not a title
+            block.start = _rewind(lines, block.title_parts)
+        block.title_parts = [lead_title]
+    sections = split_sections(lines[block.start:], main_body, block.history, raw.number, has_positions,
                               gaps=geometry or not has_positions)
     pages = [ln.page for ln in lines]
+    header_page = lines[0].page if lines and raw.header_index is not None and raw.header is not None else None
     return ParsedItem(
         number=raw.number,
-        title=" ".join(" ".join(title_parts).split()) or None,
-        diary_number=diary,
-        history=history,
+        title=" ".join(" ".join(block.title_parts).split()) or None,
+        diary_number=block.diary,
+        history=block.history,
         page_start=header_page if header_page is not None else (min(pages) if pages else None),
         page_end=max(pages) if pages else None,
         sections=sections,
@@ -389,6 +405,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
     resume: ParsedSection | None = None  # a heading whose text follows an inline person line
     leading = _leading(lines) if gaps else 0.0
     prev: Line | None = None
+    ended = False  # the decision said 'Ei muita asioita.'
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -410,6 +427,11 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if (match is not None and current is not None and match.kind == current.kind and not current.lines
                 and not match.rest and not text.endswith(":")):
             match = None  # 'Muutoksenhaku' / 'Oikaisuvaatimus': the second line is the section's text
+        if match is not None and match.kind == "selostus" and current is not None and current.lines \
+                and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
+            match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
+        if match is None and ended and current is not None and current.kind == "paatos":
+            current, ended = start("muu", None, line.page), False  # the meeting's closing words
         if match is not None:
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \
                     and match.kind in PERSON_KINDS and match.rest:
@@ -419,6 +441,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             current = start(match.kind, match.heading_raw, line.page)
             if match.rest:
                 current.lines.append(match.rest)
+            ended = match.kind == "paatos" and fold(match.rest) in DECISION_END_LINES
             if match.kind == "paatosehdotus" and _is_presenter(match.rest):
                 current.presenter = match.rest  # the proposal itself follows on the next lines
             person_mode = match.kind in PERSON_KINDS
@@ -442,6 +465,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)
+        ended = current.kind == "paatos" and fold(text) in DECISION_END_LINES
     for sec in sections:
         if sec.presenter and len(sec.lines) == 1:  # nothing followed: it was the proposal after all
             sec.presenter = None

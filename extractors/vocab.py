@@ -76,6 +76,19 @@ HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatoseh
                                         "paatosesitys": "paatosehdotus", "beslut": "paatos",
                                         "forslag": "paatosehdotus", "beslutsforslag": "paatosehdotus"}
 
+# Inflected and plural forms of heading nouns: a line ending so is a title or running text, never a
+# heading ('Kaupunginjohtajan päätökset', 'Kaupunginvaltuuston päätökset 17.2.2025'). Folded.
+NOT_HEADING_LAST_WORDS: tuple[str, ...] = (
+    "paatokset", "paatoksia", "paatoksen", "paatoksesta", "paatoksella", "paatokseen", "paatoksista",
+    "ehdotukset", "ehdotuksen", "ehdotuksia", "esitykset", "esityksen", "esityksia", "besluten", "forslagen",
+)
+# Who may own a '<genitive> päätös / ehdotus' heading besides bodies (vocab.BODY_SUFFIXES) and
+# officials (vocab.TITLE_SUFFIXES): a ministry's or a court's decision quoted in a description is text.
+HEADING_OWNER_WORDS: tuple[str, ...] = ("viranhaltija", "esittelijä", "puheenjohtaja", "pormestari")
+# A decision line after which the decision is over ('Ei muita asioita.' in 'Muut asiat'): what
+# follows it is the meeting's closing text, kept as a section of its own. Folded.
+DECISION_END_LINES: tuple[str, ...] = ("ei muita asioita", "ei muita ilmoitusasioita", "inga ovriga arenden")
+
 DEFAULT_HEADING_CUTOFF = 85.0  # rapidfuzz ratio on folded text for single-word headings
 DEFAULT_HEADING_CUTOFF_SHORT = 90.0  # for headings of at most 6 letters ('Esitys', 'Päätös')
 
@@ -135,6 +148,7 @@ BODY_SUFFIXES: tuple[str, ...] = (
     "lautakunta", "hallitus", "valtuusto", "jaosto", "toimikunta", "neuvosto", "johtokunta",
     "toimielin", "nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "sektion", "sektionen",
     "direktion", "direktionen", "utskott", "utskottet", "rådet", "jaos", "kommitté", "kommittén",
+    "työryhmä", "ohjausryhmä", "arbetsgrupp", "arbetsgruppen", "styrgrupp", "styrgruppen",
 )
 # ... and their genitives where a body name is printed inside a longer one ('Teknisen lautakunnan jaosto')
 BODY_GENITIVES: tuple[str, ...] = ("lautakunnan", "hallituksen", "valtuuston", "jaoston", "nämndens")

@@ -8,7 +8,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from extractors.document import Source, extract_document
-from extractors.records import Decision, ItemRole, ItemSection
+from extractors.records import AgendaItem, Decision, ItemRole, ItemSection
 from extractors.roles import parse_person_lines
 from tests.pdfmaker import FONT
 
@@ -172,3 +172,67 @@ Päätös\tHyväksyttiin.
     assert ("paatosehdotus", "Kokous todetaan laillisesti koolle kutsutuksi.") in kinds_and_texts(extraction)
     assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [
         ("esittelija", "Mikko Salo", "Kaupunginjohtaja")]
+
+
+def test_earlier_handling_by_a_working_group_is_history() -> None:
+    body = """Puheenjohtajiston työryhmä, 17.09.2024, § 63
+
+Työryhmä on valmistellut ehdotuksen valtuuston kokousten sujuvoittamiseksi.
+
+Ehdotus
+Puheenjohtajiston työryhmä esittää kaupunginhallitukselle, että se hyväksyy selvityksen.
+
+Päätös
+Hyväksyttiin.
+
+Tekninen lautakunta, 12.03.2026, § 21
+
+Työryhmän ehdotus on käsitelty valtuustoryhmissä.
+
+Ehdotus
+Tekninen lautakunta merkitsee selvityksen tiedokseen.
+
+Päätös
+Tekninen lautakunta merkitsi selvityksen tiedokseen.
+"""
+    extraction = extract_text(body)
+    sections = extraction.of(ItemSection)
+    earlier = [s for s in sections if s.handling]
+    assert {s.handling for s in earlier} == {"Puheenjohtajiston työryhmä, 17.09.2024, § 63"}
+    assert [s.kind for s in earlier] == ["selostus", "paatosehdotus", "paatos"]
+    current = [s.text for s in sections if not s.handling and s.kind == "paatos"]
+    assert current == ["Tekninen lautakunta merkitsi selvityksen tiedokseen."]
+    assert [d.outcome for d in extraction.of(Decision)] == ["merkitty_tiedoksi"]
+
+
+def test_titles_and_quoted_decisions_are_not_headings() -> None:
+    body = """Kaupunginjohtajan päätökset
+
+Valtiovarainministeriön päätös
+Ministeriö myönsi kunnalle harkinnanvaraista valtionosuutta.
+Kaupunginhallituksen päätös 23.6.2025 § 249:
+Kaupunginhallitus päätti hakea valtionosuutta.
+
+Ehdotus
+Tekninen lautakunta merkitsee päätökset tiedoksi.
+
+Perustelut:
+Päätökset on tehty lautakunnan delegoimassa toimivallassa.
+
+Päätös
+Hyväksyttiin.
+"""
+    text = HEADER.replace("Katuvalojen uusiminen\n", "") + body
+    extraction = extract_document(text.encode(), Source("ruovesi.txt", "ruovesi.txt"))
+    assert [i.title for i in extraction.of(AgendaItem)] == ["Kaupunginjohtajan päätökset"]
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "paatosehdotus", "paatos"]
+    assert sections[0][1].startswith("Valtiovarainministeriön päätös Ministeriö myönsi")
+    assert sections[1][1].endswith("Perustelut: Päätökset on tehty lautakunnan delegoimassa toimivallassa.")
+
+
+def test_no_other_business_ends_the_decision() -> None:
+    body = "Päätös\nEi muita asioita.\n\nPuheenjohtaja päätti kokouksen klo 18.42.\n"
+    sections = kinds_and_texts(extract_text(body))
+    assert ("paatos", "Ei muita asioita.") in sections
+    assert ("muu", "Puheenjohtaja päätti kokouksen klo 18.42.") in sections
