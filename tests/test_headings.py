@@ -65,7 +65,8 @@ def test_section_sign_references_are_not_headers(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Kaupunginjohtajan päätökset", "Lautakunnan päätökset",
-                                  "Valtiovarainministeriön päätös", "Hallinto-oikeuden päätös", "Kaupunginvaltuuston päätökset 17.2.2025"])
+                                  "Valtiovarainministeriön päätös", "Hallinto-oikeuden päätös",
+                                  "Kaupunginvaltuuston päätökset 17.2.2025"])
 def test_titles_and_quoted_decisions_are_not_headings(text: str) -> None:
     assert match_line_heading([text], True) is None and match_line_heading([text], False) is None
 
