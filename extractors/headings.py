@@ -116,19 +116,19 @@ def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch
     whole = heading_kind(_clean(text)) if len(text) <= 60 and not has_colon_text else None
     if whole:
         return HeadingMatch(whole[0], _clean(text), "", whole[1])
-    # 2. heading, colon, text
-    m = re.match(r"^([^:]{2,45}):\s*(.+)$", text)
-    if m:
-        found = heading_kind(_clean(m.group(1)))
-        if found:
-            return HeadingMatch(found[0], _clean(m.group(1)), m.group(2).strip(), found[1])
-    # 3. margin segment followed by text
+    # 2. margin segment followed by text (before 3, so that 'Täytäntöönpanotiedot | Ote: ...' keeps its heading)
     if len(segments) >= 2:
         first = _clean(segments[0])
         found = heading_kind(first)
         if found:
             rest = " ".join(s.strip() for s in segments[1:] if s.strip())
             return HeadingMatch(found[0], first, rest, found[1])
+    # 3. heading, colon, text
+    m = re.match(r"^([^:]{2,45}):\s*(.+)$", text)
+    if m:
+        found = heading_kind(_clean(m.group(1)))
+        if found:
+            return HeadingMatch(found[0], _clean(m.group(1)), m.group(2).strip(), found[1])
     # 4. plain text: 'Heading Text...' / 'Heading<TAB>Text'
     if "\t" in text:
         head, _, rest = text.partition("\t")

@@ -470,6 +470,9 @@ def parse_person_lines(text: str, role: str, item_id: str = "", doc_id: str = ""
     for person in _parse_fields(text.replace("\r", "\n")):
         if not person.name and not person.title:
             continue
+        if role == "valmistelija" and not (person.name or person.email or person.phone) \
+                and not is_title_word(person.title[-1]):
+            continue  # 'Tekninen keskus, kaupungininsinööri ...': the preparers' unit, not a person
         title = " ".join(person.title).strip(" ,.;:-") or None
         name = order_name(person.name, person.email) if person.name else None
         info = ItemRole(item_id=item_id, doc_id=doc_id, role=role, name=name, title=title, email=person.email,

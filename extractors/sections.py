@@ -21,6 +21,8 @@ from extractors.vocab import (
     ATTACHMENT_EXTENSIONS,
     ATTACHMENT_LIST_KINDS,
     DECISION_END_LINES,
+    DIARY_LABELS,
+    HISTORY_LABELS,
     TRAILER_ANY_CASE,
     TRAILER_CAPS,
     TRAILER_SIGNATURES,
@@ -211,8 +213,11 @@ def _matches_history(ref: str, history: list[str]) -> bool:
 
 def _is_presenter(text: str) -> bool:
     """'Kaupunginjohtaja Jukka Mäkelä' printed on the proposal's heading line: a title and a
-    capitalised name, nothing else (the first line of a proposal has lower-case words)."""
+    capitalised name, nothing else (the first line of a proposal has lower-case words), or a
+    title alone ('Elinvoimajohtaja')."""
     words = text.split()
+    if len(words) == 1:
+        return is_title_word(words[0]) and not text.endswith((".", ":"))
     return 2 <= len(words) <= 4 and not any(c.isdigit() for c in text) and not text.endswith((".", ":")) \
         and all(w[:1].isupper() for w in words[1:])
 
@@ -224,6 +229,20 @@ def _history_ref(line: Line, main_body: str | None, number: int | None = None) -
     if cand and cand.date and cand.body and (
             cand.number != number or not (main_body and same_body(cand.body, main_body))):
         return " ".join(line.text.split())
+    return None
+
+
+def _label_value(line: Line, labels: tuple[str, ...]) -> str | None:
+    """The value after a margin label ('Dno | OUKA/899/02.06.01.04/2017', 'Päätöshistoria: -'),
+    or None when the line does not start with one of ``labels``."""
+    segments = _segments(line)
+    first = fold(segments[0])
+    for label in labels:
+        key = fold(label)
+        if first == key:
+            return " ".join(s.strip() for s in segments[1:]).strip(" :")
+        if first.startswith(key + " "):
+            return " ".join(" ".join(line.text.split()).split()[len(label.split()):]).strip(" :")
     return None
 
 
@@ -269,7 +288,14 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         line = lines[i]
         text = " ".join(line.text.replace("\u200b", "").split())
         m = DIARY_RE.match(text)
-        if m and block.diary is None:
+        labelled_diary = _label_value(line, DIARY_LABELS)
+        labelled_history = _label_value(line, HISTORY_LABELS)
+        if labelled_diary is not None and title_done:
+            block.diary = block.diary or labelled_diary or None
+        elif labelled_history is not None and title_done:
+            if re.search(r"\w", labelled_history):  # '-': no earlier handling
+                block.history.append(labelled_history)
+        elif m and block.diary is None:
             block.diary = m.group(1)
         elif _DATE_ONLY.match(text):
             pass

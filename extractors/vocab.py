@@ -40,7 +40,8 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "oheismateriaali": ("Oheismateriaali", "Oheismateriaalit", "Oheisaineisto", "Oheisasiakirjat",
                         "Material", "Bakgrundsmaterial"),
     "tiedoksi": ("Tiedoksi", "Tiedoksianto", "Jakelu", "Päätöksestä tiedotetaan", "Tiedoksi ja toimenpiteitä varten",
-                 "För kännedom", "Delges", "Tillkännages"),
+                 "Täytäntöönpanotiedot", "Täytäntöönpano", "För kännedom", "Delges", "Tillkännages",
+                 "Verkställighet"),
     "lisatiedot": ("Lisätiedot", "Lisätietoja", "Lisätietoja antaa", "Lisätietoja antavat",
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
@@ -57,6 +58,12 @@ ATTACHMENT_EXTENSIONS: tuple[str, ...] = ("pdf", "doc", "docx", "xls", "xlsx", "
                                           "txt", "jpg", "jpeg", "png", "tif", "tiff", "zip", "dwg", "msg")
 # Kinds whose text is a list of attachment names, ended by a paragraph gap or a line that is no name.
 ATTACHMENT_LIST_KINDS: tuple[str, ...] = ("liitteet", "oheismateriaali")
+
+# Margin labels of Tweb single-item files: 'Dno' before the diary number, 'Päätöshistoria' before
+# the earlier handlings ('Kaupunginhallitus 20.3.2017 § 66', or '-' for none). Not sections.
+DIARY_LABELS: tuple[str, ...] = ("Dno", "Dnro", "Dnr", "Diaarinumero", "Asianumero", "Diarienummer")
+HISTORY_LABELS: tuple[str, ...] = ("Päätöshistoria", "Käsittelyhistoria", "Aiempi käsittely", "Aikaisempi käsittely",
+                                   "Beslutshistorik", "Behandlingshistorik")
 
 # Lines that end the last item: appeal instructions printed once for the whole minutes (in
 # capitals), and an extract's certification.

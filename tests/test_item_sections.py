@@ -8,7 +8,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from extractors.document import Source, extract_document
-from extractors.records import AgendaItem, Decision, ItemRole, ItemSection
+from extractors.records import AgendaItem, Decision, ItemHistory, ItemRole, ItemSection
 from extractors.roles import parse_person_lines
 from tests.pdfmaker import FONT
 
@@ -236,3 +236,85 @@ def test_no_other_business_ends_the_decision() -> None:
     sections = kinds_and_texts(extract_text(body))
     assert ("paatos", "Ei muita asioita.") in sections
     assert ("muu", "Puheenjohtaja päätti kokouksen klo 18.42.") in sections
+
+
+def test_a_title_alone_on_the_proposal_heading_is_the_presenter() -> None:
+    body = ("Päätösehdotus\tElinvoimajohtaja\n\tKokous todetaan laillisesti koolle kutsutuksi.\n\n"
+            "Päätös\tHyväksyttiin.\n")
+    extraction = extract_text(body)
+    assert ("paatosehdotus", "Kokous todetaan laillisesti koolle kutsutuksi.") in kinds_and_texts(extraction)
+    assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [("esittelija", None, "Elinvoimajohtaja")]
+
+
+TWEB_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", "                         Pöytäkirja 5/2026   1 (2)", 5),
+    ("Tekninen lautakunta", "                         § 21   3.3.2026", 14),
+    ("Leikkipuistojen peruskorjausohjelma 2026-2028", None, 9),
+    ("Dno", "KAI/412/02.02.02/2026", 7),
+    ("Päätöshistoria", "Tekninen lautakunta 3.2.2026 § 12", 7),
+    ("Tiivistelmä", "Leikkipuistojen peruskorjausohjelma vuosille 2026-2028.", 7),
+    ("Esittelyteksti", "Leikkipuistojen välineet ovat käyttöikänsä lopussa.", 7),
+    ("Liitteet", "Peruskorjausohjelma 2026-2028", 7),
+    ("Oheismateriaali", "-", 7),
+    ("Esittelijä", "Tekninen johtaja Anna Kallio", 7),
+    ("Päätösesitys", "Tekninen lautakunta hyväksyy peruskorjausohjelman.", 7),
+    ("Päätös", "Päätösesitys hyväksyttiin.", 7),
+    ("Valmistelijat", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123 4567 ja", 5),
+    (None, "puistopäällikkö Eeva Ranta puh. 044 765 4321", 7),
+    ("Täytäntöönpanotiedot", "Ote: Sami Lehto, Eeva Ranta", 5),
+    (None, "Ei muutoksenhakuoikeutta", 5),
+]
+
+
+def test_tweb_single_item_margin_labels(tmp_path: Path) -> None:
+    """Oulu's Tweb item file: Dno and Päätöshistoria labels, Tiivistelmä / Esittelyteksti /
+    Täytäntöönpanotiedot headings and Valmistelijat with 'puh.' lines: every printed part found."""
+    path = _margin_pdf(tmp_path / "kaitalahti-21.pdf", TWEB_ROWS, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    [item] = extraction.of(AgendaItem)
+    assert (item.section_number, item.diary_number) == (21, "KAI/412/02.02.02/2026")
+    assert [h.ref for h in extraction.of(ItemHistory)] == ["Tekninen lautakunta 3.2.2026 § 12"]
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "selostus", "liitteet", "oheismateriaali", "esittelija",
+                                        "paatosehdotus", "paatos", "valmistelija", "tiedoksi"]
+    assert sections[-1] == ("tiedoksi", "Ote: Sami Lehto, Eeva Ranta Ei muutoksenhakuoikeutta")
+    assert not any(s.handling for s in extraction.of(ItemSection))
+    assert {(r.role, r.name, r.title) for r in extraction.of(ItemRole)} == {
+        ("esittelija", "Anna Kallio", "Tekninen johtaja"), ("valmistelija", "Sami Lehto", "kaupungininsinööri"),
+        ("valmistelija", "Eeva Ranta", "puistopäällikkö")}
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+COLON_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", "                         Pöytäkirja 3/2026   4 (9)", 5),
+    ("Kaupunginhallitus", "                         § 10   16.3.2026", 14),
+    ("Lausunto maakuntakaavan luonnoksesta", None, 6),
+    ("KAI/1545/10.02.03/2026", None, 9),
+    ("Valmistelijat: KN/PM/HY", None, 7),
+    ("Ympäristöministeriö on pyytänyt kaupungilta lausuntoa maakuntakaavan luonnoksesta.", None, 7),
+    ("Kaupunginjohtajan esitys:", None, 5),
+    ("Päätetään antaa liitteen mukainen lausunto.", None, 9),
+    ("Kaupunginhallitus 16.3.2026 § 10", None, 7),
+    ("Päätös:", None, 5),
+    ("Hyväksyttiin esitys.", None, 9),
+    ("Liitteet:", None, 5),
+    ("- Lausunto maakuntakaavan luonnoksesta", None, 9),
+    ("Lisätiedot:", None, 5),
+    ("Kari Niemi, kaupunginsihteeri, puh. 040 123 4567", None, 5),
+]
+
+
+def test_colon_headings_with_the_handling_line_in_the_middle(tmp_path: Path) -> None:
+    """Vantaa's Tweb item file: colon headings, the current handling line between the proposal and
+    the decision, the diary number alone under the title."""
+    path = _margin_pdf(tmp_path / "kaitalahti-10.pdf", COLON_ROWS, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    [item] = extraction.of(AgendaItem)
+    assert (item.section_number, item.title, item.diary_number) == (
+        10, "Lausunto maakuntakaavan luonnoksesta", "KAI/1545/10.02.03/2026")
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["valmistelija", "selostus", "paatosehdotus", "paatos", "liitteet",
+                                        "lisatiedot"]
+    assert ("paatos", "Hyväksyttiin esitys.") in sections
+    assert not any(s.handling for s in extraction.of(ItemSection))
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
