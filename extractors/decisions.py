@@ -198,13 +198,17 @@ def _proposal_side(text: str) -> tuple[str | None, str | None]:
 
 
 def _counter_kind(text: str) -> str:
-    """Outcome of a counter-proposal that wins: return, tabling, or a plain rejection."""
+    """Outcome of a counter-proposal that wins: return, tabling, rejection, or the counter-proposal
+    itself adopted ('päätökseksi tuli Latvalan vastaehdotus': hyvaksytty_muutettuna)."""
     folded = fold_keep_length(text)
     for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
         if kind in ("palautettu", "poydatty") and compile_folded(pattern).search(folded):
             return kind
     if re.search(r"palaut|valmisteluun|valmisteltavaksi", folded):
         return "palautettu"
+    for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
+        if kind in ("hylatty", "hyvaksytty_muutettuna") and compile_folded(pattern).search(folded):
+            return kind
     return "hylatty"
 
 
@@ -337,8 +341,8 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         if accepted and accepted != "hyvaksytty":
             return accepted
     if found:
-        # A bare 'Hyväksyttiin.' approves the proposal as made, also one that notes something:
-        # the outcome class says what happened to the proposal (../shared/corpus/README.md).
+        if found[0] == "hyvaksytty" and _proposal_notes(proposal):
+            return "merkitty_tiedoksi"  # 'hyväksyi kaupunginjohtajan ehdotuksen' that notes a report
         return found[0]
     if not paatos.strip():
         return "muu"

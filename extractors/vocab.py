@@ -302,6 +302,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
     ),
     "muu": (
         r"poistettiin esityslistalta", r"\bjätettiin käsittelemättä", r"\bpoisti asian esityslistalta", r"\braukesi\b",
+        r"^\W*ei (muita |)(ilmoitus|)asioita\W*$",  # 'Ei ilmoitusasioita.': nothing to decide or note
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
