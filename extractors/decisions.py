@@ -43,6 +43,7 @@ from extractors.vocab import (
     DECISION_REMARK_CUES,
     DISTRIBUTION_LEMMAS,
     DISTRIBUTION_SUBJECTS,
+    FORWARDING_CUES,
     LEAVING_CUES,
     NOTED_OBJECT,
     NOTED_VERB_LEMMAS,
@@ -51,11 +52,14 @@ from extractors.vocab import (
     OUTCOME_ORDER,
     OUTCOMES,
     PRESENTER_CHANGED_CUES,
+    PROCEDURAL_CUES,
     PROPOSAL_SIDE_CUES,
     RECUSAL_CUES,
     RECUSAL_NEGATIONS,
     RECUSAL_ROLE_WORDS,
     REJECTION_CUES,
+    RETURN_CUES,
+    STRONG_APPROVAL_CUES,
     VOTE_KIND_WORDS,
     WINNER_CUES,
 )
@@ -98,22 +102,10 @@ def _has(patterns: Sequence[str], text: str) -> bool:
 
 # --- outcome --------------------------------------------------------------------------------------
 
-# Sentences that tell who proposed what or how a vote was set up: they name outcomes ('että asia
-# jätetään pöydälle') that were not necessarily decided.
-_PROCEDURAL = (
-    r"\behdotti\b", r"\behdottivat\b", r"\bteki\b[^.]{0,80}(ehdotuksen|esityksen)", r"\bkannatti\b",
-    r"\bkannattivat\b", r"\bkannattamana\b", r"\bkannatettiin\b", r"\bäänestävät\b", r"\bäänestys",
-    r"\bäänestyksessä\b", r"\bäänestykseen\b", r"\bäänestystavaksi\b", r"(jaa|ei)-ehdotus",
-    r"\boli tehty\b", r"\bei kannatettu\b", r"\braukesi\b", r"\bföreslog\b", r"\bunderstödd",
-    r"\bomröstning", r"\bröstade\b", r"\bjaa-ään", r"\bei-ään", r"\bfrågan om\b",
-    r"\bpuheenjohtaja totesi, että oli\b", r"\bpuoltivat\b", r"\besitti\b[^.]{0,120}\bpoikkeavan\b",
-)
-
-
 def _decision_sentences(text: str) -> list[str]:
     """The sentences of a decision that state the decision (remarks and procedure set aside)."""
     sentences = _sentences(text)
-    kept = [s for s in sentences if not _has(DECISION_REMARK_CUES, s) and not _has(_PROCEDURAL, s)]
+    kept = [s for s in sentences if not _has(DECISION_REMARK_CUES, s) and not _has(PROCEDURAL_CUES, s)]
     return kept
 
 
@@ -148,20 +140,10 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
                 at = noting_at(sentence)
             if at is None:
                 continue
-            if outcome == "merkitty_tiedoksi" and _FORWARDED.search(folded[:at]):
+            if outcome == "merkitty_tiedoksi" and search_any(FORWARDING_CUES, folded[:at]):
                 continue  # 'esitti valtuustolle, että se merkitsee tiedoksi': the body itself proposed
             return outcome, sentence
     return None
-
-
-# 'Kaupunginhallitus esitti kaupunginvaltuustolle seuraavaa: Kaupunginvaltuusto merkitsee ...'
-_FORWARDED = re.compile(r"\b(esitti|esittaa|ehdotti|ehdottaa|foreslar|foreslog)\b")
-
-
-_STRONG_APPROVAL = (
-    r"(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyv[aä]ksyttiin", r"hyv[aä]ksyi\s+\w*\s*(ehdotuksen|esityksen)",
-    r"\bmukaisesti\b", r"\bmukainen\b", r"\bjäi voimaan\b", r"\benligt\b", r"\bförslaget godkändes",
-)
 
 
 def _proposal_side(text: str) -> tuple[str | None, str | None]:
@@ -204,7 +186,7 @@ def _counter_kind(text: str) -> str:
     for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
         if kind in ("palautettu", "poydatty") and compile_folded(pattern).search(folded):
             return kind
-    if re.search(r"palaut|valmisteluun|valmisteltavaksi", folded):
+    if search_any(RETURN_CUES, folded):
         return "palautettu"
     for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
         if kind in ("hylatty", "hyvaksytty_muutettuna") and compile_folded(pattern).search(folded):
@@ -285,7 +267,7 @@ def _proposal_kind(sentence: str) -> str:
     folded = fold_keep_length(sentence)
     if compile_folded(r"p[oö]yd[aä]lle").search(folded):
         return "poydatty"
-    if re.search(r"palaut|valmisteluun|valmisteltavaksi|återremitt", folded):
+    if search_any(RETURN_CUES, folded):
         return "palautettu"
     if compile_folded(r"\b(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyl[aä]t[aä][aä]n").search(folded):
         return "hylatty"
@@ -303,7 +285,7 @@ def _proposal_notes(proposal: str | None) -> bool:
         return True
     sentences = _sentences(text)
     at = noting_at(sentences[0]) if sentences else None
-    if at is None or len(sentences[0][:at].split()) > 4 or _FORWARDED.search(folded[:at]):
+    if at is None or len(sentences[0][:at].split()) > 4 or search_any(FORWARDING_CUES, folded[:at]):
         return False
     return not re.search(r"(^|\s)2\s*[.)]\s", text)  # '1. merkitä ... 2. antaa ohjeistuksen': more points
 
@@ -335,7 +317,7 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         return won
     found = _cue_outcome(decision, [o for o in OUTCOME_ORDER if o not in
                                     ("muu", "poydatty", "palautettu", "hylatty")])
-    strong = found is not None and (found[0] != "hyvaksytty" or _has(_STRONG_APPROVAL, found[1]))
+    strong = found is not None and (found[0] != "hyvaksytty" or _has(STRONG_APPROVAL_CUES, found[1]))
     if not strong and kasittely:
         accepted = _kasittely_outcome(kasittely)
         if accepted and accepted != "hyvaksytty":

@@ -14,14 +14,18 @@ SectionKind = Literal[
 ]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
-# kind -> printed heading variants (Finnish and Swedish).
+# kind -> printed heading variants (Finnish and Swedish). Web-published items print the explanatory
+# text under a heading of its own: Dynasty (Espoo) 'Selostus', Ahjo (Helsinki) 'Tiivistelmä' /
+# 'Esittelijän perustelut' / 'Päätöksen perustelut' and an 'Otteet' table (who receives extracts),
+# Turku 'Tiivistelmä', Tweb 'Esittelyteksti'; without them that text ran on in the section above.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "valmistelija": (
         "Valmistelija", "Valmistelijat", "Valmistelija / lisätiedot", "Valmistelija ja lisätiedot",
         "Valmistelijat / lisätiedot", "Asian valmisteli", "Asian valmistelija", "Asian valmistelijat",
         "Valmistelu", "Beredare", "Beredning", "Beredare / tilläggsuppgifter",
     ),
-    "esittelija": ("Esittelijä", "Esittelijät", "Föredragande", "Föredragande / tilläggsuppgifter"),
+    "esittelija": ("Esittelijä", "Esittelijät", "Esittelijätiedot", "Föredragande",
+                   "Föredragande / tilläggsuppgifter"),
     "paatosehdotus": (
         "Päätösehdotus", "Ehdotus", "Esitys", "Päätösesitys", "Pohjaesitys", "Esittelijän ehdotus",
         "Esittelijän päätösehdotus", "Kunnanjohtajan ehdotus", "Kaupunginjohtajan ehdotus",
@@ -40,8 +44,8 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "oheismateriaali": ("Oheismateriaali", "Oheismateriaalit", "Oheisaineisto", "Oheisasiakirjat",
                         "Material", "Bakgrundsmaterial"),
     "tiedoksi": ("Tiedoksi", "Tiedoksianto", "Jakelu", "Päätöksestä tiedotetaan", "Tiedoksi ja toimenpiteitä varten",
-                 "Täytäntöönpanotiedot", "Täytäntöönpano", "För kännedom", "Delges", "Tillkännages",
-                 "Verkställighet"),
+                 "Täytäntöönpanotiedot", "Täytäntöönpano", "Otteet", "För kännedom", "Delges", "Tillkännages",
+                 "Verkställighet", "Utdrag"),
     "lisatiedot": ("Lisätiedot", "Lisätietoja", "Lisätietoja antaa", "Lisätietoja antavat",
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
@@ -50,6 +54,10 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
         "Besvärsanvisning", "Anvisning för begäran om omprövning", "Sökande av ändring",
     ),
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
+    "selostus": (
+        "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
+        "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
+    ),
 }
 
 # File extensions of attachment names ('1 Aiesopimus ... valmistelusta.doc'): a line of a Liitteet /
@@ -332,6 +340,27 @@ DECISION_REMARK_CUES: tuple[str, ...] = (
     r"\bavlägsnade\b", r"\bdeltog inte\b", r"\bsom ordförande\b", r"\bsakkunnig\b",
     r"\bpöytäkirjan tarkast", r"\bolivat kokouksessa\b", r"\boli kokouksessa\b",
 )
+# Sentences that tell who proposed what or how a vote was set up: they name outcomes ('että asia
+# jätetään pöydälle') that were not necessarily decided.
+PROCEDURAL_CUES: tuple[str, ...] = (
+    r"\behdotti\b", r"\behdottivat\b", r"\bteki\b[^.]{0,80}(ehdotuksen|esityksen)", r"\bkannatti\b",
+    r"\bkannattivat\b", r"\bkannattamana\b", r"\bkannatettiin\b", r"\bäänestävät\b", r"\bäänestys",
+    r"\bäänestyksessä\b", r"\bäänestykseen\b", r"\bäänestystavaksi\b", r"(jaa|ei)-ehdotus",
+    r"\boli tehty\b", r"\bei kannatettu\b", r"\braukesi\b", r"\bföreslog\b", r"\bunderstödd",
+    r"\bomröstning", r"\bröstade\b", r"\bjaa-ään", r"\bei-ään", r"\bfrågan om\b",
+    r"\bpuheenjohtaja totesi, että oli\b", r"\bpuoltivat\b", r"\besitti\b[^.]{0,120}\bpoikkeavan\b",
+)
+# A body forwarding a proposal to another ('esitti kaupunginvaltuustolle, että se merkitsee ...'):
+# the noting words that follow are the other body's to decide.
+FORWARDING_CUES: tuple[str, ...] = (r"\b(esitti|esittää|ehdotti|ehdottaa|föreslår|föreslog)\b",)
+# Approvals that name the proposal ('Päätösehdotus hyväksyttiin', 'ehdotuksen mukaisesti'): they
+# outweigh an amendment accepted in the Käsittely.
+STRONG_APPROVAL_CUES: tuple[str, ...] = (
+    r"(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyv[aä]ksyttiin", r"hyv[aä]ksyi\s+\w*\s*(ehdotuksen|esityksen)",
+    r"\bmukaisesti\b", r"\bmukainen\b", r"\bjäi voimaan\b", r"\benligt\b", r"\bförslaget godkändes",
+)
+# A proposal that sends the matter back ('palautetaan valmisteluun', 'återremitteras').
+RETURN_CUES: tuple[str, ...] = (r"palaut", r"valmisteluun", r"valmisteltavaksi", r"återremitt")
 # Proposals printed in a Käsittely text (or in a vote) and the outcome they lead to when accepted.
 COUNTER_PROPOSAL_KINDS: dict[str, str] = {
     r"palautus(ehdotu|esity)": "palautettu", r"\bpalaut(etaan|taa|ettaisiin)\b": "palautettu",
@@ -411,17 +440,6 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 )
 # --- end of roles/decisions block ----------------------------------------------------------------
 
-# --- headings of web-published items (added by the real-HTML helper) ----------------------------
-# Dynasty (Espoo) item pages print 'Selostus' as a margin heading, Ahjo (Helsinki) decisions print
-# 'Tiivistelmä' / 'Esittelijän perustelut' / 'Päätöksen perustelut' and an 'Otteet' table (who
-# receives extracts), Turku ah pages 'Tiivistelmä'. Without these the explanatory text ran on in
-# the section above it (a 'Päätös' that held the whole background).
-SECTION_HEADINGS["selostus"] = (
-    "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
-    "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
-)
-SECTION_HEADINGS["tiedoksi"] = SECTION_HEADINGS["tiedoksi"] + ("Otteet", "Utdrag")
-SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijätiedot",)
 
 # --- goals and follow-up tables (extractors/followup.py, extractors/goals.py) --------------------
 # Added by the goals/follow-up helper. Header cells of follow-up tables are matched by *stems*
