@@ -340,8 +340,10 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
         if block.title_parts:  # what followed the header was body text, not a title
             block.start = _rewind(lines, block.title_parts)
         block.title_parts = [lead_title]
-    sections = split_sections(lines[block.start:], main_body, block.history, raw.number, has_positions,
-                              gaps=geometry or not has_positions)
+    body = lines[block.start:]
+    sections = split_sections(body, main_body, block.history, raw.number, has_positions,
+                              gaps=geometry or not has_positions,
+                              handling=_header_handling(raw, body, block.history))
     pages = [ln.page for ln in lines]
     header_page = lines[0].page if lines and raw.header_index is not None and raw.header is not None else None
     return ParsedItem(
@@ -355,9 +357,12 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
     )
 
 
-def _handling_for(line: Line, number: int | None, main_body: str | None, history: list[str]) -> str | None | bool:
+def _handling_for(line: Line, number: int | None, main_body: str | None, history: list[str],
+                  own_date: str | None = None) -> str | None | bool:
     """For a header-shaped line inside an item: the handling it opens, None for the current one,
-    False when the line is not a handling marker."""
+    False when the line is not a handling marker. ``own_date`` is the date of the item's last
+    own-number line: the current handling is the last one, so the same § on another date (the same
+    body's § 7 a year earlier) is an earlier handling, kept in ``history``."""
     cand = parse_header(line, 0)
     if cand is None or not cand.date:
         return False
@@ -367,6 +372,11 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
         if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
                 re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
             return ref
+    if cand.number == number and own_date and _day(cand.date) != _day(own_date):
+        ref = " ".join(line.text.split())
+        if ref not in history:
+            history.append(ref)
+        return ref
     if cand.number == number:
         return None  # the item's own number: back to the current handling
     if cand.body and (not main_body or not same_body(cand.body, main_body)):
@@ -420,16 +430,42 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _day(date: str | None) -> tuple[int, ...]:
+    """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
+    parts = [int(p) for p in re.findall(r"\d+", date or "")]
+    return tuple(reversed(parts))
+
+
+def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str | None:
+    """The earlier handling the item's header line belongs to, when the item prints its current
+    handling later with the same § and another date ('Ympäristölautakunta, 06.02.2024, § 7' above
+    '..., 12.02.2025, § 7'): the sections before that line are the earlier handling's."""
+    header = raw.header
+    if header is None or not header.date:
+        return None
+    for ln in body:
+        cand = parse_header(ln, 0) if "§" in ln.text else None
+        if cand is not None and cand.number == raw.number and cand.date and _day(cand.date) != _day(header.date):
+            for ref in history:
+                other = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
+                if other and other.number == header.number and _day(other.date) == _day(header.date):
+                    return ref
+            return None
+    return None
+
+
 def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
-                   has_positions: bool = True, gaps: bool = False) -> list[ParsedSection]:
+                   has_positions: bool = True, gaps: bool = False,
+                   handling: str | None = None) -> list[ParsedSection]:
     """Sections of an item body, in printed order. ``gaps`` says that a larger step between lines
     is a paragraph gap (PDF and OCR pages, plain text with blank lines), not a table-cell slot."""
     sections: list[ParsedSection] = []
-    handling: str | None = None
     current: ParsedSection | None = None
     person_mode = False
     resume: ParsedSection | None = None  # a heading whose text follows an inline person line
     leading = _leading(lines) if gaps else 0.0
+    own = [c.date for ln in lines if "§" in ln.text and (c := parse_header(ln, 0)) and c.number == number and c.date]
+    own_date = own[-1] if own else None
     prev: Line | None = None
     ended = False  # the decision said 'Ei muita asioita.'
 
@@ -444,7 +480,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             continue
         line_before, prev = prev, line
         if "§" in text:
-            h = _handling_for(line, number, main_body, history)
+            h = _handling_for(line, number, main_body, history, own_date)
             if h is not False:
                 handling = h  # type: ignore[assignment]
                 current, person_mode, resume = None, False, None

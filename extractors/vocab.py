@@ -50,7 +50,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
         "Muutoksenhaku", "Muutoksenhakuohje", "Muutoksenhakuohjeet", "Oikaisuvaatimusohje",
-        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto",
+        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto", "Hallintovalitus", "Kunnallisvalitus",
         "Besvärsanvisning", "Anvisning för begäran om omprövning", "Sökande av ändring",
     ),
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),

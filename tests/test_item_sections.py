@@ -318,3 +318,29 @@ def test_colon_headings_with_the_handling_line_in_the_middle(tmp_path: Path) -> 
     assert ("paatos", "Hyväksyttiin esitys.") in sections
     assert not any(s.handling for s in extraction.of(ItemSection))
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+def test_the_same_section_number_a_year_earlier_is_an_earlier_handling() -> None:
+    """The current handling is the last one: the same body's § 21 of an earlier meeting is history."""
+    body = """Tekninen lautakunta, 14.03.2025, § 21
+
+Ehdotus
+Tekninen lautakunta velvoittaa omistajan siistimään tontin uhkasakon uhalla.
+
+Päätös
+Lautakunta hyväksyi esityksen.
+
+Tekninen lautakunta, 12.03.2026, § 21
+
+Ehdotus
+Tekninen lautakunta tuomitsee uhkasakon maksettavaksi.
+
+Päätös
+Lautakunta hyväksyi esityksen.
+"""
+    extraction = extract_text(body)
+    sections = extraction.of(ItemSection)
+    assert [(s.kind, s.handling) for s in sections] == [
+        ("paatosehdotus", "Tekninen lautakunta, 14.03.2025, § 21"), ("paatos", "Tekninen lautakunta, 14.03.2025, § 21"),
+        ("paatosehdotus", None), ("paatos", None)]
+    assert "Tekninen lautakunta, 14.03.2025, § 21" in [h.ref for h in extraction.of(ItemHistory)]
