@@ -71,6 +71,8 @@ def _is_person_line(text: str) -> bool:
     words = text.split()
     if not 0 < len(words) <= 6 or text.rstrip().endswith((".", ":")) or any(c.isdigit() for c in text):
         return False
+    if "," not in text and sum(1 for w in words if w[:1].islower()) > 2:
+        return False  # 'Kaupunginhallitus saattaa kaupunginvaltuuston tietoon Lapuan': a sentence
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals >= 2 and (words[-1][:1].isupper() or "," in text)
 
@@ -95,9 +97,10 @@ def _is_attachment_name(text: str) -> bool:
 
 
 def _leading(lines: list[Line]) -> float:
-    """The usual step between consecutive lines of an item (its median), for telling paragraph gaps."""
+    """The step between the wrapped lines of one paragraph (the lower quartile of the item's line
+    steps: items of short list lines have more paragraph gaps than wrapped lines), for telling gaps."""
     steps = sorted(b.y - a.y for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and 0 < b.y - a.y < 60)
-    return steps[len(steps) // 2] if steps else 0.0
+    return steps[len(steps) // 4] if steps else 0.0
 
 
 def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSection, leading: float,

@@ -344,3 +344,18 @@ Lautakunta hyväksyi esityksen.
         ("paatosehdotus", "Tekninen lautakunta, 14.03.2025, § 21"), ("paatos", "Tekninen lautakunta, 14.03.2025, § 21"),
         ("paatosehdotus", None), ("paatos", None)]
     assert "Tekninen lautakunta, 14.03.2025, § 21" in [h.ref for h in extraction.of(ItemHistory)]
+
+
+def test_a_proposal_after_an_inline_presenter_is_not_a_person_line() -> None:
+    body = """Ehdotus
+Esittelijä: Kunnanjohtaja Mikko Salo
+Kunnanhallitus saattaa valtuuston tietoon Ruoveden
+valtuustoon valitut valtuutetut.
+
+Päätös
+Hyväksyttiin.
+"""
+    sections = kinds_and_texts(extract_text(body))
+    assert ("esittelija", "Kunnanjohtaja Mikko Salo") in sections
+    assert ("paatosehdotus", "Kunnanhallitus saattaa valtuuston tietoon Ruoveden valtuustoon valitut "
+            "valtuutetut.") in sections
