@@ -40,6 +40,7 @@ from extractors.vocab import (
     ACCEPTANCE_CUES,
     CHAIR_REPLACED_CUES,
     COUNTER_PROPOSAL_KINDS,
+    DECIDING_VERB_LEMMAS,
     DECISION_REMARK_CUES,
     DISTRIBUTION_LEMMAS,
     DISTRIBUTION_SUBJECTS,
@@ -287,6 +288,8 @@ def _proposal_notes(proposal: str | None) -> bool:
     at = noting_at(sentences[0]) if sentences else None
     if at is None or len(sentences[0][:at].split()) > 4 or search_any(FORWARDING_CUES, folded[:at]):
         return False
+    if any(base in DECIDING_VERB_LEMMAS for m in _WORD.finditer(text[at:]) for base, _ in lemmas(m.group(0))):
+        return False  # 'merkitsee tiedoksi ja päättää, että ...' decides more than it notes
     return not re.search(r"(^|\s)2\s*[.)]\s", text)  # '1. merkitä ... 2. antaa ohjeistuksen': more points
 
 

@@ -118,6 +118,10 @@ OUTCOME_CASES = [
     ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "merkitty_tiedoksi"),
     ("Lautakunta hyväksyi ehdotuksen.", "Lautakunta merkitsee Vaasan hallinto-oikeuden päätöksen tiedokseen.",
      None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi ja päättää, että jatkovalmistelu tehdään "
+     "vaihtoehdon B pohjalta.", None, "hyvaksytty"),
+    ("Lautakunta hyväksyi ehdotuksen.", "Lautakunta merkitsee toteutumat tiedokseen ja ilmoittaa "
+     "kaupunginhallitukselle ylitysuhasta.", None, "merkitty_tiedoksi"),
     ("Lautakunta hyväksyi esityksen.", "Ympäristölautakunta saattaa kaupunginhallituksen tiedoksi "
      "tavoitteiden toteuman vuodelta 2024.", None, "merkitty_tiedoksi"),
     ("Kaupunginhallitus hyväksyi kaupunginjohtajan ehdotuksen.", "Kaupunginhallitus päättää 1. merkitä "
