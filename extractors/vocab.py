@@ -325,7 +325,7 @@ DISTRIBUTION_LEMMAS: tuple[str, ...] = ("saattaa", "saatettu")
 DISTRIBUTION_SUBJECTS: tuple[str, ...] = ("päätös", "ote", "pöytäkirjanote", "hyväksyä")
 # A noting proposal that also decides something ('merkitsee selvityksen tiedoksi ja päättää, että
 # jatkovalmistelu tehdään ...') is more than noting: these verbs after the noting verb say so. Lemmas.
-DECIDING_VERB_LEMMAS: tuple[str, ...] = ("päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "antaa", "oikeuttaa",
+DECIDING_VERB_LEMMAS: tuple[str, ...] = ("päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "oikeuttaa",
                                          "valtuuttaa", "nimetä")
 # A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
 WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\b(ehdotus|esitys|vastaehdotus)\s+voitti\b",
