@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractors.records import Recusal, Vote
 from extractors.roles import (
     compile_folded,
     fold_keep_length,
     is_first_name,
     is_title_word,
+    lemmas,
     nominative,
     normalize_name,
     search_any,
@@ -38,44 +40,32 @@ from extractors.vocab import (
     ACCEPTANCE_CUES,
     CHAIR_REPLACED_CUES,
     COUNTER_PROPOSAL_KINDS,
+    DECIDING_VERB_LEMMAS,
     DECISION_REMARK_CUES,
+    DISTRIBUTION_LEMMAS,
+    DISTRIBUTION_SUBJECTS,
+    FORWARDING_CUES,
     LEAVING_CUES,
+    NOTED_OBJECT,
+    NOTED_VERB_LEMMAS,
     NUMBER_WORDS,
     OUTCOME_CUES,
     OUTCOME_ORDER,
     OUTCOMES,
     PRESENTER_CHANGED_CUES,
+    PROCEDURAL_CUES,
     PROPOSAL_SIDE_CUES,
     RECUSAL_CUES,
     RECUSAL_NEGATIONS,
     RECUSAL_ROLE_WORDS,
     REJECTION_CUES,
+    RETURN_CUES,
+    STRONG_APPROVAL_CUES,
     VOTE_KIND_WORDS,
     WINNER_CUES,
 )
 
 Attendees = Mapping[str, str | None] | Sequence[str] | None
-
-
-@dataclass(frozen=True)
-class VoteInfo:
-    jaa: int | None
-    ei: int | None
-    tyhja: int | None
-    poissa: int | None
-    jaa_names: tuple[str, ...] = ()
-    ei_names: tuple[str, ...] = ()
-    tyhja_names: tuple[str, ...] = ()
-    counts_match: bool | None = None  # each count equals the number of names listed; None: no names
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class RecusalInfo:
-    name: str
-    role: str | None
-    note: str
-    replaced_by: str | None = None
 
 
 # --- sentences ------------------------------------------------------------------------------------
@@ -113,23 +103,31 @@ def _has(patterns: Sequence[str], text: str) -> bool:
 
 # --- outcome --------------------------------------------------------------------------------------
 
-# Sentences that tell who proposed what or how a vote was set up: they name outcomes ('että asia
-# jätetään pöydälle') that were not necessarily decided.
-_PROCEDURAL = (
-    r"\behdotti\b", r"\behdottivat\b", r"\bteki\b[^.]{0,80}(ehdotuksen|esityksen)", r"\bkannatti\b",
-    r"\bkannattivat\b", r"\bkannattamana\b", r"\bkannatettiin\b", r"\bäänestävät\b", r"\bäänestys",
-    r"\bäänestyksessä\b", r"\bäänestykseen\b", r"\bäänestystavaksi\b", r"(jaa|ei)-ehdotus",
-    r"\boli tehty\b", r"\bei kannatettu\b", r"\braukesi\b", r"\bföreslog\b", r"\bunderstödd",
-    r"\bomröstning", r"\bröstade\b", r"\bjaa-ään", r"\bei-ään", r"\bfrågan om\b",
-    r"\bpuheenjohtaja totesi, että oli\b", r"\bpuoltivat\b", r"\besitti\b[^.]{0,120}\bpoikkeavan\b",
-)
-
-
 def _decision_sentences(text: str) -> list[str]:
     """The sentences of a decision that state the decision (remarks and procedure set aside)."""
     sentences = _sentences(text)
-    kept = [s for s in sentences if not _has(DECISION_REMARK_CUES, s) and not _has(_PROCEDURAL, s)]
+    kept = [s for s in sentences if not _has(DECISION_REMARK_CUES, s) and not _has(PROCEDURAL_CUES, s)]
     return kept
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def noting_at(sentence: str) -> int | None:
+    """Offset of the verb when a sentence notes something ('Kaupunginhallitus merkitsi pöytäkirjat
+    tiedokseen', 'saatettiin tiedoksi'), read from lemmas so that every inflection counts."""
+    words = [(m.start(), lemmas(m.group(0))) for m in _WORD.finditer(sentence)]
+    if not any(NOTED_OBJECT in found for _, found in words):
+        return None
+    verbs = [(start, {base for base, _ in found}) for start, found in words
+             if any(base in NOTED_VERB_LEMMAS for base, _ in found)]
+    for start, bases in verbs:
+        if bases & set(DISTRIBUTION_LEMMAS) and any(
+                (base in DISTRIBUTION_SUBJECTS and case in ("nimento", "")) for _, found in words
+                for base, case in found):
+            continue  # 'Päätös saatetaan tiedoksi hakijalle': distribution, not the outcome
+        return start
+    return None
 
 
 def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, str] | None:
@@ -138,22 +136,15 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
         for sentence in sentences:
             folded = fold_keep_length(sentence)
             match = search_any(OUTCOME_CUES[outcome], folded)
-            if match is None:
+            at = match.start() if match else None
+            if outcome == "merkitty_tiedoksi" and at is None:
+                at = noting_at(sentence)
+            if at is None:
                 continue
-            if outcome == "merkitty_tiedoksi" and _FORWARDED.search(folded[:match.start()]):
+            if outcome == "merkitty_tiedoksi" and search_any(FORWARDING_CUES, folded[:at]):
                 continue  # 'esitti valtuustolle, että se merkitsee tiedoksi': the body itself proposed
             return outcome, sentence
     return None
-
-
-# 'Kaupunginhallitus esitti kaupunginvaltuustolle seuraavaa: Kaupunginvaltuusto merkitsee ...'
-_FORWARDED = re.compile(r"\b(esitti|esittaa|ehdotti|ehdottaa|foreslar|foreslog)\b")
-
-
-_STRONG_APPROVAL = (
-    r"(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyv[aä]ksyttiin", r"hyv[aä]ksyi\s+\w*\s*(ehdotuksen|esityksen)",
-    r"\bmukaisesti\b", r"\bmukainen\b", r"\bjäi voimaan\b", r"\benligt\b", r"\bförslaget godkändes",
-)
 
 
 def _proposal_side(text: str) -> tuple[str | None, str | None]:
@@ -190,13 +181,17 @@ def _proposal_side(text: str) -> tuple[str | None, str | None]:
 
 
 def _counter_kind(text: str) -> str:
-    """Outcome of a counter-proposal that wins: return, tabling, or a plain rejection."""
+    """Outcome of a counter-proposal that wins: return, tabling, rejection, or the counter-proposal
+    itself adopted ('päätökseksi tuli Latvalan vastaehdotus': hyvaksytty_muutettuna)."""
     folded = fold_keep_length(text)
     for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
         if kind in ("palautettu", "poydatty") and compile_folded(pattern).search(folded):
             return kind
-    if re.search(r"palaut|valmisteluun|valmisteltavaksi", folded):
+    if search_any(RETURN_CUES, folded):
         return "palautettu"
+    for pattern, kind in COUNTER_PROPOSAL_KINDS.items():
+        if kind in ("hylatty", "hyvaksytty_muutettuna") and compile_folded(pattern).search(folded):
+            return kind
     return "hylatty"
 
 
@@ -273,7 +268,7 @@ def _proposal_kind(sentence: str) -> str:
     folded = fold_keep_length(sentence)
     if compile_folded(r"p[oö]yd[aä]lle").search(folded):
         return "poydatty"
-    if re.search(r"palaut|valmisteluun|valmisteltavaksi|återremitt", folded):
+    if search_any(RETURN_CUES, folded):
         return "palautettu"
     if compile_folded(r"\b(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyl[aä]t[aä][aä]n").search(folded):
         return "hylatty"
@@ -281,13 +276,21 @@ def _proposal_kind(sentence: str) -> str:
 
 
 def _proposal_notes(proposal: str | None) -> bool:
-    """Does the proposal itself only note something ('Lautakunta merkitsee ... tiedoksi')?"""
+    """Does the proposal only note something ('Lautakunta merkitsee ... tiedoksi', 'Kaupunginhallitus
+    päättää merkitä tilannekatsauksen tiedokseen'), not forward it or decide more points?"""
     if not proposal:
         return False
-    folded = fold_keep_length(" ".join(proposal.split()))
-    return bool(compile_folded(
-        r"^\W*(\S+\s+){0,3}(p[aä][aä]tt[aä][aä]\s+)?(merkitsee|merkit[aä])\b[^.]{0,160}\btiedoksi\b"
-        r"|^\W*(\S+\s+){0,3}antecknar\b[^.]{0,160}för kännedom").search(folded))
+    text = " ".join(proposal.split())
+    folded = fold_keep_length(text)
+    if compile_folded(r"^\W*(\S+\s+){0,3}antecknar\b[^.]{0,160}för kännedom").search(folded):
+        return True
+    sentences = _sentences(text)
+    at = noting_at(sentences[0]) if sentences else None
+    if at is None or len(sentences[0][:at].split()) > 4 or search_any(FORWARDING_CUES, folded[:at]):
+        return False
+    if any(base in DECIDING_VERB_LEMMAS for m in _WORD.finditer(text[at:]) for base, _ in lemmas(m.group(0))):
+        return False  # 'merkitsee tiedoksi ja päättää, että ...' decides more than it notes
+    return not re.search(r"(^|\s)2\s*[.)]\s", text)  # '1. merkitä ... 2. antaa ohjeistuksen': more points
 
 
 def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | None = None,
@@ -317,14 +320,14 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         return won
     found = _cue_outcome(decision, [o for o in OUTCOME_ORDER if o not in
                                     ("muu", "poydatty", "palautettu", "hylatty")])
-    strong = found is not None and (found[0] != "hyvaksytty" or _has(_STRONG_APPROVAL, found[1]))
+    strong = found is not None and (found[0] != "hyvaksytty" or _has(STRONG_APPROVAL_CUES, found[1]))
     if not strong and kasittely:
         accepted = _kasittely_outcome(kasittely)
         if accepted and accepted != "hyvaksytty":
             return accepted
     if found:
-        # A bare 'Hyväksyttiin.' approves the proposal as made, also one that notes something:
-        # the outcome class says what happened to the proposal ('merkitsi tiedoksi' is printed).
+        if found[0] == "hyvaksytty" and _proposal_notes(proposal):
+            return "merkitty_tiedoksi"  # 'hyväksyi kaupunginjohtajan ehdotuksen' that notes a report
         return found[0]
     if not paatos.strip():
         return "muu"
@@ -620,8 +623,8 @@ def _table_votes(text: str, attendees: Attendees) -> list[dict[str, list[str]]]:
     return [t for t in tables if sum(len(v) for v in t.values()) >= 2]
 
 
-def extract_votes(text: str, attendees: Attendees = None) -> list[VoteInfo]:
-    """The votes printed in an item's text, in printed order.
+def extract_votes(text: str, attendees: Attendees = None, item_id: str = "", doc_id: str = "") -> list[Vote]:
+    """The votes printed in an item's text, in printed order, as `Vote` records of item ``item_id``.
 
     ``attendees`` (names, or name -> role) turns surname-only voter lists ('Kuusisaari, Makkonen')
     into full names. Counts not printed are 0 for tyhjä/poissa and None for jaa/ei.
@@ -642,17 +645,18 @@ def extract_votes(text: str, attendees: Attendees = None) -> list[VoteInfo]:
         start, end = group[0].start, group[-1].end
         sentence_start = max((text.rfind(sep, 0, start) + len(sep) if sep in text[:start] else 0)
                              for sep in (". ", "\n\n"))
-        votes.append(VoteInfo(
-            jaa=counts["jaa"], ei=counts["ei"], tyhja=counts["tyhja"], poissa=counts["poissa"],
+        votes.append(Vote(
+            item_id=item_id, doc_id=doc_id, ordinal=len(votes), jaa=counts["jaa"], ei=counts["ei"],
+            tyhja=counts["tyhja"], poissa=counts["poissa"],
             jaa_names=names["jaa"], ei_names=names["ei"], tyhja_names=names["tyhja"],
             counts_match=match, text=" ".join(text[sentence_start:_list_end(text, end)].split()),
         ))
     if not votes:
         for table in _table_votes(text, attendees):
-            votes.append(VoteInfo(
-                jaa=len(table["jaa"]), ei=len(table["ei"]), tyhja=len(table["tyhja"]),
-                poissa=len(table["poissa"]), jaa_names=tuple(table["jaa"]), ei_names=tuple(table["ei"]),
-                tyhja_names=tuple(table["tyhja"]), counts_match=True, text="",
+            votes.append(Vote(
+                item_id=item_id, doc_id=doc_id, ordinal=len(votes), jaa=len(table["jaa"]), ei=len(table["ei"]),
+                tyhja=len(table["tyhja"]), poissa=len(table["poissa"]), jaa_names=tuple(table["jaa"]),
+                ei_names=tuple(table["ei"]), tyhja_names=tuple(table["tyhja"]), counts_match=True, text="",
             ))
     return votes
 
@@ -726,8 +730,8 @@ def _replacement(sentence: str, attendees: Attendees) -> tuple[str | None, tuple
     return _full_name(chosen.tokens, attendees), (min(chosen.start, match.start()), max(chosen.end, match.end()))
 
 
-def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo]:
-    """Disqualified people of an item: name, printed role, the sentence as printed, the stand-in chair.
+def extract_recusals(text: str, attendees: Attendees = None, item_id: str = "", doc_id: str = "") -> list[Recusal]:
+    """Disqualified people of item ``item_id``: name, printed role, the sentence as printed, the stand-in chair.
 
     ``attendees`` (names, or name -> printed role) completes names and gives the role when the
     sentence does not print it ('Teemu Ojala ilmoitti olevansa esteellinen' -> 'jäsen').
@@ -735,7 +739,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
     if not text:
         return []
     sentences = _sentences(text)
-    out: list[RecusalInfo] = []
+    out: list[Recusal] = []
     for i, sentence in enumerate(sentences):
         folded = fold_keep_length(sentence)
         disqualified = search_any(RECUSAL_CUES, folded) and not search_any(RECUSAL_NEGATIONS, folded)
@@ -757,7 +761,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
             if name == replaced_by:
                 continue
             role = _plural_role_before(sentence, span.start, spans, index) or _attendee_role(attendees, name)
-            record = RecusalInfo(name=name, role=role, note=note, replaced_by=None)
+            record = Recusal(item_id=item_id, doc_id=doc_id, name=name, role=role, note=note, replaced_by=None)
             if all(r.name != name or r.note != note for r in out):
                 out.append(record)
         if replaced_by:
@@ -765,7 +769,7 @@ def extract_recusals(text: str, attendees: Attendees = None) -> list[RecusalInfo
     return out
 
 
-def _assign_replacement(out: list[RecusalInfo], note: str, replaced_by: str) -> None:
+def _assign_replacement(out: list[Recusal], note: str, replaced_by: str) -> None:
     """Give the stand-in chair to the chair among this note's recusals (or its only person)."""
     mine = [i for i, r in enumerate(out) if r.note == note]
     if not mine:
@@ -774,5 +778,4 @@ def _assign_replacement(out: list[RecusalInfo], note: str, replaced_by: str) -> 
                                                               fold_keep_length(out[i].role).replace("a", "a"))]
     target = chairs[0] if chairs else (mine[0] if len(mine) == 1 else None)
     if target is not None:
-        r = out[target]
-        out[target] = RecusalInfo(r.name, r.role, r.note, replaced_by)
+        out[target] = replace(out[target], replaced_by=replaced_by)

@@ -14,11 +14,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from extractors.roles import is_title_word, lemmas
+from extractors.segment import DATE_RE
 from extractors.text import fold
 from extractors.vocab import (
+    BODY_SUFFIXES,
     DEFAULT_HEADING_CUTOFF,
     DEFAULT_HEADING_CUTOFF_SHORT,
+    HEADING_OWNER_WORDS,
     HEADING_SUFFIX_KINDS,
+    NOT_HEADING_LAST_WORDS,
     SECTION_HEADINGS,
 )
 
@@ -44,6 +49,18 @@ def _variants() -> tuple[list[str], list[str]]:
     return keys, kinds
 
 
+def _owner_ok(candidate: str) -> bool:
+    """Whether the genitive before 'päätös' / 'ehdotus' names a body or an official
+    ('Ympäristölautakunnan', 'Sivistysjohtajan'), not a ministry or a court ('Valtiovarainministeriön',
+    'Hallinto-oikeuden'). A word the lexicon does not know (OCR damage, Swedish) passes."""
+    words = candidate.split()
+    found = lemmas(words[-2].strip(",;")) if len(words) >= 2 else frozenset()
+    if not found:
+        return True
+    return any(is_title_word(base) or base.endswith(BODY_SUFFIXES) or base.endswith(HEADING_OWNER_WORDS)
+               for base, _ in found)
+
+
 @lru_cache(maxsize=20000)
 def heading_kind(candidate: str) -> tuple[str, float] | None:
     """The section kind of a candidate heading text (already without trailing colon), or None."""
@@ -56,6 +73,10 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
     if folded in keys:
         return kinds[keys.index(folded)], 100.0
     words = folded.split()
+    if words[-1] in NOT_HEADING_LAST_WORDS:
+        return None  # 'Kaupunginjohtajan päätökset' is an item's title
+    if len(words) >= 2 and words[-1] in HEADING_SUFFIX_KINDS and not _owner_ok(candidate):
+        return None  # 'Valtiovarainministeriön päätös' quoted in a description
     if 2 <= len(words) <= 4 and words[-1] in HEADING_SUFFIX_KINDS and "," not in candidate:
         # '<genitive body> päätös' (Finnish genitive -n), '<nämndens> beslut' (Swedish -s)
         ending = "s" if words[-1] in SWEDISH_SUFFIXES else "n"
@@ -69,7 +90,7 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
     if 2 <= len(words) <= 3 and words[-2].endswith(("n", "s")) and "," not in candidate:
         last = process.extractOne(words[-1], list(HEADING_SUFFIX_KINDS), scorer=fuzz.ratio,
                                   score_cutoff=DEFAULT_HEADING_CUTOFF_SHORT)
-        if last is not None:
+        if last is not None and _owner_ok(candidate):
             return HEADING_SUFFIX_KINDS[last[0]], float(last[1]) - 5.0
     return None
 
@@ -95,19 +116,19 @@ def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch
     whole = heading_kind(_clean(text)) if len(text) <= 60 and not has_colon_text else None
     if whole:
         return HeadingMatch(whole[0], _clean(text), "", whole[1])
-    # 2. heading, colon, text
-    m = re.match(r"^([^:]{2,45}):\s*(.+)$", text)
-    if m:
-        found = heading_kind(_clean(m.group(1)))
-        if found:
-            return HeadingMatch(found[0], _clean(m.group(1)), m.group(2).strip(), found[1])
-    # 3. margin segment followed by text
+    # 2. margin segment followed by text (before 3, so that 'Täytäntöönpanotiedot | Ote: ...' keeps its heading)
     if len(segments) >= 2:
         first = _clean(segments[0])
         found = heading_kind(first)
         if found:
             rest = " ".join(s.strip() for s in segments[1:] if s.strip())
             return HeadingMatch(found[0], first, rest, found[1])
+    # 3. heading, colon, text
+    m = re.match(r"^([^:]{2,45}):\s*(.+)$", text)
+    if m:
+        found = heading_kind(_clean(m.group(1)))
+        if found:
+            return HeadingMatch(found[0], _clean(m.group(1)), m.group(2).strip(), found[1])
     # 4. plain text: 'Heading Text...' / 'Heading<TAB>Text'
     if "\t" in text:
         head, _, rest = text.partition("\t")
@@ -125,6 +146,8 @@ def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch
                 continue
             if nxt[:1].isdigit() and n == 1:
                 continue  # 'Liite 1 ...' is an attachment line, not a heading
+            if re.match(DATE_RE, nxt) or nxt.startswith("§"):
+                continue  # 'Kaupunginhallituksen päätös 23.6.2025 § 249:' quotes another decision
             found = heading_kind(_clean(head))
             if found and (found[1] >= 95.0 or (len(fold(head)) >= 8 and found[1] >= 88.0)):
                 if has_positions and n == 1 and found[0] in ("paatosehdotus", "selostus"):

@@ -366,11 +366,9 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
     current = [s for s in item.sections if not s.handling]
     out: list = []
     for sec in current:
-        person_text = sec.text if sec.kind in ("valmistelija", "esittelija") else sec.presenter
+        person_text = "\n".join(sec.lines) if sec.kind in ("valmistelija", "esittelija") else sec.presenter
         if person_text:
-            for role in parse_person_lines(person_text, "esittelija" if sec.presenter else sec.kind):
-                out.append(R.ItemRole(item_id=item_id, doc_id=doc_id, role=role.role, name=role.name,
-                                      title=role.title, email=role.email, phone=role.phone))
+            out += parse_person_lines(person_text, "esittelija" if sec.presenter else sec.kind, item_id, doc_id)
 
     def last(kind: str) -> str | None:
         texts = [s.text for s in current if s.kind == kind]
@@ -381,15 +379,11 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
         outcome = classify_outcome(paatos, last("paatosehdotus"), last("kasittely"), language)
         out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=paatos))
     vote_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos"))
-    for n, v in enumerate(extract_votes(vote_text, attendees) if vote_text else []):
-        out.append(R.Vote(item_id=item_id, doc_id=doc_id, ordinal=n, jaa=v.jaa, ei=v.ei, tyhja=v.tyhja,
-                          poissa=v.poissa, jaa_names=tuple(v.jaa_names), ei_names=tuple(v.ei_names),
-                          tyhja_names=tuple(getattr(v, "tyhja_names", ()) or ()), counts_match=v.counts_match,
-                          text=v.text))
+    if vote_text:
+        out += extract_votes(vote_text, attendees, item_id, doc_id)
     recusal_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos", "muu"))
-    for r in extract_recusals(recusal_text, attendees) if recusal_text else []:
-        out.append(R.Recusal(item_id=item_id, doc_id=doc_id, name=r.name, role=r.role, note=r.note,
-                             replaced_by=r.replaced_by))
+    if recusal_text:
+        out += extract_recusals(recusal_text, attendees, item_id, doc_id)
     return out
 
 

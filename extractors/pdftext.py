@@ -112,16 +112,56 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> PageText:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
+        boxes = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        texts = _texts_by_chars(textpage, boxes) if _overlapping(boxes) else \
+            [textpage.get_text_bounded(*box) for box in boxes]
         rects = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
+        for (left, bottom, right, top), text in zip(boxes, texts, strict=True):
             text = " ".join(text.replace("\ufffe", "-").replace("\x02", "-").split())
             if text:
                 rects.append((height - top, left, right, text, top - bottom))
     finally:
         textpage.close()
     return PageText(number=number, lines=tuple(group_lines(rects, number)), width=width, height=height)
+
+
+def _overlapping(boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether two rectangles of one line overlap: a margin heading wider than its column
+    ('Ympäristölautakunnan' running under the decision text beside it)."""
+    for (l1, _, r1, t1), (l2, _, _, t2) in zip(boxes, boxes[1:], strict=False):
+        if abs(t1 - t2) <= DEFAULT_LINE_TOLERANCE and l1 < l2 < r1 - 1.0:
+            return True
+    return False
+
+
+def _texts_by_chars(textpage: pdfium.PdfTextPage, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """The text of each rectangle read from the characters in content order, not by area, so that
+    overlapping rectangles do not take each other's letters. PDFium builds its rectangles from
+    consecutive characters: a rectangle ends with the character that reaches its right edge."""
+    texts: list[list[str]] = [[] for _ in boxes]
+    k, closed = 0, False
+    for i in range(textpage.count_chars()):
+        char = textpage.get_text_range(i, 1)
+        if char in ("\r", "\n", "") or not boxes:
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        if right <= left:  # a generated space has no box: it belongs where the walk is
+            texts[k].append(char)
+            continue
+        cx, cy = (left + right) / 2, (bottom + top) / 2
+
+        def inside(j: int, x: float = cx, y: float = cy) -> bool:
+            bl, bb, br, bt = boxes[j]
+            return bl - 1.0 <= x <= br + 1.0 and bb - 1.0 <= y <= bt + 1.0
+
+        if (closed or not inside(k)) and k + 1 < len(boxes) and inside(k + 1):
+            k += 1
+        elif not inside(k):
+            k = min(range(k, len(boxes)), key=lambda j: abs((boxes[j][0] + boxes[j][2]) / 2 - cx)
+                    + abs((boxes[j][1] + boxes[j][3]) / 2 - cy))
+        texts[k].append(char)
+        closed = right >= boxes[k][2] - 0.3
+    return ["".join(t) for t in texts]
 
 
 def group_lines(rects: list[tuple[float, float, float, str, float]], page: int,

@@ -1,4 +1,4 @@
-"""Valmistelija / Esittelijä person lines -> RoleInfo records, and the name-order rule they share.
+"""Valmistelija / Esittelijä person lines -> ItemRole records, and the name-order rule they share.
 
 Minutes print the people who prepared and presented an item in every order a municipality's
 template likes: 'Sivistysjohtaja Tuomas Rantanen, puh. ..., tuomas.rantanen@...' (CloudNC),
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon import voikko
+from extractors.records import ItemRole
 from extractors.text import strip_diacritics
 from extractors.vocab import (
     EMAIL_LABELS,
@@ -25,18 +26,6 @@ from extractors.vocab import (
     TITLE_ABBREVIATIONS,
     TITLE_SUFFIXES,
 )
-
-
-@dataclass(frozen=True)
-class RoleInfo:
-    """One person of a Valmistelija/Esittelijä section."""
-
-    role: str  # valmistelija | esittelija
-    name: str | None  # 'Etunimi Sukunimi'; None when only a title is printed
-    title: str | None  # as printed ('Sivistysjohtaja', 'kunnanjohtaja')
-    email: str | None
-    phone: str | None
-
 
 # --- folding: compare text without case or diacritics, keeping character positions ----------------
 
@@ -126,6 +115,11 @@ def _analyses(word: str) -> tuple[tuple[str, str, str], ...]:
     with _VOIKKO_LOCK:
         result = voikko.analyze(probe)
     return tuple((a.get("CLASS", ""), a.get("BASEFORM", ""), a.get("SIJAMUOTO", "")) for a in result)
+
+
+def lemmas(word: str) -> frozenset[tuple[str, str]]:
+    """(base form, case) of each voikko analysis of ``word`` ('tiedokseen' -> ('tieto', 'tulento'))."""
+    return frozenset((a[1].lower(), a[2]) for a in _analyses(word))
 
 
 def word_classes(word: str) -> frozenset[str]:
@@ -433,8 +427,37 @@ def _parse_fields(text: str) -> list[_Person]:
     return [p for p in people if not p.empty()]
 
 
-def parse_person_lines(text: str, role: str) -> list[RoleInfo]:
-    """The people printed in a Valmistelija / Esittelijä / Beredare / Föredragande section.
+def _is_email_line(line: str) -> bool:
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    return bool(parts) and all(_EMAIL_RE.fullmatch(p.rstrip(".")) for p in parts)
+
+
+def _join_columns(text: str) -> str:
+    """People printed field by field, one line each ('Tiina Lassila, Mika Kamunen' / their e-mails /
+    'Hallintosihteeri, Sivistysjohtaja', CaseM), back into one line per person."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and _is_email_line(lines[k + 1]) and not _EMAIL_RE.search(lines[k]):
+            names = [p.strip() for p in lines[k].split(",")]
+            emails = [p.strip() for p in lines[k + 1].split(",") if p.strip()]
+            titles = [p.strip() for p in lines[k + 2].split(",")] if k + 2 < len(lines) else []
+            titled = len(titles) == len(emails) and all(t and is_title_word(t.split()[-1]) for t in titles) \
+                and not _EMAIL_RE.search(lines[k + 2])
+            if len(names) == len(emails) and all(names):
+                rows = zip(names, titles if titled else [""] * len(names), emails, strict=True)
+                out.extend(", ".join(p for p in row if p) for row in rows)
+                k += 3 if titled else 2
+                continue
+        out.append(lines[k])
+        k += 1
+    return "\n".join(out)
+
+
+def parse_person_lines(text: str, role: str, item_id: str = "", doc_id: str = "") -> list[ItemRole]:
+    """The people printed in a Valmistelija / Esittelijä / Beredare / Föredragande section, as
+    `ItemRole` records of item ``item_id``.
 
     One person per line, several joined with spaces, 'Title Firstname Surname', 'Title Surname
     Firstname' and 'Firstname Surname, title' are all read; contact details (puh., e-mail) are
@@ -442,14 +465,18 @@ def parse_person_lines(text: str, role: str) -> list[RoleInfo]:
     """
     if not text or not text.strip():
         return []
-    text = _strip_labels(_role_part(text, role))
-    out: list[RoleInfo] = []
+    text = _join_columns(_strip_labels(_role_part(text, role)))
+    out: list[ItemRole] = []
     for person in _parse_fields(text.replace("\r", "\n")):
         if not person.name and not person.title:
             continue
+        if role == "valmistelija" and not (person.name or person.email or person.phone) \
+                and not is_title_word(person.title[-1]):
+            continue  # 'Tekninen keskus, kaupungininsinööri ...': the preparers' unit, not a person
         title = " ".join(person.title).strip(" ,.;:-") or None
         name = order_name(person.name, person.email) if person.name else None
-        info = RoleInfo(role=role, name=name, title=title, email=person.email, phone=person.phone)
+        info = ItemRole(item_id=item_id, doc_id=doc_id, role=role, name=name, title=title, email=person.email,
+                        phone=person.phone)
         if info not in out:
             out.append(info)
     return out

@@ -14,9 +14,19 @@ from dataclasses import dataclass, field
 
 from extractors.headings import heading_kind, match_line_heading
 from extractors.records import Line, Segment
+from extractors.roles import is_title_word
 from extractors.segment import _BODY_WORDS, _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.text import fold
-from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
+from extractors.vocab import (
+    ATTACHMENT_EXTENSIONS,
+    ATTACHMENT_LIST_KINDS,
+    DECISION_END_LINES,
+    DIARY_LABELS,
+    HISTORY_LABELS,
+    TRAILER_ANY_CASE,
+    TRAILER_CAPS,
+    TRAILER_SIGNATURES,
+)
 
 PERSON_KINDS = ("valmistelija", "esittelija")
 _EMAIL_OR_PHONE = re.compile(r"@|\bpuh\.?\b|\btel\.?\b|\+358|\b0\d{1,2}[ -]?\d{3}")
@@ -61,8 +71,52 @@ def _is_person_line(text: str) -> bool:
     words = text.split()
     if not 0 < len(words) <= 6 or text.rstrip().endswith((".", ":")) or any(c.isdigit() for c in text):
         return False
+    if "," not in text and sum(1 for w in words if w[:1].islower()) > 2:
+        return False  # 'Kaupunginhallitus saattaa kaupunginvaltuuston tietoon Lapuan': a sentence
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals >= 2 and (words[-1][:1].isupper() or "," in text)
+
+
+def _is_title_line(text: str) -> bool:
+    """A job title printed on a line of its own under a person ('Hallintosihteeri',
+    'vt.opetuspäällikkö', 'Sivistys- ja hyvinvointijohtaja, Hallintosihteeri' for two people)."""
+    parts = [p.split() for p in text.split(",")]
+    if len(parts) > 4 or text.rstrip().endswith((".", ":")) or any(c.isdigit() for c in text):
+        return False
+    return all(0 < len(words) <= 5 and is_title_word(words[-1]) for words in parts)
+
+
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,3}[.)]?|[a-zA-Z][.)]|[-–•*·▪])\s+\S|^(?:liite|bilaga)\s*\d", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\)?$", re.IGNORECASE)
+DEFAULT_PARAGRAPH_GAP = 1.45  # a line step this many times the item's usual leading is a paragraph gap
+
+
+def _is_attachment_name(text: str) -> bool:
+    """A numbered or bulleted entry ('1 Aiesopimus ...', '- Kartta'), or a file name ('Kartta.pdf')."""
+    return bool(_LIST_MARK.match(text) or _FILE_NAME.search(text))
+
+
+def _leading(lines: list[Line]) -> float:
+    """The step between the wrapped lines of one paragraph (the lower quartile of the item's line
+    steps: items of short list lines have more paragraph gaps than wrapped lines), for telling gaps."""
+    steps = sorted(b.y - a.y for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and 0 < b.y - a.y < 60)
+    return steps[len(steps) // 4] if steps else 0.0
+
+
+def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSection, leading: float,
+                    gaps: bool) -> bool:
+    """Whether a line still belongs to a list of attachment names. The list ends at a paragraph gap
+    (where line positions tell one) or at the first line that is not an attachment name; a name
+    may wrap onto the next line without a gap. Unnumbered lists hold short lines that are no sentence."""
+    if _is_attachment_name(text):
+        return True
+    same_page = prev is not None and prev.page == line.page
+    if gaps and leading and same_page:
+        if line.y - prev.y > DEFAULT_PARAGRAPH_GAP * leading:
+            return False
+        return not _FILE_NAME.search(prev.text.strip())  # a wrapped name, unless the last one ended
+    numbered = _is_attachment_name(section.lines[0])
+    return not numbered and len(text.split()) <= 12 and not text.rstrip().endswith((".", ":"))
 
 
 _DOC_HEADER = re.compile(r"\b(poytakirja|poytakirjanote|esityslista|ote poytakirjasta|protokoll|protokollsutdrag|"
@@ -162,8 +216,11 @@ def _matches_history(ref: str, history: list[str]) -> bool:
 
 def _is_presenter(text: str) -> bool:
     """'Kaupunginjohtaja Jukka Mäkelä' printed on the proposal's heading line: a title and a
-    capitalised name, nothing else (the first line of a proposal has lower-case words)."""
+    capitalised name, nothing else (the first line of a proposal has lower-case words), or a
+    title alone ('Elinvoimajohtaja')."""
     words = text.split()
+    if len(words) == 1:
+        return is_title_word(words[0]) and not text.endswith((".", ":"))
     return 2 <= len(words) <= 4 and not any(c.isdigit() for c in text) and not text.endswith((".", ":")) \
         and all(w[:1].isupper() for w in words[1:])
 
@@ -178,43 +235,76 @@ def _history_ref(line: Line, main_body: str | None, number: int | None = None) -
     return None
 
 
-def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
-               has_positions: bool = True, geometry: bool = True) -> ParsedItem:
-    """Title block and sections of one raw item. ``geometry`` says that line positions are real
-    page coordinates (PDF, OCR), not the slots of HTML table cells."""
+def _label_value(line: Line, labels: tuple[str, ...]) -> str | None:
+    """The value after a margin label ('Dno | OUKA/899/02.06.01.04/2017', 'Päätöshistoria: -'),
+    or None when the line does not start with one of ``labels``."""
+    segments = _segments(line)
+    first = fold(segments[0])
+    for label in labels:
+        key = fold(label)
+        if first == key:
+            return " ".join(s.strip() for s in segments[1:]).strip(" :")
+        if first.startswith(key + " "):
+            return " ".join(" ".join(line.text.split()).split()[len(label.split()):]).strip(" :")
+    return None
+
+
+def _item_lines(raw: RawItem) -> list[Line]:
+    """The item's non-empty lines, up to the appeal instructions that follow the last item."""
     lines = [ln for ln in raw.lines if ln.text.strip()]
     for k, ln in enumerate(lines):
         if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
-            lines = lines[:k]  # appeal instructions after the last item belong to no item
-            break
-    header_page = None
-    if raw.header_index is not None and raw.header is not None:
-        header_page = (lines[0].page if lines else None)
+            return lines[:k]  # appeal instructions after the last item belong to no item
+    return lines
+
+
+@dataclass
+class _TitleBlock:
+    """What precedes the sections: title lines, diary number, history refs, and where sections start."""
+
+    title_parts: list[str]
+    diary: str | None
+    history: list[str]
+    start: int = 0
+
+
+def _opens_current_later(lines: list[Line], number: int | None) -> bool:
+    """Whether the item later prints its own handling line ('Kaupunginhallitus, 07.04.2025, § 125'):
+    then an earlier handling's line under the title opens that handling's sections."""
+    for ln in lines:
+        cand = parse_header(ln, 0) if "§" in ln.text else None
+        if cand is not None and cand.number == number and cand.date:
+            return True
+    return False
+
+
+def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, has_positions: bool,
+                      geometry: bool) -> _TitleBlock:
+    """Diary number, history lines and the (possibly wrapped) title, in whatever order they come."""
     diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))), None)
-    history: list[str] = [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history]
-    title_parts: list[str] = []
-    if raw.header and raw.header.title:
-        title_parts.append(raw.header.title)
-    i = 0
-    title_done = bool(title_parts)
+    block = _TitleBlock([raw.header.title] if raw.header and raw.header.title else [], diary,
+                        [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
+    title_done = bool(block.title_parts)
     last_title_line: Line | None = None
+    i = 0
     while i < len(lines):
         line = lines[i]
         text = " ".join(line.text.replace("\u200b", "").split())
         m = DIARY_RE.match(text)
-        if m and diary is None:
-            diary = m.group(1)
-            i += 1
-            continue
-        if _DATE_ONLY.match(text):
-            i += 1
-            continue
-        ref = _history_ref(line, main_body, raw.number)
-        if ref and not title_done:
-            history.append(ref)
-            i += 1
-            continue
-        if title_done:
+        labelled_diary = _label_value(line, DIARY_LABELS)
+        labelled_history = _label_value(line, HISTORY_LABELS)
+        if labelled_diary is not None and title_done:
+            block.diary = block.diary or labelled_diary or None
+        elif labelled_history is not None and title_done:
+            if re.search(r"\w", labelled_history):  # '-': no earlier handling
+                block.history.append(labelled_history)
+        elif m and block.diary is None:
+            block.diary = m.group(1)
+        elif _DATE_ONLY.match(text):
+            pass
+        elif (ref := _history_ref(line, main_body, raw.number)) and not title_done:
+            block.history.append(ref)
+        elif title_done:
             # a title may wrap onto a line starting in lower case, close below it
             if (last_title_line is not None and line.page == last_title_line.page and geometry
                     and (text[:1].islower()
@@ -222,51 +312,60 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
                     and 0 < line.y - last_title_line.y <= 2.2 * max(last_title_line.height, 8.0)
                     and not DIARY_RE.match(text) and parse_header(line, 0) is None
                     and match_line_heading(_segments(line), has_positions) is None):
-                title_parts.append(text)
+                block.title_parts.append(text)
                 last_title_line = line
-                i += 1
-                continue
-            # diary/history printed after the title (CaseM)
-            if m and diary is None:
-                diary = m.group(1)
-                i += 1
-                continue
-            if ref and not _matches_history(ref, history):
-                history.append(ref)
-                i += 1
-                continue
+            elif ref and not _matches_history(ref, block.history):  # history printed after the title (CaseM)
+                block.history.append(ref)
+                if _opens_current_later(lines[i + 1:], raw.number):
+                    break  # its sections follow, then the current handling's
+            else:
+                break
+        elif match_line_heading(_segments(line), has_positions) is not None:
             break
-        if match_line_heading(_segments(line), has_positions) is not None:
-            break
-        if not re.search(r"[^\W\d_]", text) or raw.header is None and (
-                _is_document_header(text) or _is_body_name(text, main_body)):
-            i += 1
-            continue
-        title_parts.append(text)
-        last_title_line = line
-        title_done = True
+        elif re.search(r"[^\W\d_]", text) and not (raw.header is None and (
+                _is_document_header(text) or _is_body_name(text, main_body))):
+            block.title_parts.append(text)
+            last_title_line = line
+            title_done = True
         i += 1
+    block.start = i
+    return block
+
+
+def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
+               has_positions: bool = True, geometry: bool = True) -> ParsedItem:
+    """Title block and sections of one raw item. ``geometry`` says that line positions are real
+    page coordinates (PDF, OCR), not the slots of HTML table cells."""
+    lines = _item_lines(raw)
+    block = _read_title_block(raw, lines, main_body, has_positions, geometry)
     lead_title = _lead_title(lead, raw)
-    if lead_title and (not title_parts or raw.header is not None and raw.header.body):
-        if title_parts:  # what followed the header was body text, not a title
-            i = _rewind(lines, title_parts)
-        title_parts = [lead_title]
-    sections = split_sections(lines[i:], main_body, history, raw.number, has_positions)
+    if lead_title and (not block.title_parts or raw.header is not None and raw.header.body):
+        if block.title_parts:  # what followed the header was body text, not a title
+            block.start = _rewind(lines, block.title_parts)
+        block.title_parts = [lead_title]
+    body = lines[block.start:]
+    sections = split_sections(body, main_body, block.history, raw.number, has_positions,
+                              gaps=geometry or not has_positions,
+                              handling=_header_handling(raw, body, block.history))
     pages = [ln.page for ln in lines]
+    header_page = lines[0].page if lines and raw.header_index is not None and raw.header is not None else None
     return ParsedItem(
         number=raw.number,
-        title=" ".join(" ".join(title_parts).split()) or None,
-        diary_number=diary,
-        history=history,
+        title=" ".join(" ".join(block.title_parts).split()) or None,
+        diary_number=block.diary,
+        history=block.history,
         page_start=header_page if header_page is not None else (min(pages) if pages else None),
         page_end=max(pages) if pages else None,
         sections=sections,
     )
 
 
-def _handling_for(line: Line, number: int | None, main_body: str | None, history: list[str]) -> str | None | bool:
+def _handling_for(line: Line, number: int | None, main_body: str | None, history: list[str],
+                  own_date: str | None = None) -> str | None | bool:
     """For a header-shaped line inside an item: the handling it opens, None for the current one,
-    False when the line is not a handling marker."""
+    False when the line is not a handling marker. ``own_date`` is the date of the item's last
+    own-number line: the current handling is the last one, so the same § on another date (the same
+    body's § 7 a year earlier) is an earlier handling, kept in ``history``."""
     cand = parse_header(line, 0)
     if cand is None or not cand.date:
         return False
@@ -276,6 +375,11 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
         if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
                 re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
             return ref
+    if cand.number == number and own_date and _day(cand.date) != _day(own_date):
+        ref = " ".join(line.text.split())
+        if ref not in history:
+            history.append(ref)
+        return ref
     if cand.number == number:
         return None  # the item's own number: back to the current handling
     if cand.body and (not main_body or not same_body(cand.body, main_body)):
@@ -329,14 +433,44 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _day(date: str | None) -> tuple[int, ...]:
+    """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
+    parts = [int(p) for p in re.findall(r"\d+", date or "")]
+    return tuple(reversed(parts))
+
+
+def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str | None:
+    """The earlier handling the item's header line belongs to, when the item prints its current
+    handling later with the same § and another date ('Ympäristölautakunta, 06.02.2024, § 7' above
+    '..., 12.02.2025, § 7'): the sections before that line are the earlier handling's."""
+    header = raw.header
+    if header is None or not header.date:
+        return None
+    for ln in body:
+        cand = parse_header(ln, 0) if "§" in ln.text else None
+        if cand is not None and cand.number == raw.number and cand.date and _day(cand.date) != _day(header.date):
+            for ref in history:
+                other = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
+                if other and other.number == header.number and _day(other.date) == _day(header.date):
+                    return ref
+            return None
+    return None
+
+
 def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
-                   has_positions: bool = True) -> list[ParsedSection]:
-    """Sections of an item body, in printed order."""
+                   has_positions: bool = True, gaps: bool = False,
+                   handling: str | None = None) -> list[ParsedSection]:
+    """Sections of an item body, in printed order. ``gaps`` says that a larger step between lines
+    is a paragraph gap (PDF and OCR pages, plain text with blank lines), not a table-cell slot."""
     sections: list[ParsedSection] = []
-    handling: str | None = None
     current: ParsedSection | None = None
     person_mode = False
     resume: ParsedSection | None = None  # a heading whose text follows an inline person line
+    leading = _leading(lines) if gaps else 0.0
+    own = [c.date for ln in lines if "§" in ln.text and (c := parse_header(ln, 0)) and c.number == number and c.date]
+    own_date = own[-1] if own else None
+    prev: Line | None = None
+    ended = False  # the decision said 'Ei muita asioita.'
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -347,8 +481,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         text = " ".join(line.text.replace("\u200b", "").split())
         if not text:
             continue
+        line_before, prev = prev, line
         if "§" in text:
-            h = _handling_for(line, number, main_body, history)
+            h = _handling_for(line, number, main_body, history, own_date)
             if h is not False:
                 handling = h  # type: ignore[assignment]
                 current, person_mode, resume = None, False, None
@@ -357,6 +492,11 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if (match is not None and current is not None and match.kind == current.kind and not current.lines
                 and not match.rest and not text.endswith(":")):
             match = None  # 'Muutoksenhaku' / 'Oikaisuvaatimus': the second line is the section's text
+        if match is not None and match.kind == "selostus" and current is not None and current.lines \
+                and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
+            match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
+        if match is None and ended and current is not None and current.kind == "paatos":
+            current, ended = start("muu", None, line.page), False  # the meeting's closing words
         if match is not None:
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \
                     and match.kind in PERSON_KINDS and match.rest:
@@ -366,12 +506,13 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             current = start(match.kind, match.heading_raw, line.page)
             if match.rest:
                 current.lines.append(match.rest)
+            ended = match.kind == "paatos" and fold(match.rest) in DECISION_END_LINES
             if match.kind == "paatosehdotus" and _is_presenter(match.rest):
                 current.presenter = match.rest  # the proposal itself follows on the next lines
             person_mode = match.kind in PERSON_KINDS
             continue
         if person_mode and current is not None:
-            if not current.lines or _is_person_line(text):
+            if not current.lines or _is_person_line(text) or _is_title_line(text):
                 current.lines.append(text)
                 continue
             person_mode = False
@@ -383,12 +524,18 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 current = start("selostus", None, line.page)
             current.lines.append(text)
             continue
+        if current is not None and current.kind in ATTACHMENT_LIST_KINDS and current.lines and \
+                not _continues_list(text, line, line_before, current, leading, gaps):
+            current = None  # the untitled description after the list (CaseM)
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)
+        ended = current.kind == "paatos" and fold(text) in DECISION_END_LINES
     for sec in sections:
         if sec.presenter and len(sec.lines) == 1:  # nothing followed: it was the proposal after all
             sec.presenter = None
+        elif sec.presenter:
+            del sec.lines[0]  # the presenter is a role, not words of the proposal
     # A heading with nothing under it ('Ehdotus' followed by 'Puheenjohtajan ehdotus:', a closing
     # 'Tiedoksi') carries no section.
     return [sec for sec in sections if sec.lines]

@@ -14,14 +14,18 @@ SectionKind = Literal[
 ]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
-# kind -> printed heading variants (Finnish and Swedish).
+# kind -> printed heading variants (Finnish and Swedish). Web-published items print the explanatory
+# text under a heading of its own: Dynasty (Espoo) 'Selostus', Ahjo (Helsinki) 'Tiivistelmä' /
+# 'Esittelijän perustelut' / 'Päätöksen perustelut' and an 'Otteet' table (who receives extracts),
+# Turku 'Tiivistelmä', Tweb 'Esittelyteksti'; without them that text ran on in the section above.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "valmistelija": (
         "Valmistelija", "Valmistelijat", "Valmistelija / lisätiedot", "Valmistelija ja lisätiedot",
         "Valmistelijat / lisätiedot", "Asian valmisteli", "Asian valmistelija", "Asian valmistelijat",
         "Valmistelu", "Beredare", "Beredning", "Beredare / tilläggsuppgifter",
     ),
-    "esittelija": ("Esittelijä", "Esittelijät", "Föredragande", "Föredragande / tilläggsuppgifter"),
+    "esittelija": ("Esittelijä", "Esittelijät", "Esittelijätiedot", "Föredragande",
+                   "Föredragande / tilläggsuppgifter"),
     "paatosehdotus": (
         "Päätösehdotus", "Ehdotus", "Esitys", "Päätösesitys", "Pohjaesitys", "Esittelijän ehdotus",
         "Esittelijän päätösehdotus", "Kunnanjohtajan ehdotus", "Kaupunginjohtajan ehdotus",
@@ -40,16 +44,34 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "oheismateriaali": ("Oheismateriaali", "Oheismateriaalit", "Oheisaineisto", "Oheisasiakirjat",
                         "Material", "Bakgrundsmaterial"),
     "tiedoksi": ("Tiedoksi", "Tiedoksianto", "Jakelu", "Päätöksestä tiedotetaan", "Tiedoksi ja toimenpiteitä varten",
-                 "För kännedom", "Delges", "Tillkännages"),
+                 "Täytäntöönpanotiedot", "Täytäntöönpano", "Otteet", "För kännedom", "Delges", "Tillkännages",
+                 "Verkställighet", "Utdrag"),
     "lisatiedot": ("Lisätiedot", "Lisätietoja", "Lisätietoja antaa", "Lisätietoja antavat",
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
         "Muutoksenhaku", "Muutoksenhakuohje", "Muutoksenhakuohjeet", "Oikaisuvaatimusohje",
-        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto",
+        "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto", "Hallintovalitus", "Kunnallisvalitus",
         "Besvärsanvisning", "Anvisning för begäran om omprövning", "Sökande av ändring",
     ),
     "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
+    "selostus": (
+        "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
+        "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
+    ),
 }
+
+# File extensions of attachment names ('1 Aiesopimus ... valmistelusta.doc'): a line of a Liitteet /
+# Oheismateriaali list that ends so is an attachment name, and so is a numbered or bulleted line.
+ATTACHMENT_EXTENSIONS: tuple[str, ...] = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf",
+                                          "txt", "jpg", "jpeg", "png", "tif", "tiff", "zip", "dwg", "msg")
+# Kinds whose text is a list of attachment names, ended by a paragraph gap or a line that is no name.
+ATTACHMENT_LIST_KINDS: tuple[str, ...] = ("liitteet", "oheismateriaali")
+
+# Margin labels of Tweb single-item files: 'Dno' before the diary number, 'Päätöshistoria' before
+# the earlier handlings ('Kaupunginhallitus 20.3.2017 § 66', or '-' for none). Not sections.
+DIARY_LABELS: tuple[str, ...] = ("Dno", "Dnro", "Dnr", "Diaarinumero", "Asianumero", "Diarienummer")
+HISTORY_LABELS: tuple[str, ...] = ("Päätöshistoria", "Käsittelyhistoria", "Aiempi käsittely", "Aikaisempi käsittely",
+                                   "Beslutshistorik", "Behandlingshistorik")
 
 # Lines that end the last item: appeal instructions printed once for the whole minutes (in
 # capitals), and an extract's certification.
@@ -68,6 +90,19 @@ HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatoseh
                                         "esitys": "paatosehdotus", "paatosehdotus": "paatosehdotus",
                                         "paatosesitys": "paatosehdotus", "beslut": "paatos",
                                         "forslag": "paatosehdotus", "beslutsforslag": "paatosehdotus"}
+
+# Inflected and plural forms of heading nouns: a line ending so is a title or running text, never a
+# heading ('Kaupunginjohtajan päätökset', 'Kaupunginvaltuuston päätökset 17.2.2025'). Folded.
+NOT_HEADING_LAST_WORDS: tuple[str, ...] = (
+    "paatokset", "paatoksia", "paatoksen", "paatoksesta", "paatoksella", "paatokseen", "paatoksista",
+    "ehdotukset", "ehdotuksen", "ehdotuksia", "esitykset", "esityksen", "esityksia", "besluten", "forslagen",
+)
+# Who may own a '<genitive> päätös / ehdotus' heading besides bodies (vocab.BODY_SUFFIXES) and
+# officials (vocab.TITLE_SUFFIXES): a ministry's or a court's decision quoted in a description is text.
+HEADING_OWNER_WORDS: tuple[str, ...] = ("viranhaltija", "esittelijä", "puheenjohtaja", "pormestari")
+# A decision line after which the decision is over ('Ei muita asioita.' in 'Muut asiat'): what
+# follows it is the meeting's closing text, kept as a section of its own. Folded.
+DECISION_END_LINES: tuple[str, ...] = ("ei muita asioita", "ei muita ilmoitusasioita", "inga ovriga arenden")
 
 DEFAULT_HEADING_CUTOFF = 85.0  # rapidfuzz ratio on folded text for single-word headings
 DEFAULT_HEADING_CUTOFF_SHORT = 90.0  # for headings of at most 6 letters ('Esitys', 'Päätös')
@@ -128,6 +163,7 @@ BODY_SUFFIXES: tuple[str, ...] = (
     "lautakunta", "hallitus", "valtuusto", "jaosto", "toimikunta", "neuvosto", "johtokunta",
     "toimielin", "nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "sektion", "sektionen",
     "direktion", "direktionen", "utskott", "utskottet", "rådet", "jaos", "kommitté", "kommittén",
+    "työryhmä", "ohjausryhmä", "arbetsgrupp", "arbetsgruppen", "styrgrupp", "styrgruppen",
 )
 # ... and their genitives where a body name is printed inside a longer one ('Teknisen lautakunnan jaosto')
 BODY_GENITIVES: tuple[str, ...] = ("lautakunnan", "hallituksen", "valtuuston", "jaoston", "nämndens")
@@ -278,9 +314,23 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
     ),
     "muu": (
         r"poistettiin esityslistalta", r"\bjätettiin käsittelemättä", r"\bpoisti asian esityslistalta", r"\braukesi\b",
+        r"^\W*ei (muita |)(ilmoitus|)asioita\W*$",  # 'Ei ilmoitusasioita.': nothing to decide or note
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
+# Noting, matched on lemmas (libvoikko) so that every inflection counts ('merkitsi ... tiedokseen',
+# 'merkitään tiedoksi', 'saatettiin tiedoksi', 'on merkitty tiedoksi'): a verb of these lemmas and
+# the object lemma in its case in one sentence. The regular expressions above stay for OCR-damaged text.
+NOTED_VERB_LEMMAS: tuple[str, ...] = ("merkitä", "merkitty", "merkinnyt", "saattaa", "saatettu", "kuitata")
+NOTED_OBJECT: tuple[str, str] = ("tieto", "tulento")  # 'tiedoksi', 'tiedokseen', 'tiedoksensa'
+# 'saattaa tiedoksi' is distribution, not the outcome, when the decision itself is its subject
+# ('Päätös saatetaan tiedoksi hakijalle') or the sentence approves something ('hyväksyi ... ja saattaa').
+DISTRIBUTION_LEMMAS: tuple[str, ...] = ("saattaa", "saatettu")
+DISTRIBUTION_SUBJECTS: tuple[str, ...] = ("päätös", "ote", "pöytäkirjanote", "hyväksyä")
+# A noting proposal that also decides something ('merkitsee selvityksen tiedoksi ja päättää, että
+# jatkovalmistelu tehdään ...') is more than noting: these verbs after the noting verb say so. Lemmas.
+DECIDING_VERB_LEMMAS: tuple[str, ...] = ("päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "oikeuttaa",
+                                         "valtuuttaa", "nimetä")
 # A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
 WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\b(ehdotus|esitys|vastaehdotus)\s+voitti\b",
                                 r"\bblev (nämndens |styrelsens )?beslut\b",
@@ -298,6 +348,27 @@ DECISION_REMARK_CUES: tuple[str, ...] = (
     r"\bavlägsnade\b", r"\bdeltog inte\b", r"\bsom ordförande\b", r"\bsakkunnig\b",
     r"\bpöytäkirjan tarkast", r"\bolivat kokouksessa\b", r"\boli kokouksessa\b",
 )
+# Sentences that tell who proposed what or how a vote was set up: they name outcomes ('että asia
+# jätetään pöydälle') that were not necessarily decided.
+PROCEDURAL_CUES: tuple[str, ...] = (
+    r"\behdotti\b", r"\behdottivat\b", r"\bteki\b[^.]{0,80}(ehdotuksen|esityksen)", r"\bkannatti\b",
+    r"\bkannattivat\b", r"\bkannattamana\b", r"\bkannatettiin\b", r"\bäänestävät\b", r"\bäänestys",
+    r"\bäänestyksessä\b", r"\bäänestykseen\b", r"\bäänestystavaksi\b", r"(jaa|ei)-ehdotus",
+    r"\boli tehty\b", r"\bei kannatettu\b", r"\braukesi\b", r"\bföreslog\b", r"\bunderstödd",
+    r"\bomröstning", r"\bröstade\b", r"\bjaa-ään", r"\bei-ään", r"\bfrågan om\b",
+    r"\bpuheenjohtaja totesi, että oli\b", r"\bpuoltivat\b", r"\besitti\b[^.]{0,120}\bpoikkeavan\b",
+)
+# A body forwarding a proposal to another ('esitti kaupunginvaltuustolle, että se merkitsee ...'):
+# the noting words that follow are the other body's to decide.
+FORWARDING_CUES: tuple[str, ...] = (r"\b(esitti|esittää|ehdotti|ehdottaa|föreslår|föreslog)\b",)
+# Approvals that name the proposal ('Päätösehdotus hyväksyttiin', 'ehdotuksen mukaisesti'): they
+# outweigh an amendment accepted in the Käsittely.
+STRONG_APPROVAL_CUES: tuple[str, ...] = (
+    r"(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyv[aä]ksyttiin", r"hyv[aä]ksyi\s+\w*\s*(ehdotuksen|esityksen)",
+    r"\bmukaisesti\b", r"\bmukainen\b", r"\bjäi voimaan\b", r"\benligt\b", r"\bförslaget godkändes",
+)
+# A proposal that sends the matter back ('palautetaan valmisteluun', 'återremitteras').
+RETURN_CUES: tuple[str, ...] = (r"palaut", r"valmisteluun", r"valmisteltavaksi", r"återremitt")
 # Proposals printed in a Käsittely text (or in a vote) and the outcome they lead to when accepted.
 COUNTER_PROPOSAL_KINDS: dict[str, str] = {
     r"palautus(ehdotu|esity)": "palautettu", r"\bpalaut(etaan|taa|ettaisiin)\b": "palautettu",
@@ -377,17 +448,6 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 )
 # --- end of roles/decisions block ----------------------------------------------------------------
 
-# --- headings of web-published items (added by the real-HTML helper) ----------------------------
-# Dynasty (Espoo) item pages print 'Selostus' as a margin heading, Ahjo (Helsinki) decisions print
-# 'Tiivistelmä' / 'Esittelijän perustelut' / 'Päätöksen perustelut' and an 'Otteet' table (who
-# receives extracts), Turku ah pages 'Tiivistelmä'. Without these the explanatory text ran on in
-# the section above it (a 'Päätös' that held the whole background).
-SECTION_HEADINGS["selostus"] = (
-    "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
-    "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
-)
-SECTION_HEADINGS["tiedoksi"] = SECTION_HEADINGS["tiedoksi"] + ("Otteet", "Utdrag")
-SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijätiedot",)
 
 # --- goals and follow-up tables (extractors/followup.py, extractors/goals.py) --------------------
 # Added by the goals/follow-up helper. Header cells of follow-up tables are matched by *stems*

@@ -588,6 +588,8 @@ def _make_item(ctx: _Ctx, number: int | None, topic: tuple, outcome: str, index:
                       "3) todeta, että päätös tulee voimaan heti."]
     sections.append(Sec("paatosehdotus", prop_heading, prop_paras))
     kasittely, decision, outcome_gold = _handling(ctx, outcome, shape, votes, recusals)
+    if shape == "info" and outcome_gold == "hyvaksytty":
+        outcome_gold = "merkitty_tiedoksi"  # accepting a noting proposal notes (issue 9, real outcome gold)
     if kasittely:
         sections.append(Sec("kasittely", "Behandling" if sv else rng.choice(("Käsittely", "Käsittely",
                                                                                "Asian käsittely")),

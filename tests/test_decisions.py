@@ -114,8 +114,39 @@ OUTCOME_CASES = [
     ("Merkittiin pöytäkirjaan, että asiantuntija oli kuultavana ja poistui ennen päätöksentekoa. "
      "Asia jätettiin pöydälle.", None, None, "poydatty"),
     # A bare 'Hyväksyttiin.' takes its meaning from the proposal and the Käsittely.
-    # a bare approval approves the proposal as made, a noting one too: what was done to the proposal
-    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "hyvaksytty"),
+    # accepting a proposal that notes something notes it (issue 9; the hand-judged real outcomes)
+    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi.", None, "merkitty_tiedoksi"),
+    ("Lautakunta hyväksyi ehdotuksen.", "Lautakunta merkitsee Vaasan hallinto-oikeuden päätöksen tiedokseen.",
+     None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin.", "Lautakunta merkitsee selvityksen tiedoksi ja päättää, että jatkovalmistelu tehdään "
+     "vaihtoehdon B pohjalta.", None, "hyvaksytty"),
+    ("Lautakunta hyväksyi ehdotuksen.", "Lautakunta merkitsee toteutumat tiedokseen ja ilmoittaa "
+     "kaupunginhallitukselle ylitysuhasta.", None, "merkitty_tiedoksi"),
+    ("Lautakunta hyväksyi esityksen.", "Ympäristölautakunta saattaa kaupunginhallituksen tiedoksi "
+     "tavoitteiden toteuman vuodelta 2024.", None, "merkitty_tiedoksi"),
+    ("Kaupunginhallitus hyväksyi kaupunginjohtajan ehdotuksen.", "Kaupunginhallitus päättää 1. merkitä "
+     "yhtiökokouksen ajankohdan tiedokseen. 2. valita yhtiökokousedustajan.", None, "hyvaksytty"),
+    # a decision of remarks only restates its proposal: a noting one, in any inflection, notes
+    ("Kaupunginjohtaja alusti asiaa.", "Kaupunginhallitus päättää merkitä tilannekatsauksen tiedokseen.",
+     None, "merkitty_tiedoksi"),
+    ("Kaupunginjohtaja alusti asiaa.", "Kaupunginhallitus päättää 1. merkitä yhtiökokouksen ajankohdan "
+     "tiedokseen. 2. valita yhtiökokousedustajan.", None, "hyvaksytty"),
+    # issue 9, outcome details
+    ("Hyväksyttiin.", "Asia palautetaan valmisteluun.",
+     "Esittelijä muutti päätösehdotustaan siten, että asia palautetaan valmisteluun.", "palautettu"),
+    ("Keskustelun kuluessa Aino Salo teki vastaehdotuksen, että katuvalot otetaan uudelleen käyttöön. "
+     "Vastaehdotus raukesi kannattamattomana. Lautakunta hyväksyi esittelijän ehdotuksen.", None, None, "hyvaksytty"),
+    ("Aino Salo teki pohjaehdotuksesta poikkeavan vastaehdotuksen, että katuvalot otetaan uudelleen käyttöön. "
+     "Pekka Oja kannatti vastaehdotusta. Ne, jotka kannattavat esittelijän pohjaehdotusta, äänestävät JAA ja ne, "
+     "jotka kannattavat Salon vastaehdotusta, äänestävät EI. Äänestyksessä annettiin 2 JAA-ääntä ja 6 EI-ääntä. "
+     "Lautakunnan päätökseksi tuli Aino Salon vastaehdotus.", None, None, "hyvaksytty_muutettuna"),
+    ("Ei ilmoitusasioita.", None, None, "muu"),
+    # inflected forms, read from lemmas
+    ("Kaupunginhallitus merkitsi pöytäkirjat ja esityslistat tiedokseen.", None, None, "merkitty_tiedoksi"),
+    ("Katsaus saatettiin lautakunnan tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Raportti merkitään tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Selvitys on merkitty tiedoksi.", None, None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin. Päätös saatetaan tiedoksi hakijalle.", None, None, "hyvaksytty"),
     ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että se merkitsee selvityksen tiedoksi.",
      None, "hyvaksytty"),
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, "
@@ -126,13 +157,13 @@ OUTCOME_CASES = [
      "lautakunta hyväksyi sen yksimielisesti.", "hyvaksytty_muutettuna"),
     ("Johtokunta valitsi toimittajat.", None, "Esittelijän muutetun ehdotuksen mukaisesti. Esittelijä poisti "
      "päätösehdotuksen viidennen kappaleen.", "hyvaksytty_muutettuna"),
-    # A vote that the proposal lost.
+    # A vote that the proposal lost to a rejection, or to a counter-proposal.
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti, että päätösehdotus hylätään. Esittelijän ehdotusta "
      "kannattavat äänestävät JAA ja Virtasen ehdotusta kannattavat EI. Äänestyksessä annettiin neljä "
      "jaa-ääntä ja viisi ei-ääntä.", "hylatty"),
     ("Lautakunnan päätökseksi tuli Latvalan vastaehdotus.", None, "Ne, jotka kannattavat esittelijän "
      "pohjaehdotusta, äänestävät JAA ja ne, jotka kannattavat Latvalan vastaehdotusta, äänestävät EI. "
-     "Suoritetussa nimenhuutoäänestyksessä annettiin 0 JAA-ääntä ja 8 EI-ääntä.", "hylatty"),
+     "Suoritetussa nimenhuutoäänestyksessä annettiin 0 JAA-ääntä ja 8 EI-ääntä.", "hyvaksytty_muutettuna"),
     ("Hyväksyttiin.", None, "Äänestykseen hyväksyttiin tapa, jossa asian käsittelyn jatkamista kannattavat "
      "äänestävät JAA ja palauttamista kannattavat EI. Äänestyksessä annettiin 3 jaa-ääntä ja 6 ei-ääntä.",
      "palautettu"),
@@ -151,8 +182,9 @@ OUTCOME_CASES = [
     ("Nämnden beslöt att återremittera ärendet för ny beredning.", None, None, "palautettu"),
     ("Nämnden beslöt bordlägga ärendet.", None, None, "poydatty"),
     ("Nämnden antecknade rapporten till kännedom.", None, None, "merkitty_tiedoksi"),
-    # A counter-proposal that won a vote; one adopted without a vote.
-    ("Lautakunnan päätökseksi tuli Saarisen vastaehdotus äänin 5–3.", None, None, "hylatty"),
+    # A counter-proposal that won a vote is adopted (issue 9); one adopted without a vote too.
+    ("Lautakunnan päätökseksi tuli Saarisen vastaehdotus äänin 5–3.", None, None, "hyvaksytty_muutettuna"),
+    ("Lautakunnan päätökseksi tuli Saarisen hylkäysehdotus äänin 5–3.", None, None, "hylatty"),
     ("Lautakunnan päätökseksi tuli Saarisen palautusehdotus äänin 5–3.", None, None, "palautettu"),
     ("Lautakunnan päätökseksi tuli Virtasen ehdotus.", None, None, "hyvaksytty_muutettuna"),
     ("Puheenjohtaja totesi, että lautakunnan päätökseksi tuli esittelijän ehdotus.", None, None, "hyvaksytty"),

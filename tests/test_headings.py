@@ -62,3 +62,23 @@ def test_section_sign_references_are_not_headers(text: str) -> None:
     from extractors.segment import parse_header
 
     assert parse_header(Line(page=1, y=0, x0=0, text=text), 0) is None
+
+
+@pytest.mark.parametrize("text", ["Kaupunginjohtajan päätökset", "Lautakunnan päätökset",
+                                  "Valtiovarainministeriön päätös", "Hallinto-oikeuden päätös",
+                                  "Kaupunginvaltuuston päätökset 17.2.2025"])
+def test_titles_and_quoted_decisions_are_not_headings(text: str) -> None:
+    assert match_line_heading([text], True) is None and match_line_heading([text], False) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Elinvoimalautakunnan päätös", "paatos"),
+                                            ("Henkilöstöpäällikön ehdotus", "paatosehdotus"),
+                                            ("Viranhaltijan päätös", "paatos")])
+def test_genitive_headings_of_bodies_and_officials(text: str, kind: str) -> None:
+    found = heading_kind(text)
+    assert found is not None and found[0] == kind
+
+
+def test_a_quoted_decision_with_date_and_section_is_text() -> None:
+    assert match_line_heading(["Kaupunginhallituksen päätös 23.6.2025 § 249: kaupunki hakee"], False) is None
+    assert match_line_heading(["JAA-ehdotus: Valtuutettu Mari Rantasen toivomusponsi"], True) is None

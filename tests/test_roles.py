@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.roles import RoleInfo, normalize_name, order_name, parse_person_lines
+from extractors.records import ItemRole
+from extractors.roles import normalize_name, order_name, parse_person_lines
 
 
-def _as_gold(info: RoleInfo) -> dict:
+def _as_gold(info: ItemRole) -> dict:
     return {"role": info.role, "title": info.title, "name": info.name, "email": info.email}
 
 
@@ -120,8 +121,8 @@ def test_seed_001_ocr_damaged_margin_lines(shared_dir: Path) -> None:
     esittelija = next(line for line in text.splitlines() if line.startswith("Esittelija"))
     valmistelija = next(line for line in text.splitlines() if line.strip().startswith("Valmistelija"))
     for line, role in ((esittelija, "esittelija"), (valmistelija, "valmistelija")):
-        assert parse_person_lines(line, role) == [
-            RoleInfo(role, "Pasi Koistinen", "Hyvinvointipalvelujen toimialajohtaja", None, None)]
+        assert [(r.role, r.name, r.title, r.email, r.phone) for r in parse_person_lines(line, role)] == [
+            (role, "Pasi Koistinen", "Hyvinvointipalvelujen toimialajohtaja", None, None)]
 
 
 def test_seed_003_title_only_presenter(shared_dir: Path) -> None:

@@ -1,0 +1,361 @@
+"""Sections, roles and outcomes inside one item, on minutes we write in the shapes real systems print
+(CaseM's Valmistelija -> Liitteet -> untitled description order, three-line person blocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from extractors.document import Source, extract_document
+from extractors.records import AgendaItem, Decision, ItemHistory, ItemRole, ItemSection
+from extractors.roles import parse_person_lines
+from tests.pdfmaker import FONT
+
+HEADER = """Ruoveden kunta
+Tekninen lautakunta
+PÖYTÄKIRJA 3/2026
+
+Kokousaika 12.3.2026 klo 17.00
+Kokouspaikka Kunnantalo
+
+§ 21
+Katuvalojen uusiminen
+RUODno-2026-14
+
+"""
+
+CASEM_ITEM = """Valmistelija / lisätiedot:
+Tiina Lahtela
+tiina.lahtela@ruovesi.example
+Hallintopäällikkö
+
+Liitteet
+1 Katuvalojen kuntokartoitus 2025 ja uusimisen
+kustannusarvio.pdf
+2 Urakkatarjousten vertailu.xlsx
+
+Kunnan katuvalot ovat osin yli 40 vuotta vanhoja. Kuntokartoituksen mukaan
+elohopealamput on vaihdettava ledeihin vuoden 2027 loppuun mennessä.
+
+Urakasta saatiin kolme tarjousta.
+
+Esittelijä
+Kunnanjohtaja Mikko Salo
+
+Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+{decision}
+"""
+
+
+def extract_text(body: str, name: str = "ruovesi.txt"):
+    return extract_document((HEADER + body).encode(), Source(name, name))
+
+
+def kinds_and_texts(extraction) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in extraction.of(ItemSection)]
+
+
+def test_attachment_list_ends_at_the_description() -> None:
+    sections = kinds_and_texts(extract_text(CASEM_ITEM.format(decision="Hyväksyttiin.")))
+    assert ("liitteet", "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio.pdf "
+            "2 Urakkatarjousten vertailu.xlsx") in sections
+    description = [t for k, t in sections if k == "selostus"]
+    assert len(description) == 1 and description[0].startswith("Kunnan katuvalot ovat")
+    assert description[0].endswith("Urakasta saatiin kolme tarjousta.")
+
+
+def test_attachment_list_without_gap_ends_at_a_line_that_is_no_name() -> None:
+    body = CASEM_ITEM.replace("vertailu.xlsx\n\n", "vertailu.xlsx\n").format(decision="Hyväksyttiin.")
+    sections = kinds_and_texts(extract_text(body))
+    assert [k for k, _ in sections] == ["valmistelija", "liitteet", "selostus", "esittelija", "paatosehdotus",
+                                        "paatos"]
+
+
+def test_three_line_person_keeps_its_title() -> None:
+    extraction = extract_text(CASEM_ITEM.format(decision="Hyväksyttiin."))
+    roles = {(r.role, r.name, r.title, r.email) for r in extraction.of(ItemRole)}
+    assert ("valmistelija", "Tiina Lahtela", "Hallintopäällikkö", "tiina.lahtela@ruovesi.example") in roles
+    assert not any(t == "Hallintopäällikkö" for k, t in kinds_and_texts(extraction) if k == "selostus")
+
+
+def test_people_printed_field_by_field() -> None:
+    """Names, e-mails and titles each on a line of their own, comma-separated in the same order."""
+    text = ("Anna Kivelä, Jussi Mäntylä\nanna.kivela@kunta.example, jussi.mantyla@kunta.example\n"
+            "talous- ja hallintojohtaja, Rakennustarkastaja")
+    got = [(r.name, r.title, r.email) for r in parse_person_lines(text, "valmistelija")]
+    assert got == [("Anna Kivelä", "talous- ja hallintojohtaja", "anna.kivela@kunta.example"),
+                   ("Jussi Mäntylä", "Rakennustarkastaja", "jussi.mantyla@kunta.example")]
+
+
+def test_lower_case_title_phrase_on_its_own_line() -> None:
+    body = CASEM_ITEM.replace("Hallintopäällikkö", "vs. hyvinvointipalvelujen toimialajohtaja")
+    roles = extract_text(body.format(decision="Hyväksyttiin.")).of(ItemRole)
+    assert ("Tiina Lahtela", "vs. hyvinvointipalvelujen toimialajohtaja") in {(r.name, r.title) for r in roles}
+
+
+Row = tuple[str | None, str | None, float]  # margin text, text-column text, step down in mm
+
+
+def _margin_pdf(path: Path, rows: list[Row], text_x: float | None = None, wide: str = "") -> Path:
+    """One page with headings in a left margin at 18 mm and a text column at ``text_x`` (by default
+    just left of where ``wide`` would end, so that a heading that wide runs under the text)."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", "", FONT)
+    pdf.set_font("body", size=10)
+    pdf.add_page()
+    column = text_x if text_x is not None else 18 + pdf.get_string_width(wide) - 1.5
+    y = 20.0
+    for margin, text, step in rows:
+        for x, value in ((18, margin), (column, text)):
+            if value:
+                pdf.set_xy(x, y)
+                pdf.cell(0, 5, value)
+        y += step
+    pdf.output(str(path))
+    return path
+
+
+CASEM_ROWS: list[Row] = [
+    ("Ruoveden kunta    Pöytäkirja 3/2026", None, 5), ("Tekninen lautakunta    12.03.2026", None, 15),
+    ("§ 21", None, 6), ("Katuvalojen uusiminen", None, 6), ("RUODno-2026-14", None, 8),
+    (None, "Valmistelija / lisätiedot:", 5), (None, "Tiina Lahtela", 5), (None, "tiina.lahtela@ruovesi.example", 5),
+    (None, "Hallintopäällikkö", 8),
+    ("Liitteet", "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio sekä", 5),
+    (None, "urakkatarjousten vertailu", 9),  # a wrapped attachment name, then the paragraph gap
+    (None, "Kunnan katuvalot ovat osin yli 40 vuotta vanhoja. Kuntokartoituksen mukaan", 5),
+    (None, "elohopealamput on vaihdettava ledeihin vuoden 2027 loppuun mennessä.", 9),
+    (None, "Esittelijä: Kunnanjohtaja Mikko Salo", 8), (None, "Ehdotus", 6),
+    (None, "Tekninen lautakunta hyväksyy halvimman tarjouksen.", 8), (None, "Päätös", 6), (None, "Hyväksyttiin.", 5),
+]
+
+
+def test_attachment_list_ends_at_the_paragraph_gap_in_a_pdf(tmp_path: Path) -> None:
+    path = _margin_pdf(tmp_path / "ruovesi.pdf", CASEM_ROWS, text_x=45)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    sections = kinds_and_texts(extraction)
+    assert ("liitteet", "1 Katuvalojen kuntokartoitus 2025 ja uusimisen kustannusarvio sekä "
+            "urakkatarjousten vertailu") in sections
+    assert any(k == "selostus" and t.startswith("Kunnan katuvalot") for k, t in sections)
+    assert ("Tiina Lahtela", "Hallintopäällikkö") in {(r.name, r.title) for r in extraction.of(ItemRole)}
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+KTWEB_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", None, 5), ("Elinvoimalautakunta", "PÖYTÄKIRJA 4/2026   14.4.2026", 12),
+    ("§ 40", None, 6), ("Yrityspalvelujen järjestäminen", None, 8),
+    ("Esittelijä", "Elinvoimajohtaja Riikka Aho", 7),
+    ("Päätösehdotus", "Elinvoimalautakunta päättää hyväksyä sopimuksen.", 7),
+    ("Elinvoimalautakunnan", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.", 5), ("päätös", None, 7),
+    ("Tiedoksi", "Yrityspalvelut", 5),
+]
+
+
+def test_genitive_decision_heading_wider_than_the_margin(tmp_path: Path) -> None:
+    path = _margin_pdf(tmp_path / "kaitalahti.pdf", KTWEB_ROWS, wide="Elinvoimalautakunnan")
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    sections = kinds_and_texts(extraction)
+    assert ("paatos", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.") in sections
+    assert [d.outcome for d in extraction.of(Decision)] == ["merkitty_tiedoksi"]
+
+
+def test_presenter_on_the_proposal_heading_is_a_role_not_proposal_text() -> None:
+    body = """Päätösehdotus\tKaupunginjohtaja Mikko Salo
+\tKokous todetaan laillisesti koolle kutsutuksi.
+
+Päätös\tHyväksyttiin.
+"""
+    extraction = extract_text(body)
+    assert ("paatosehdotus", "Kokous todetaan laillisesti koolle kutsutuksi.") in kinds_and_texts(extraction)
+    assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [
+        ("esittelija", "Mikko Salo", "Kaupunginjohtaja")]
+
+
+def test_earlier_handling_by_a_working_group_is_history() -> None:
+    body = """Puheenjohtajiston työryhmä, 17.09.2024, § 63
+
+Työryhmä on valmistellut ehdotuksen valtuuston kokousten sujuvoittamiseksi.
+
+Ehdotus
+Puheenjohtajiston työryhmä esittää kaupunginhallitukselle, että se hyväksyy selvityksen.
+
+Päätös
+Hyväksyttiin.
+
+Tekninen lautakunta, 12.03.2026, § 21
+
+Työryhmän ehdotus on käsitelty valtuustoryhmissä.
+
+Ehdotus
+Tekninen lautakunta merkitsee selvityksen tiedokseen.
+
+Päätös
+Tekninen lautakunta merkitsi selvityksen tiedokseen.
+"""
+    extraction = extract_text(body)
+    sections = extraction.of(ItemSection)
+    earlier = [s for s in sections if s.handling]
+    assert {s.handling for s in earlier} == {"Puheenjohtajiston työryhmä, 17.09.2024, § 63"}
+    assert [s.kind for s in earlier] == ["selostus", "paatosehdotus", "paatos"]
+    current = [s.text for s in sections if not s.handling and s.kind == "paatos"]
+    assert current == ["Tekninen lautakunta merkitsi selvityksen tiedokseen."]
+    assert [d.outcome for d in extraction.of(Decision)] == ["merkitty_tiedoksi"]
+
+
+def test_titles_and_quoted_decisions_are_not_headings() -> None:
+    body = """Kaupunginjohtajan päätökset
+
+Valtiovarainministeriön päätös
+Ministeriö myönsi kunnalle harkinnanvaraista valtionosuutta.
+Kaupunginhallituksen päätös 23.6.2025 § 249:
+Kaupunginhallitus päätti hakea valtionosuutta.
+
+Ehdotus
+Tekninen lautakunta merkitsee päätökset tiedoksi.
+
+Perustelut:
+Päätökset on tehty lautakunnan delegoimassa toimivallassa.
+
+Päätös
+Hyväksyttiin.
+"""
+    text = HEADER.replace("Katuvalojen uusiminen\n", "") + body
+    extraction = extract_document(text.encode(), Source("ruovesi.txt", "ruovesi.txt"))
+    assert [i.title for i in extraction.of(AgendaItem)] == ["Kaupunginjohtajan päätökset"]
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "paatosehdotus", "paatos"]
+    assert sections[0][1].startswith("Valtiovarainministeriön päätös Ministeriö myönsi")
+    assert sections[1][1].endswith("Perustelut: Päätökset on tehty lautakunnan delegoimassa toimivallassa.")
+
+
+def test_no_other_business_ends_the_decision() -> None:
+    body = "Päätös\nEi muita asioita.\n\nPuheenjohtaja päätti kokouksen klo 18.42.\n"
+    sections = kinds_and_texts(extract_text(body))
+    assert ("paatos", "Ei muita asioita.") in sections
+    assert ("muu", "Puheenjohtaja päätti kokouksen klo 18.42.") in sections
+
+
+def test_a_title_alone_on_the_proposal_heading_is_the_presenter() -> None:
+    body = ("Päätösehdotus\tElinvoimajohtaja\n\tKokous todetaan laillisesti koolle kutsutuksi.\n\n"
+            "Päätös\tHyväksyttiin.\n")
+    extraction = extract_text(body)
+    assert ("paatosehdotus", "Kokous todetaan laillisesti koolle kutsutuksi.") in kinds_and_texts(extraction)
+    assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [("esittelija", None, "Elinvoimajohtaja")]
+
+
+TWEB_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", "                         Pöytäkirja 5/2026   1 (2)", 5),
+    ("Tekninen lautakunta", "                         § 21   3.3.2026", 14),
+    ("Leikkipuistojen peruskorjausohjelma 2026-2028", None, 9),
+    ("Dno", "KAI/412/02.02.02/2026", 7),
+    ("Päätöshistoria", "Tekninen lautakunta 3.2.2026 § 12", 7),
+    ("Tiivistelmä", "Leikkipuistojen peruskorjausohjelma vuosille 2026-2028.", 7),
+    ("Esittelyteksti", "Leikkipuistojen välineet ovat käyttöikänsä lopussa.", 7),
+    ("Liitteet", "Peruskorjausohjelma 2026-2028", 7),
+    ("Oheismateriaali", "-", 7),
+    ("Esittelijä", "Tekninen johtaja Anna Kallio", 7),
+    ("Päätösesitys", "Tekninen lautakunta hyväksyy peruskorjausohjelman.", 7),
+    ("Päätös", "Päätösesitys hyväksyttiin.", 7),
+    ("Valmistelijat", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123 4567 ja", 5),
+    (None, "puistopäällikkö Eeva Ranta puh. 044 765 4321", 7),
+    ("Täytäntöönpanotiedot", "Ote: Sami Lehto, Eeva Ranta", 5),
+    (None, "Ei muutoksenhakuoikeutta", 5),
+]
+
+
+def test_tweb_single_item_margin_labels(tmp_path: Path) -> None:
+    """Oulu's Tweb item file: Dno and Päätöshistoria labels, Tiivistelmä / Esittelyteksti /
+    Täytäntöönpanotiedot headings and Valmistelijat with 'puh.' lines: every printed part found."""
+    path = _margin_pdf(tmp_path / "kaitalahti-21.pdf", TWEB_ROWS, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    [item] = extraction.of(AgendaItem)
+    assert (item.section_number, item.diary_number) == (21, "KAI/412/02.02.02/2026")
+    assert [h.ref for h in extraction.of(ItemHistory)] == ["Tekninen lautakunta 3.2.2026 § 12"]
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "selostus", "liitteet", "oheismateriaali", "esittelija",
+                                        "paatosehdotus", "paatos", "valmistelija", "tiedoksi"]
+    assert sections[-1] == ("tiedoksi", "Ote: Sami Lehto, Eeva Ranta Ei muutoksenhakuoikeutta")
+    assert not any(s.handling for s in extraction.of(ItemSection))
+    assert {(r.role, r.name, r.title) for r in extraction.of(ItemRole)} == {
+        ("esittelija", "Anna Kallio", "Tekninen johtaja"), ("valmistelija", "Sami Lehto", "kaupungininsinööri"),
+        ("valmistelija", "Eeva Ranta", "puistopäällikkö")}
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+COLON_ROWS: list[Row] = [
+    ("Kaitalahden kaupunki", "                         Pöytäkirja 3/2026   4 (9)", 5),
+    ("Kaupunginhallitus", "                         § 10   16.3.2026", 14),
+    ("Lausunto maakuntakaavan luonnoksesta", None, 6),
+    ("KAI/1545/10.02.03/2026", None, 9),
+    ("Valmistelijat: KN/PM/HY", None, 7),
+    ("Ympäristöministeriö on pyytänyt kaupungilta lausuntoa maakuntakaavan luonnoksesta.", None, 7),
+    ("Kaupunginjohtajan esitys:", None, 5),
+    ("Päätetään antaa liitteen mukainen lausunto.", None, 9),
+    ("Kaupunginhallitus 16.3.2026 § 10", None, 7),
+    ("Päätös:", None, 5),
+    ("Hyväksyttiin esitys.", None, 9),
+    ("Liitteet:", None, 5),
+    ("- Lausunto maakuntakaavan luonnoksesta", None, 9),
+    ("Lisätiedot:", None, 5),
+    ("Kari Niemi, kaupunginsihteeri, puh. 040 123 4567", None, 5),
+]
+
+
+def test_colon_headings_with_the_handling_line_in_the_middle(tmp_path: Path) -> None:
+    """Vantaa's Tweb item file: colon headings, the current handling line between the proposal and
+    the decision, the diary number alone under the title."""
+    path = _margin_pdf(tmp_path / "kaitalahti-10.pdf", COLON_ROWS, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    [item] = extraction.of(AgendaItem)
+    assert (item.section_number, item.title, item.diary_number) == (
+        10, "Lausunto maakuntakaavan luonnoksesta", "KAI/1545/10.02.03/2026")
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["valmistelija", "selostus", "paatosehdotus", "paatos", "liitteet",
+                                        "lisatiedot"]
+    assert ("paatos", "Hyväksyttiin esitys.") in sections
+    assert not any(s.handling for s in extraction.of(ItemSection))
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
+
+
+def test_the_same_section_number_a_year_earlier_is_an_earlier_handling() -> None:
+    """The current handling is the last one: the same body's § 21 of an earlier meeting is history."""
+    body = """Tekninen lautakunta, 14.03.2025, § 21
+
+Ehdotus
+Tekninen lautakunta velvoittaa omistajan siistimään tontin uhkasakon uhalla.
+
+Päätös
+Lautakunta hyväksyi esityksen.
+
+Tekninen lautakunta, 12.03.2026, § 21
+
+Ehdotus
+Tekninen lautakunta tuomitsee uhkasakon maksettavaksi.
+
+Päätös
+Lautakunta hyväksyi esityksen.
+"""
+    extraction = extract_text(body)
+    sections = extraction.of(ItemSection)
+    assert [(s.kind, s.handling) for s in sections] == [
+        ("paatosehdotus", "Tekninen lautakunta, 14.03.2025, § 21"), ("paatos", "Tekninen lautakunta, 14.03.2025, § 21"),
+        ("paatosehdotus", None), ("paatos", None)]
+    assert "Tekninen lautakunta, 14.03.2025, § 21" in [h.ref for h in extraction.of(ItemHistory)]
+
+
+def test_a_proposal_after_an_inline_presenter_is_not_a_person_line() -> None:
+    body = """Ehdotus
+Esittelijä: Kunnanjohtaja Mikko Salo
+Kunnanhallitus saattaa valtuuston tietoon Ruoveden
+valtuustoon valitut valtuutetut.
+
+Päätös
+Hyväksyttiin.
+"""
+    sections = kinds_and_texts(extract_text(body))
+    assert ("esittelija", "Kunnanjohtaja Mikko Salo") in sections
+    assert ("paatosehdotus", "Kunnanhallitus saattaa valtuuston tietoon Ruoveden valtuustoon valitut "
+            "valtuutetut.") in sections
