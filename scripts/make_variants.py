@@ -320,12 +320,21 @@ TRAILER_TEXT = {
 
 
 def _person(rng: random.Random, lang: str, used: set[str], **kw: object) -> Person:
+    """A person whose surname no one else in the document has.
+
+    Once every surname of the list is taken (a large Swedish board with several preparers), the
+    surname is a double one ('Backlund-Nyholm'), as real names are; the search always ends.
+    """
     firsts, lasts = (SV_FIRST, SV_LAST) if lang == "sv" else (FI_FIRST, FI_LAST)
-    while True:
+    while not used.issuperset(lasts):
         p = Person(rng.choice(firsts), rng.choice(lasts), **kw)  # type: ignore[arg-type]
         if p.last not in used:
             used.add(p.last)
             return p
+    free = [f"{a}-{b}" for a in lasts for b in lasts if a != b and f"{a}-{b}" not in used]
+    p = Person(rng.choice(firsts), rng.choice(free), **kw)  # type: ignore[arg-type]
+    used.add(p.last)
+    return p
 
 
 def _fi_date(d: dt.date, rng: random.Random | None = None, padded: bool = True) -> str:

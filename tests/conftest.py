@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,13 @@ def shared_dir() -> Path:
 @pytest.fixture
 def dev_corpus(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "dev"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Draw the session's fresh variant seed once, before xdist workers start (they inherit it)."""
+    if not os.environ.get("VARIANTS_SEED"):
+        os.environ["VARIANTS_SEED"] = str(random.SystemRandom().randrange(1000, 1_000_000))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"fresh variant seeds from {os.environ['VARIANTS_SEED']} (replay: VARIANTS_SEED=N)"
