@@ -370,7 +370,7 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
         return PageReading(**json.loads(path.read_text(encoding="utf-8")))
     orientation = page_orientation(image)
     candidates = [orientation] if orientation.certain else [orientation, orientation.flipped()]
-    readings = [PageReading(run_tesseract(_pnm(straighten(image, o)), settings), o.turn) for o in candidates]
+    readings = [PageReading(run_tesseract(pnm_bytes(straighten(image, o)), settings), o.turn) for o in candidates]
     reading = max(readings, key=lambda r: reading_score(r.tsv))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -380,7 +380,8 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
     return reading
 
 
-def _pnm(image: Image.Image) -> bytes:
+def pnm_bytes(image: Image.Image) -> bytes:
+    """A page image as the uncompressed bytes Tesseract reads fastest from stdin."""
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     return buffer.getvalue()
