@@ -29,7 +29,6 @@ from extractors.segment import split_items
 from extractors.text import fold
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
-ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
 
 
 @dataclass

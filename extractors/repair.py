@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from extractors.lexicon import require_voikko
 from extractors.records import Line, PageText
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
@@ -86,23 +87,11 @@ class RepairInfo:
     score: float
 
 
-class RepairUnavailable(RuntimeError):
-    """Voikko (libvoikko1 + voikko-fi) is not installed."""
-
-
 # --- lexicon and frequencies -------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
 def _voikko():
-    try:
-        import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception as exc:  # noqa: BLE001 - missing shared library or dictionary: say how to install
-        raise RepairUnavailable(
-            "Voikko is needed to repair OCR-damaged Finnish: apt-get install libvoikko1 voikko-fi "
-            f"and pip install libvoikko ({exc})") from exc
+    return require_voikko("to repair OCR-damaged Finnish")
 
 
 @functools.lru_cache(maxsize=500_000)

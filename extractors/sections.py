@@ -45,7 +45,6 @@ class ParsedItem:
     page_start: int | None
     page_end: int | None
     sections: list[ParsedSection]
-    header_text: str | None = None
 
 
 def _segments(line: Line) -> list[str]:

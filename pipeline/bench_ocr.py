@@ -15,8 +15,8 @@ import glob
 import io
 import json
 import resource
-import textwrap
 import tempfile
+import textwrap
 import time
 from dataclasses import dataclass
 from pathlib import Path

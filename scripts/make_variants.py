@@ -5,13 +5,15 @@ and publishing systems. This generator writes many small minutes documents whose
 each imitate something real systems emit, with a `.gold.json` (format: ../shared/corpus/README.md)
 derived from the same content records, so a failure points at one layout feature.
 
-Every feature below is modelled on real output (system or municipality named in `FEATURE_SOURCES`):
-layouts (CloudNC/CaseM own-line headings, KTweb margin headings, Dynasty hanging-indent headings,
-KTweb/Dynasty/CaseM HTML, plain-text exports), item header shapes, page-1 item lists, running
-headers/footers, heading spellings (extractors/vocab.py plus genitive '<Virkanimikkeen> ehdotus'),
-role lines (inline, own line, several preparers, 'Lisätietoja antaa'), earlier handlings of another
-body inside an item, votes, recusals, tabled/returned/rejected/changed decisions, Swedish protocols,
-appeal-instruction trailers, signature blocks, pöytäkirjanote extracts and KTweb single-item texts.
+Every feature below is modelled on real output: layouts (CloudNC/CaseM own-line headings as in
+Lapua and Sastamala, KTweb margin headings as in Keuruu, Oulu and Vantaa, Dynasty 'Body 127 § date'
+tables with hanging-indent headings as in Espoo, KTweb/Dynasty/CaseM HTML exports as in Raahe,
+Mikkeli and Espoo, KTweb/CaseM plain-text exports and pöytäkirjanotteet as in seeds 001 and 003),
+item header shapes, page-1 item lists, running headers/footers, heading spellings
+(extractors/vocab.py plus genitive '<Virkanimikkeen> ehdotus'), role lines (inline, own line,
+several preparers, 'Lisätietoja antaa'), earlier handlings of another body inside an item, votes,
+recusals, tabled/returned/rejected/changed decisions, Swedish protocols, appeal-instruction trailers,
+signature blocks, pöytäkirjanote extracts and KTweb single-item texts.
 People, numbers and decisions are invented; municipality names are real.
 
 Run:
@@ -39,19 +41,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
-
-# Which real system or municipality each feature value imitates (reported with failures).
-FEATURE_SOURCES: dict[str, str] = {
-    "layout=cloudnc": "CloudNC/CaseM PDF (Lapua, Sastamala): headings on own lines, text at x≈85",
-    "layout=ktweb": "KTweb PDF (Keuruu, Oulu, Vantaa): margin heading x≈50, text x≈160 on the same line",
-    "layout=dynasty": "Dynasty PDF (Espoo 2017): 'Body  127 §  date' table, hanging-indent headings x≈50/167",
-    "layout=html_table": "KTweb HTML export (Raahe, Oulu): heading cells in a two-column table",
-    "layout=html_pbold": "CaseM web page #ContentStart (Mikkeli): <p><b>Heading</b></p> then <p> text",
-    "layout=html_dynasty": "Dynasty item page (Espoo): Word-filtered HTML, 'Sivuotsikko' heading+tab+text",
-    "layout=text": "Text export of KTweb/CaseM minutes (seeds 001, 003)",
-    "layout=ktweb_item_text": "KTweb single-item text without a § line (seed 001)",
-    "layout=note": "Pöytäkirjanote of one item with 'Otteen oikeaksi todistaa' (seed 003, Kankaanpää)",
-}
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 
