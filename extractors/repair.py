@@ -23,11 +23,11 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from extractors.lexicon import require_voikko
 from extractors.records import Line, PageText
+from extractors.text import fold
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
 DEFAULT_MIN_PAGE_WORDS = 30  # pages with fewer Finnish-looking words are judged with their document
@@ -511,10 +511,6 @@ def _repair_line(line: Line, sentence_start: bool, margin: float, previous: str
 # --- measurement -------------------------------------------------------------------------------
 
 
-def _fold(token: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", token.lower()) if c.isalnum())
-
-
 def measure_repair(damaged: str, clean: str, min_damage: float = DEFAULT_MIN_DAMAGE) -> dict:
     """Repair `damaged` and compare word by word with its hand-corrected `clean` twin.
 
@@ -549,7 +545,7 @@ def _align(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     if len(a) == len(b):
         return list(enumerate(range(len(b))))
     pairs = []
-    matcher = difflib.SequenceMatcher(None, [_fold(t) for t in a], [_fold(t) for t in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [fold(t) for t in a], [fold(t) for t in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon import voikko
-from extractors.text import strip_diacritics
+from extractors.text import ascii_lower
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,
@@ -104,10 +104,6 @@ def search_any(patterns: Sequence[str], folded: str) -> re.Match[str] | None:
     return None
 
 
-def _ascii_fold(text: str) -> str:
-    return strip_diacritics(text.lower())
-
-
 # --- libvoikko: name classes ----------------------------------------------------------------------
 
 _VOIKKO_LOCK = threading.Lock()
@@ -152,7 +148,7 @@ def _surname_score(word: str) -> float:
         return 1.0
     if "etunimi" in classes:
         return 0.0
-    if _ascii_fold(word).endswith("nen") or not classes:
+    if ascii_lower(word).endswith("nen") or not classes:
         return 0.5
     return 0.5 if classes <= {"nimisana", "paikannimi", "laatusana"} else 0.0
 
@@ -173,12 +169,12 @@ def _email_order(tokens: Sequence[str], email: str | None) -> list[str] | None:
     """Order name tokens as the e-mail local part spells them ('ari.nieminen@' -> Ari Nieminen)."""
     if not email or "@" not in email:
         return None
-    local = _ascii_fold(email.split("@", 1)[0])
+    local = ascii_lower(email.split("@", 1)[0])
     if local.startswith(("etunimi", "firstname", "fornamn")):
         return None
     positions = []
     for token in tokens:
-        key = _ascii_fold(token)
+        key = ascii_lower(token)
         index = local.find(key)
         if index < 0:
             return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.headings import heading_kind, match_line_heading
 from extractors.records import Line, Segment
-from extractors.segment import _BODY_WORDS, _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
+from extractors.segment import BODY_WORD_END, DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.text import fold
 from extractors.vocab import TRAILER_ANY_CASE, TRAILER_CAPS, TRAILER_SIGNATURES
 
@@ -106,7 +106,7 @@ def _is_body_name(text: str, main_body: str | None) -> bool:
     words = text.split()
     if not 0 < len(words) <= 3:
         return False
-    return bool(main_body and fold(text) == fold(main_body)) or bool(_BODY_WORDS.search(fold(words[-1])))
+    return bool(main_body and fold(text) == fold(main_body)) or bool(BODY_WORD_END.search(fold(words[-1])))
 
 
 def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
@@ -114,7 +114,7 @@ def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
     ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
     if not lead or raw.header is None:
         return None
-    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)
+    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not DATE_ONLY.match(ln.text)
             and not _is_document_header(ln.text)]
     if not cand or len(cand) > 3:
         return None  # a page-1 meeting header, not a title
@@ -205,7 +205,7 @@ def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = No
             diary = m.group(1)
             i += 1
             continue
-        if _DATE_ONLY.match(text):
+        if DATE_ONLY.match(text):
             i += 1
             continue
         ref = _history_ref(line, main_body, raw.number)

@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from extractors.text import squash_spaces  # noqa: E402 - after the path is set for a direct run
+
 CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
@@ -753,10 +755,6 @@ def _handling(ctx: _Ctx, outcome: str, shape: str, votes: list, recusals: list) 
 # --- gold ---------------------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_count: int | None) -> dict:
     """The answer key in the corpus gold format, from the same records the renderers print."""
     f = doc.feats
@@ -764,14 +762,14 @@ def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_c
     for idx, item in enumerate(doc.items):
         sections = []
         for s in item.sections:
-            entry = {"kind": s.kind, "heading_raw": s.heading, "text": _norm(" ".join(s.paras))}
+            entry = {"kind": s.kind, "heading_raw": s.heading, "text": squash_spaces(" ".join(s.paras))}
             if s.handling:
                 entry["handling"] = s.handling
             sections.append(entry)
         paatos = [s for s in item.sections if s.kind == "paatos" and not s.handling]
-        entry = {"section_number": item.number, "title": _norm(item.title), "diary_number": item.diary,
+        entry = {"section_number": item.number, "title": squash_spaces(item.title), "diary_number": item.diary,
                  "history": list(item.history), "sections": sections, "roles": item.roles,
-                 "decision": {"outcome": item.outcome, "text": _norm(" ".join(paatos[0].paras))},
+                 "decision": {"outcome": item.outcome, "text": squash_spaces(" ".join(paatos[0].paras))},
                  "recusals": item.recusals, "votes": item.votes}
         if pages is not None:
             entry["page_start"], entry["page_end"] = pages[idx]
