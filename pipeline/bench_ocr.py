@@ -36,6 +36,7 @@ SAMPLE_GLOB = "data/raw/*.gold.json"
 PRINT_FONT = "DejaVuSerif.ttf"  # Debian fonts-dejavu-core (Makefile APT_PACKAGES)
 PRINT_SIZE_PT = 10.0
 PRINT_CHARS_PER_LINE = 90  # an A4 text column at 10 pt
+PRINT_LINES_PER_PAGE = 56
 READING_DPIS = (100, 150)  # low resolutions of archive scans: 100 dpi damages more than 150
 
 @dataclass(frozen=True)
@@ -141,16 +142,19 @@ def sample_finnish_text(root: Path = ROOT) -> str:
     return " ".join(" ".join(gold_section_texts(SAMPLE_GLOB, root)).split())
 
 
-def render_text_page(text: str, dpi: int) -> Image.Image:
-    """`text` printed in a 10 pt serif column and scanned in grey at `dpi`, as one tall page."""
+def render_text_pages(text: str, dpi: int) -> list[Image.Image]:
+    """`text` printed in a 10 pt serif column on A4 pages and scanned in grey at `dpi`."""
     font = ImageFont.truetype(PRINT_FONT, round(PRINT_SIZE_PT * dpi / 72))
     lines = textwrap.wrap(text, PRINT_CHARS_PER_LINE)
     margin, leading = round(0.8 * dpi), round(1.4 * PRINT_SIZE_PT * dpi / 72)
-    image = Image.new("L", (round(8.27 * dpi), 2 * margin + leading * len(lines)), 255)
-    draw = ImageDraw.Draw(image)
-    for k, line in enumerate(lines):
-        draw.text((margin, margin + k * leading), line, font=font, fill=0)
-    return image
+    pages = []
+    for first in range(0, len(lines), PRINT_LINES_PER_PAGE):
+        image = Image.new("L", (round(8.27 * dpi), round(11.69 * dpi)), 255)
+        draw = ImageDraw.Draw(image)
+        for k, line in enumerate(lines[first:first + PRINT_LINES_PER_PAGE]):
+            draw.text((margin, margin + k * leading), line, font=font, fill=0)
+        pages.append(image)
+    return pages
 
 
 def tesseract_reading(text: str, dpi: int, lang: str) -> str:
@@ -161,8 +165,9 @@ def tesseract_reading(text: str, dpi: int, lang: str) -> str:
     """
     from pipeline.ocr import OcrSettings, pnm_bytes, run_tesseract, tsv_lines
 
-    tsv = run_tesseract(pnm_bytes(render_text_page(text, dpi)), OcrSettings(lang=lang, dpi=dpi))
-    return " ".join(line.text for line in tsv_lines(tsv, 1, 72 / dpi))
+    settings = OcrSettings(lang=lang, dpi=dpi)
+    return " ".join(line.text for number, page in enumerate(render_text_pages(text, dpi), start=1)
+                    for line in tsv_lines(run_tesseract(pnm_bytes(page), settings), number, 72 / dpi))
 
 
 def reading_gold(text: str) -> str:
