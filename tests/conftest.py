@@ -26,6 +26,31 @@ def shared_dir() -> Path:
     return require_shared()
 
 
+def command_paths(command: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every visible command path under a click group, e.g. ('ingest',), ('harvest',).
+
+    Duck-typed on `.commands` because recent typer versions vendor click instead of importing it.
+    """
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [prefix]
+    paths: list[tuple[str, ...]] = []
+    for name, sub in sorted(subcommands.items()):
+        if not getattr(sub, "hidden", False):
+            paths += command_paths(sub, (*prefix, name))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def cli_commands() -> list[tuple[str, ...]]:
+    """The `minutes` commands as the typer app defines them, so that tests cover commands added later."""
+    import typer
+
+    from pipeline.cli import app
+
+    return command_paths(typer.main.get_command(app))
+
+
 @pytest.fixture
 def dev_corpus(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "dev"

@@ -405,21 +405,24 @@ def test_eval_command_rejects_a_folder_without_gold(tmp_path: Path):
 
 
 def test_evaluate_dev_corpus_runs(dev_corpus: Path, tmp_path: Path):
-    pytest.importorskip("extractors.minutes")
     report = E.evaluate(dev_corpus, tmp_path / "eval.duckdb")
     assert len(report.documents) == len(list(dev_corpus.glob("*.gold.json")))
     for name in ("items", "sections", "decision.outcome", "meeting.date", "roles", "followups", "goals"):
         assert name in report.overall, name
-    for name, score in report.overall.items():
-        assert score.value is None or 0.0 <= score.value <= 1.0, name
+    # the parser was tuned on the dev corpus: every field there is a regression guard, and a run that
+    # extracted nothing (all zeros) must fail here
+    low = {name: score.value for name, score in report.overall.items()
+           if score.value is not None and score.value < 0.95}
+    assert not low, low
     assert "ocr" in report.groups
     json.dumps(report.to_dict())
 
 
 def test_compare_text_layer_on_a_lapua_pdf(shared_dir: Path):
-    pytest.importorskip("extractors.minutes")
     pdf = shared_dir / "real" / "lapua" / "Esityslista-Tarkastuslautakunta - 19.11.2025, klo 15_00.pdf"
     report = E.compare_text_layer([pdf])
     assert [d.file for d in report.documents] == [pdf.name]
-    for name, score in report.overall.items():
-        assert score.value is None or 0.0 <= score.value <= 1.0, name
+    # the page-text path agrees with the embedded-HTML path on this PDF: a drop is a regression
+    for name in ("items", "item.title", "sections", "sections.kind", "meeting.date", "attendees"):
+        score = report.overall[name]
+        assert score.support > 0 and score.value is not None and score.value >= 0.95, (name, score)
