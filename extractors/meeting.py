@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from extractors.municipality import is_first_name
 from extractors.pdftext import merge_runs
-from extractors.records import Line, PageText, Segment
+from extractors.records import Attendee, Line, PageText, Segment
 from extractors.text import ascii_lower, squash_spaces
 from extractors.vocab import (
     ATTENDEE_ABSENT_HEADINGS,
@@ -58,17 +58,6 @@ _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][A-Za-zÅÄÖåäöÜüÉé'’-]*$")
 
 
 @dataclass(frozen=True)
-class AttendeeInfo:
-    """One person present. ``role`` as printed (lower-case), ``role_norm`` from the vocabulary."""
-
-    name: str
-    role: str | None
-    role_norm: str
-    title: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class MeetingInfo:
     body: str | None
     date: dt.date | None
@@ -76,7 +65,7 @@ class MeetingInfo:
     place: str | None
     start: str | None
     end: str | None
-    attendees: tuple[AttendeeInfo, ...] = ()
+    attendees: tuple[Attendee, ...] = ()  # meeting_id and doc_id are the extraction chain's to fill
 
 
 # --- small text helpers -------------------------------------------------------------------------
@@ -481,8 +470,8 @@ def _is_note(part: str) -> bool:
                for w in ATTENDEE_NOTE_WORDS)
 
 
-def parse_entry(kind: str, text: str, language: str = "fi") -> AttendeeInfo | None:
-    """'Riikka Mäenpää, jäsen, poistui klo 18:25, § 91' -> AttendeeInfo (name order untouched)."""
+def parse_entry(kind: str, text: str, language: str = "fi") -> Attendee | None:
+    """'Riikka Mäenpää, jäsen, poistui klo 18:25, § 91' -> Attendee (name order untouched; no ids yet)."""
     split = _entry_name(text)
     if split is None:
         return None
@@ -501,8 +490,8 @@ def parse_entry(kind: str, text: str, language: str = "fi") -> AttendeeInfo | No
             titles.append(part)
     if role is None and kind == "member":
         role, role_norm = ("ledamot" if language == "sv" else "jäsen"), "jasen"
-    return AttendeeInfo(name=name, role=role, role_norm=role_norm or "muu",
-                        title=", ".join(titles) or None, note=", ".join(notes) or None)
+    return Attendee(meeting_id="", doc_id="", ordinal=0, name=name, role=role, role_norm=role_norm or "muu",
+                    title=", ".join(titles) or None, note=", ".join(notes) or None)
 
 
 def _order_vote(name: str) -> int:
@@ -516,7 +505,7 @@ def _order_vote(name: str) -> int:
     return 0
 
 
-def normalise_names(attendees: list[AttendeeInfo]) -> list[AttendeeInfo]:
+def normalise_names(attendees: list[Attendee]) -> list[Attendee]:
     """Print every name 'Firstname Surname'. libvoikko tells first names ('etunimi'); names it does
     not know follow the document's majority order (a layout prints all names the same way)."""
     votes = [_order_vote(a.name) for a in attendees]
@@ -526,7 +515,7 @@ def normalise_names(attendees: list[AttendeeInfo]) -> list[AttendeeInfo]:
         surname_first = vote > 0 or (vote == 0 and majority > 0)
         if surname_first:
             words = a.name.split()
-            a = AttendeeInfo(" ".join(words[1:] + words[:1]), a.role, a.role_norm, a.title, a.note)
+            a = replace(a, name=" ".join(words[1:] + words[:1]))
         out.append(a)
     return out
 
@@ -544,6 +533,6 @@ def extract_meeting(pages: list[PageText], language: str = "fi") -> MeetingInfo:
     date = parse_date(time_text) or _fallback_date(pages, body)
     start, end = parse_times(time_text) if time_text else (None, None)
     place = squash_spaces(" ".join(form.place)).strip(" ,") or None
-    attendees = [a for kind, text in form.entries if (a := parse_entry(kind, text, language))]
+    attendees = normalise_names([a for kind, text in form.entries if (a := parse_entry(kind, text, language))])
     return MeetingInfo(body=body, date=date, number=find_number(pages), place=place, start=start,
-                       end=end, attendees=tuple(normalise_names(attendees)))
+                       end=end, attendees=tuple(replace(a, ordinal=n) for n, a in enumerate(attendees)))
