@@ -395,6 +395,14 @@ def _repair_token(token: str, sentence_start: bool, margin: float) -> tuple[str,
         return token, []  # fragment, e-mail, URL, number
     if trail.startswith(".") and _known(core + "."):
         return token, []  # abbreviation ('puh.', 'milj.')
+    if trail.startswith("&") and core[-1:].islower():
+        # Tesseract's English data prints '&' for a word-final 'ä' ('käsittelyss&'): found by reading
+        # printed Finnish back (pipeline/bench_ocr.py), not part of CONFUSIONS' letter-for-letter model
+        fixed, changes = _repair_token(lead + core + "ä" + trail[1:], sentence_start, margin)
+        new_core = _CORE.match(fixed).group(2)
+        if _known(new_core):
+            method, score = (changes[0][2], changes[0][3]) if changes else ("confusion", 0.0)
+            return fixed, [(core + "&", new_core, method, score)]
     tail = _NUMBER_TAIL.match(core)
     if tail:
         fixed = _repair_ending(tail.group(2))

@@ -97,6 +97,15 @@ def test_damaged_words_get_their_umlauts_back() -> None:
     assert {i.method for i in infos} <= {"confusion", "frequency", "suggestion"}
 
 
+def test_ampersand_for_a_final_a_umlaut_is_repaired() -> None:
+    """Tesseract's English data prints '&' for a word-final 'ä'; a real ampersand stays."""
+    tokens = "Yhdistyksess& asia oli kasittelyss& Kallio & Co, R&D".split()
+    fixed, changes = repair_tokens(tokens, margin=1.0)
+    assert fixed == "Yhdistyksessä asia oli käsittelyssä Kallio & Co, R&D".split()
+    assert [(o, r) for o, r, _, _ in changes] == [("Yhdistyksess&", "Yhdistyksessä"),
+                                                  ("kasittelyss&", "käsittelyssä")]
+
+
 def test_damage_measure_separates_clean_and_damaged(shared_dir: Path) -> None:
     clean = (shared_dir / SEED_GOLD).read_text(encoding="utf-8").split()
     damaged = (shared_dir / SEED).read_text(encoding="utf-8").split()
