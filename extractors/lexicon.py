@@ -1,8 +1,8 @@
 """The Finnish lexicon: one libvoikko analyser (Debian libvoikko1 + voikko-fi) for every extractor.
 
-Loaded once per process (the ingest fork server loads it before forking workers). Modules that
-can degrade without morphology use `voikko()`, which returns None when the library is missing;
-those that cannot (OCR repair) use `require_voikko()`, whose error says how to install it.
+Loaded once per process (the ingest fork server loads it before forking workers). `voikko()`
+returns None when the library is missing, so that callers can degrade without morphology;
+`require_voikko()` (OCR repair, which cannot) raises an error that says how to install it.
 """
 
 from __future__ import annotations

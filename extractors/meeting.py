@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from extractors.municipality import fold, is_first_name
+from extractors.municipality import is_first_name
 from extractors.pdftext import merge_runs
-from extractors.records import Line, PageText, Segment
+from extractors.records import Attendee, Line, PageText, Segment
+from extractors.text import ascii_lower, squash_spaces
 from extractors.vocab import (
     ATTENDEE_ABSENT_HEADINGS,
     ATTENDEE_MEMBER_HEADINGS,
@@ -57,17 +58,6 @@ _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÜÉ][A-Za-zÅÄÖåäöÜüÉé'’-]*$")
 
 
 @dataclass(frozen=True)
-class AttendeeInfo:
-    """One person present. ``role`` as printed (lower-case), ``role_norm`` from the vocabulary."""
-
-    name: str
-    role: str | None
-    role_norm: str
-    title: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class MeetingInfo:
     body: str | None
     date: dt.date | None
@@ -75,18 +65,14 @@ class MeetingInfo:
     place: str | None
     start: str | None
     end: str | None
-    attendees: tuple[AttendeeInfo, ...] = ()
+    attendees: tuple[Attendee, ...] = ()  # meeting_id and doc_id are the extraction chain's to fill
 
 
 # --- small text helpers -------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _folded_key(text: str) -> str:
-    return " ".join(fold(text).replace(":", " ").split())
+    return " ".join(ascii_lower(text).replace(":", " ").split())
 
 
 def phrases(line: Line) -> list[Segment]:
@@ -172,7 +158,7 @@ def _split_inline_heading(text: str) -> tuple[str | None, str]:
         if kind and not _TIME.fullmatch(text.strip()[: len(head) + 3].strip()):
             return kind, rest.strip()
     for heading, kind in _HEADINGS:
-        if kind in ("time", "place") and fold(text).startswith(fold(heading) + " "):
+        if kind in ("time", "place") and ascii_lower(text).startswith(ascii_lower(heading) + " "):
             rest = text[len(heading):].strip()
             if kind == "place" or rest[:1].isdigit() or parse_date(rest):
                 return kind, rest
@@ -191,7 +177,7 @@ def _band(page: PageText) -> list[Line]:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", fold(text))
+    return re.sub(r"\d+", "#", ascii_lower(text))
 
 
 def running_header_lines(pages: list[PageText]) -> set[tuple[int, float]]:
@@ -210,23 +196,23 @@ def running_header_lines(pages: list[PageText]) -> set[tuple[int, float]]:
 
 def _is_item_start(line: Line, first_content: bool) -> bool:
     """An agenda item begins: '§ 62' alone at the top of a page, or a '§ n' line with a date."""
-    text = _norm(line.text)
+    text = squash_spaces(line.text)
     if re.fullmatch(r"§\s*\d+|\d+\s*§", text):
         return first_content
     if not (_SECTION.search(text) and _DATE.search(text)):
         return False
-    rest = _norm(_DATE.sub(" ", _SECTION.sub(" ", text)))
+    rest = squash_spaces(_DATE.sub(" ", _SECTION.sub(" ", text)))
     return not rest or body_name(rest) is not None  # not a listed title that happens to hold a date
 
 
 def body_name(text: str) -> str | None:
     """A body's name if the text is one ('Tekninen lautakunta', 'KAUPUNGINHALLITUS'), else None."""
-    text = _norm(text).strip(" :")
+    text = squash_spaces(text).strip(" :")
     words = text.split()
     if not words or len(words) > 6 or any(c.isdigit() for c in text) or not words[0][:1].isupper():
         return None
-    last = fold(words[-1])
-    if not any(last.endswith(fold(s)) for s in BODY_SUFFIXES):
+    last = ascii_lower(words[-1])
+    if not any(last.endswith(ascii_lower(s)) for s in BODY_SUFFIXES):
         return None
     if text.isupper():
         text = text[0] + text[1:].lower()
@@ -235,7 +221,7 @@ def body_name(text: str) -> str | None:
 
 def _body_prefix(text: str) -> str | None:
     """The body named before a date or § on an item header line ('Tekninen lautakunta 12.06.2024 § 45')."""
-    cut = re.split(r"\s(?=§|\d)", _norm(text), maxsplit=1)[0]
+    cut = re.split(r"\s(?=§|\d)", squash_spaces(text), maxsplit=1)[0]
     return body_name(cut)
 
 
@@ -279,8 +265,8 @@ def find_number(pages: list[PageText]) -> str | None:
                 votes[f"{int(m.group(1))}/{m.group(2)}"] += 1
     if not votes and pages:
         for ln in pages[0].lines[:20]:
-            low = fold(ln.text)
-            if any(fold(w) in low for w in DOCUMENT_TYPE_WORDS) or "nro" in low.split():
+            low = ascii_lower(ln.text)
+            if any(ascii_lower(w) in low for w in DOCUMENT_TYPE_WORDS) or "nro" in low.split():
                 m = _NUMBER.search(ln.text)
                 if m:
                     return f"{int(m.group(1))}/{m.group(2)}"
@@ -387,8 +373,8 @@ def read_form(pages: list[PageText]) -> _Form:
             label_ph, value_ph = ph[:1], ph[1:]
         else:
             label_ph, value_ph = [], ph
-        label = _norm(" ".join(p.text for p in label_ph))
-        values = [_norm(p.text) for p in value_ph]
+        label = squash_spaces(" ".join(p.text for p in label_ph))
+        values = [squash_spaces(p.text) for p in value_ph]
         kind = None
         if not label and len(values) == 1:
             kind, rest = _split_inline_heading(values[0])
@@ -454,38 +440,38 @@ def _entry_name(text: str) -> tuple[str, list[str]] | None:
 
 def _role_of(part: str) -> tuple[str, str] | None:
     """(printed role lower-case, role_norm) if the part is a meeting role, else None."""
-    text = _norm(part.strip("() ").rstrip("."))
+    text = squash_spaces(part.strip("() ").rstrip("."))
     low = text.lower()
     m = _ORDINAL.match(text)
     prefix = m.group(1) if m else ""
     core = low[len(prefix):].strip()
     if core in ATTENDEE_ROLES:
         return prefix + core, ATTENDEE_ROLES[core]
-    folded = fold(core)
+    folded = ascii_lower(core)
     if len(folded) >= 6:
         best, best_role = 0.0, None
         for role in ATTENDEE_ROLES:
-            score = fuzz.ratio(folded, fold(role))
+            score = fuzz.ratio(folded, ascii_lower(role))
             if score > best:
                 best, best_role = score, role
         if best_role and best >= DEFAULT_ROLE_CUTOFF:
             return prefix + best_role, ATTENDEE_ROLES[best_role]
     words = core.split()
-    if len(words) >= 2 and any(fold(words[-1]) == fold(t) for t in ATTENDEE_ROLE_TAILS):
+    if len(words) >= 2 and any(ascii_lower(words[-1]) == ascii_lower(t) for t in ATTENDEE_ROLE_TAILS):
         return prefix + core, "muu"
     return None
 
 
 def _is_note(part: str) -> bool:
-    low = fold(part.strip("() "))
+    low = ascii_lower(part.strip("() "))
     if re.match(r"^§|^\d{1,2}[.:]\d{2}", low):
         return True
-    return any(low == fold(w) or low.startswith(fold(w) + " ") or low.startswith(fold(w) + ".")
+    return any(low == ascii_lower(w) or low.startswith(ascii_lower(w) + " ") or low.startswith(ascii_lower(w) + ".")
                for w in ATTENDEE_NOTE_WORDS)
 
 
-def parse_entry(kind: str, text: str, language: str = "fi") -> AttendeeInfo | None:
-    """'Riikka Mäenpää, jäsen, poistui klo 18:25, § 91' -> AttendeeInfo (name order untouched)."""
+def parse_entry(kind: str, text: str, language: str = "fi") -> Attendee | None:
+    """'Riikka Mäenpää, jäsen, poistui klo 18:25, § 91' -> Attendee (name order untouched; no ids yet)."""
     split = _entry_name(text)
     if split is None:
         return None
@@ -504,8 +490,8 @@ def parse_entry(kind: str, text: str, language: str = "fi") -> AttendeeInfo | No
             titles.append(part)
     if role is None and kind == "member":
         role, role_norm = ("ledamot" if language == "sv" else "jäsen"), "jasen"
-    return AttendeeInfo(name=name, role=role, role_norm=role_norm or "muu",
-                        title=", ".join(titles) or None, note=", ".join(notes) or None)
+    return Attendee(meeting_id="", doc_id="", ordinal=0, name=name, role=role, role_norm=role_norm or "muu",
+                    title=", ".join(titles) or None, note=", ".join(notes) or None)
 
 
 def _order_vote(name: str) -> int:
@@ -519,7 +505,7 @@ def _order_vote(name: str) -> int:
     return 0
 
 
-def normalise_names(attendees: list[AttendeeInfo]) -> list[AttendeeInfo]:
+def normalise_names(attendees: list[Attendee]) -> list[Attendee]:
     """Print every name 'Firstname Surname'. libvoikko tells first names ('etunimi'); names it does
     not know follow the document's majority order (a layout prints all names the same way)."""
     votes = [_order_vote(a.name) for a in attendees]
@@ -529,7 +515,7 @@ def normalise_names(attendees: list[AttendeeInfo]) -> list[AttendeeInfo]:
         surname_first = vote > 0 or (vote == 0 and majority > 0)
         if surname_first:
             words = a.name.split()
-            a = AttendeeInfo(" ".join(words[1:] + words[:1]), a.role, a.role_norm, a.title, a.note)
+            a = replace(a, name=" ".join(words[1:] + words[:1]))
         out.append(a)
     return out
 
@@ -546,7 +532,7 @@ def extract_meeting(pages: list[PageText], language: str = "fi") -> MeetingInfo:
     time_text = " ".join(form.time)
     date = parse_date(time_text) or _fallback_date(pages, body)
     start, end = parse_times(time_text) if time_text else (None, None)
-    place = _norm(" ".join(form.place)).strip(" ,") or None
-    attendees = [a for kind, text in form.entries if (a := parse_entry(kind, text, language))]
+    place = squash_spaces(" ".join(form.place)).strip(" ,") or None
+    attendees = normalise_names([a for kind, text in form.entries if (a := parse_entry(kind, text, language))])
     return MeetingInfo(body=body, date=date, number=find_number(pages), place=place, start=start,
-                       end=end, attendees=tuple(normalise_names(attendees)))
+                       end=end, attendees=tuple(replace(a, ordinal=n) for n, a in enumerate(attendees)))

@@ -7,9 +7,10 @@ row and the document is 'partial', so one odd item never costs the rest of the d
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors import records as R
 from extractors.appeals import AppealText, appeal_parts, appeals_start
@@ -20,7 +21,7 @@ from extractors.followup import extract_followups, extract_followups_html, extra
 from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
 from extractors.htmltext import decode_html, html_title, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
-from extractors.meeting import extract_meeting
+from extractors.meeting import MeetingInfo, extract_meeting
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
 from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
@@ -33,7 +34,6 @@ from extractors.text import fold
 from extractors.vocab import AGENDA_TYPE_WORDS, MINUTES_TYPE_WORDS
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
-ANALYSED_KINDS = ("paatos", "kasittely", "paatosehdotus")
 
 
 @dataclass
@@ -126,15 +126,10 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             errors.append(R.IngestError(doc_id=doc_id, stage=stage, message=detail))
             return default
 
-    pages = raw_pages = layer.pages
-    repaired = False
-    repaired_pages = guard("repair", repair_pages, pages, default=None)
-    if repaired_pages is not None:
-        pages, repairs = repaired_pages
-        if repairs:
-            repaired = True
-            rows.extend(R.TextRepair(doc_id=doc_id, page=r.page, original=r.original, repaired=r.repaired,
-                                     method=r.method, score=r.score) for r in repairs)
+    raw_pages = layer.pages
+    pages, repair_rows = guard("repair", repair_stage, raw_pages, doc_id, default=(raw_pages, []))
+    rows.extend(repair_rows)
+    repaired = bool(repair_rows)
     full_text = "\n".join(ln.text for p in pages for ln in p.lines)
     language = guard("language", detect_language, full_text, default="fi") or "fi"
     municipality, code = guard("municipality", recognise_municipality, full_text, src.file_name,
@@ -166,15 +161,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     meeting_id = None
     if meeting_info is not None or items:
         meeting_id = f"{code or 'x'}/{_slug(body)}/{date.isoformat() if date else 'x'}/{doc_id[:8]}"
-        rows.append(R.Meeting(
-            meeting_id=meeting_id, doc_id=doc_id, municipality=municipality, municipality_code=code,
-            body=body, meeting_date=date, number=meeting_info.number if meeting_info else None,
-            place=meeting_info.place if meeting_info else None,
-            start_time=meeting_info.start if meeting_info else None,
-            end_time=meeting_info.end if meeting_info else None))
-        for n, a in enumerate(meeting_info.attendees if meeting_info else ()):
-            rows.append(R.Attendee(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, name=a.name, role=a.role,
-                                   role_norm=a.role_norm, title=a.title, note=a.note))
+        rows.extend(meeting_rows(meeting_info, meeting_id, doc_id, municipality, code, body, date))
     rows.extend(R.AppealInstruction(meeting_id=meeting_id, doc_id=doc_id, ordinal=n, heading_raw=a.heading_raw,
                                     section_numbers=a.section_numbers, text=a.text,
                                     page=a.page if layer.page_count else None)
@@ -187,14 +174,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             meeting_date=date, section_number=item.number, title=item.title, diary_number=item.diary_number,
             page_start=item.page_start if layer.page_count else None,
             page_end=item.page_end if layer.page_count else None, ordinal=ordinal))
-        rows.extend(R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
-                    for h, ref in enumerate(item.history))
-        for s, sec in enumerate(item.sections):
-            text_raw = raw_texts.get((item.number, s, sec.kind))
-            rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,
-                                      heading_raw=sec.heading_raw, text=sec.text,
-                                      page=sec.page if layer.page_count else None, handling=sec.handling,
-                                      text_raw=text_raw if text_raw != sec.text else None))
+        rows.extend(item_text_rows(item, item_id, doc_id, raw_texts, paged=bool(layer.page_count)))
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_roles, default=[])
         rows.extend(analysed or [])
@@ -280,6 +260,36 @@ def _not_minutes_reason(layer: TextLayer) -> str:
 
 def replace_document(extraction: Extraction, **changes) -> Extraction:
     return Extraction(document=dataclasses.replace(extraction.document, **changes), rows=extraction.rows)
+
+
+def meeting_rows(info: MeetingInfo | None, meeting_id: str, doc_id: str, municipality: str | None,
+                 code: str | None, body: str | None, date: dt.date | None) -> list:
+    """The meeting and its attendees; body and date may come from the items when the header had none."""
+    meeting = R.Meeting(meeting_id=meeting_id, doc_id=doc_id, municipality=municipality, municipality_code=code,
+                        body=body, meeting_date=date, number=info.number if info else None,
+                        place=info.place if info else None, start_time=info.start if info else None,
+                        end_time=info.end if info else None)
+    return [meeting, *(replace(a, meeting_id=meeting_id, doc_id=doc_id) for a in (info.attendees if info else ()))]
+
+
+def repair_stage(pages: list[PageText], doc_id: str) -> tuple[list[PageText], list[R.TextRepair]]:
+    """Pages with their OCR damage repaired, and one TextRepair row per changed word."""
+    repaired, repairs = repair_pages(pages)
+    return repaired, [R.TextRepair(doc_id=doc_id, page=r.page, original=r.original, repaired=r.repaired,
+                                   method=r.method, score=r.score) for r in repairs]
+
+
+def item_text_rows(item: ParsedItem, item_id: str, doc_id: str, raw_texts: dict, paged: bool) -> list:
+    """An item's earlier handlings and sections; `raw_texts` holds the section texts before repair,
+    kept where repair changed them. Pages only for documents that have pages."""
+    rows: list = [R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
+                  for h, ref in enumerate(item.history)]
+    for s, sec in enumerate(item.sections):
+        text_raw = raw_texts.get((item.number, s, sec.kind))
+        rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,
+                                  heading_raw=sec.heading_raw, text=sec.text, page=sec.page if paged else None,
+                                  handling=sec.handling, text_raw=text_raw if text_raw != sec.text else None))
+    return rows
 
 
 def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,

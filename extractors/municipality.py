@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from extractors.lexicon import voikko
-from extractors.text import strip_diacritics
+from extractors.text import ascii_lower
 from extractors.vocab import (
     FOLLOWUP_MARKERS,
     GOAL_MARKERS,
@@ -78,11 +78,6 @@ class Municipality:
     domains: tuple[str, ...]
 
 
-def fold(text: str) -> str:
-    """Lower-case without diacritics: 'Pälkäne' -> 'palkane' (e-mail domains and file names)."""
-    return strip_diacritics(text.lower())
-
-
 @cache
 def municipalities() -> tuple[Municipality, ...]:
     """The 308 municipalities from extractors/data/municipalities.csv (package data)."""
@@ -90,7 +85,7 @@ def municipalities() -> tuple[Municipality, ...]:
     out = []
     for row in csv.DictReader(text.splitlines()):
         base = row["base_fi"] or row["name_fi"]
-        domains = {f"{fold(n).replace(' ', '')}.{tld}" for n in (base, row["name_sv"]) if n
+        domains = {f"{ascii_lower(n).replace(' ', '')}.{tld}" for n in (base, row["name_sv"]) if n
                    for tld in ("fi", "ax")}
         domains.update(d for d in row["domains"].split() if d)
         out.append(Municipality(row["code"], row["name_fi"], row["name_sv"] or None, base,
@@ -156,7 +151,7 @@ def _folded_form_index() -> dict[str, str]:
     """The same forms without diacritics, for OCR text that lost them ('PIEKSAMAEN KAUPUNKI')."""
     index: dict[str, str] = {}
     for form, code in _form_index().items():
-        index.setdefault(fold(form), code)
+        index.setdefault(ascii_lower(form), code)
     return index
 
 
@@ -215,7 +210,7 @@ def match_word(word: str) -> str | None:
                 code = _by_place_name().get(base.lower())
                 if code:
                     return code
-    return _folded_form_index().get(fold(word))
+    return _folded_form_index().get(ascii_lower(word))
 
 
 def match_adjective(word: str) -> str | None:
@@ -223,14 +218,14 @@ def match_adjective(word: str) -> str | None:
     m = _ADJECTIVE.match(word.lower())
     if not m:
         return None
-    return _adjective_index().get(m.group(1)) or _adjective_index().get(fold(m.group(1)))
+    return _adjective_index().get(m.group(1)) or _adjective_index().get(ascii_lower(m.group(1)))
 
 
 def resolve_name(name: str) -> tuple[str | None, str | None]:
     """A municipality given by name (Finnish or Swedish, any case) or by code -> (name_fi, code)."""
-    key = fold(name.strip())
+    key = ascii_lower(name.strip())
     for m in municipalities():
-        if key in {m.code, fold(m.name), fold(m.base)} or (m.name_sv and key == fold(m.name_sv)):
+        if key in {m.code, ascii_lower(m.name), ascii_lower(m.base)} or (m.name_sv and key == ascii_lower(m.name_sv)):
             return m.name, m.code
     code = match_word(name.strip().split()[0]) if name.strip() else None
     if code:
@@ -265,7 +260,7 @@ def score_municipalities(text: str, file_name: str = "") -> Counter:
             if code:
                 if _is_person_context(words, i):
                     continue
-                if nxt in _NOUNS or fold(nxt) in _NOUNS:
+                if nxt in _NOUNS or ascii_lower(nxt) in _NOUNS:
                     scores[code] += WEIGHT_INSTITUTION * factor
                 elif word[:1].isupper():
                     scores[code] += WEIGHT_MENTION * factor
@@ -278,9 +273,9 @@ def score_municipalities(text: str, file_name: str = "") -> Counter:
             for m in municipalities():
                 if domain in m.domains:
                     scores[m.code] += WEIGHT_DOMAIN * factor
-    for token in re.split(r"[^a-z0-9-]+", fold(file_name)):
+    for token in re.split(r"[^a-z0-9-]+", ascii_lower(file_name)):
         for m in municipalities():
-            if token and token in {fold(m.base), fold(m.name_sv or "")}:
+            if token and token in {ascii_lower(m.base), ascii_lower(m.name_sv or "")}:
                 scores[m.code] += WEIGHT_FILE_NAME
     return scores
 
@@ -317,7 +312,7 @@ def detect_language(text: str) -> str:
 
 def _count(patterns: tuple[str, ...], folded_text: str) -> int:
     """Matches of the (folded) patterns in folded text, so 'Paatos' in damaged OCR still counts."""
-    return sum(len(re.findall(fold(p), folded_text, re.I | re.M)) for p in patterns)
+    return sum(len(re.findall(ascii_lower(p), folded_text, re.I | re.M)) for p in patterns)
 
 
 def classify_kind(text: str) -> str:
@@ -327,7 +322,7 @@ def classify_kind(text: str) -> str:
     'Toimenpide:'/'Mittari:' lines under operational goals, even when they come as a pöytäkirjanote
     (which also has § and Päätös); everything with § items, Päätös or a PÖYTÄKIRJA header is minutes.
     """
-    sample = fold(text[:DEFAULT_MAX_CHARS])
+    sample = ascii_lower(text[:DEFAULT_MAX_CHARS])
     followup = _count(FOLLOWUP_MARKERS, sample)
     goals = _count(GOAL_MARKERS, sample)
     minutes = _count(MINUTES_MARKERS, sample)

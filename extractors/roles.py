@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from extractors.lexicon import voikko
 from extractors.records import ItemRole
-from extractors.text import strip_diacritics
+from extractors.text import ascii_lower
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,
@@ -93,10 +93,6 @@ def search_any(patterns: Sequence[str], folded: str) -> re.Match[str] | None:
     return None
 
 
-def _ascii_fold(text: str) -> str:
-    return strip_diacritics(text.lower())
-
-
 # --- libvoikko: name classes ----------------------------------------------------------------------
 
 _VOIKKO_LOCK = threading.Lock()
@@ -146,7 +142,7 @@ def _surname_score(word: str) -> float:
         return 1.0
     if "etunimi" in classes:
         return 0.0
-    if _ascii_fold(word).endswith("nen") or not classes:
+    if ascii_lower(word).endswith("nen") or not classes:
         return 0.5
     return 0.5 if classes <= {"nimisana", "paikannimi", "laatusana"} else 0.0
 
@@ -167,12 +163,12 @@ def _email_order(tokens: Sequence[str], email: str | None) -> list[str] | None:
     """Order name tokens as the e-mail local part spells them ('ari.nieminen@' -> Ari Nieminen)."""
     if not email or "@" not in email:
         return None
-    local = _ascii_fold(email.split("@", 1)[0])
+    local = ascii_lower(email.split("@", 1)[0])
     if local.startswith(("etunimi", "firstname", "fornamn")):
         return None
     positions = []
     for token in tokens:
-        key = _ascii_fold(token)
+        key = ascii_lower(token)
         index = local.find(key)
         if index < 0:
             return None

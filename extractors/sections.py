@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extractors.headings import heading_kind, match_line_heading
 from extractors.records import Line, Segment
 from extractors.roles import is_title_word
-from extractors.segment import _BODY_WORDS, _DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
+from extractors.segment import BODY_WORD_END, DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.text import fold
 from extractors.vocab import (
     ATTACHMENT_EXTENSIONS,
@@ -55,7 +55,6 @@ class ParsedItem:
     page_start: int | None
     page_end: int | None
     sections: list[ParsedSection]
-    header_text: str | None = None
 
 
 def _segments(line: Line) -> list[str]:
@@ -161,7 +160,7 @@ def _is_body_name(text: str, main_body: str | None) -> bool:
     words = text.split()
     if not 0 < len(words) <= 3:
         return False
-    return bool(main_body and fold(text) == fold(main_body)) or bool(_BODY_WORDS.search(fold(words[-1])))
+    return bool(main_body and fold(text) == fold(main_body)) or bool(BODY_WORD_END.search(fold(words[-1])))
 
 
 def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
@@ -169,7 +168,7 @@ def _lead_title(lead: list[Line] | None, raw: RawItem) -> str | None:
     ('Toiminnalliset tavoitteet 2024 / ...' over 'Hyvinvointilautakunta 10.10.2023 § 119')."""
     if not lead or raw.header is None:
         return None
-    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not _DATE_ONLY.match(ln.text)
+    cand = [ln for ln in lead if ln.text.strip() and not DIARY_RE.match(ln.text) and not DATE_ONLY.match(ln.text)
             and not _is_document_header(ln.text)]
     if not cand or len(cand) > 3:
         return None  # a page-1 meeting header, not a title
@@ -300,7 +299,7 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
                 block.history.append(labelled_history)
         elif m and block.diary is None:
             block.diary = m.group(1)
-        elif _DATE_ONLY.match(text):
+        elif DATE_ONLY.match(text):
             pass
         elif (ref := _history_ref(line, main_body, raw.number)) and not title_done:
             block.history.append(ref)

@@ -22,13 +22,13 @@ from extractors.text import fold
 from extractors.vocab import BODY_GENITIVES, BODY_SUFFIXES
 
 DATE_RE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})"
-_DATE_ONLY = re.compile(rf"^\s*(?:{DATE_RE}|\d{{4}}-\d{{2}}-\d{{2}})\s*$")
+DATE_ONLY = re.compile(rf"^\s*(?:{DATE_RE}|\d{{4}}-\d{{2}}-\d{{2}})\s*$")
 _SIGN_FIRST = re.compile(r"^§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _SIGN_LAST = re.compile(r"^(.*?)(?<![\d.])(\d{1,4})\s*§\s*(.*)$")
 _NUMBER_FIRST = re.compile(r"^(\d{1,4})\s*§(?![:\w])\s*(.*)$")  # '19 §', '19 § Title' (older KTweb)
 _SIGN_MID = re.compile(r"^(.*?)\s*§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _RANGE = re.compile(r"^\s*[-–‐]\s*\d")
-_BODY_WORDS = re.compile("(" + "|".join(BODY_SUFFIXES + BODY_GENITIVES) + ")$")
+BODY_WORD_END = re.compile("(" + "|".join(BODY_SUFFIXES + BODY_GENITIVES) + ")$")
 DIARY_RE = re.compile(
     r"^\s*(?:(?:dnro|dno|dnr|diaarinumero|diarienummer|asianumero)\b\.?\s*:?\s*)?"
     r"((?:[A-ZÅÄÖ]{2,}[A-Za-zÅÄÖåäö]*-\d{4}-\d+)"  # CaseM 'LAPDno-2025-204'
@@ -67,7 +67,7 @@ def _words_ok_as_body(text: str) -> bool:
     for w in words:
         if w in ("-", "ja", "och", "&"):
             continue
-        if w[:1].isupper() or _BODY_WORDS.search(w.lower()):
+        if w[:1].isupper() or BODY_WORD_END.search(w.lower()):
             continue
         return False
     return True

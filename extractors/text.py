@@ -19,6 +19,17 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def ascii_lower(text: str) -> str:
+    """Lower case without diacritics, punctuation kept: 'Pälkäne' -> 'palkane' (names, e-mail parts,
+    domains and file names)."""
+    return strip_diacritics(text.lower())
+
+
+def squash_spaces(text: object) -> str:
+    """Every whitespace run as one space, ends trimmed (the gold's text convention); None -> ''."""
+    return " ".join(str(text).split()) if text is not None else ""
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, punctuation as single spaces: the form headings are compared in."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", strip_diacritics(text).lower()).split())

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from extractors.text import squash_spaces
 from pipeline.realgold import default_real_dir, load_real_gold
 
 TEXT_MATCH = 0.85  # sections, goals, actions, metrics, follow-up rows
@@ -41,20 +42,14 @@ SCORED_TABLES = (
 )
 SEEDS_REPAIR = ("001_10c487c451473a86.txt", "gold/001_10c487c451473a86.clean.txt")
 
-_WS = re.compile(r"\s+")
 
 
 # --- text comparison -------------------------------------------------------------------------------
 
 
-def fold(text: object) -> str:
-    """Collapse every whitespace run to one space (the gold's text convention)."""
-    return _WS.sub(" ", str(text)).strip() if text is not None else ""
-
-
 def text_similarity(a: object, b: object) -> float:
     """rapidfuzz ratio in [0, 1] on whitespace-folded lower-case text; two empty texts are equal."""
-    fa, fb = fold(a).lower(), fold(b).lower()
+    fa, fb = squash_spaces(a).lower(), squash_spaces(b).lower()
     if not fa and not fb:
         return 1.0
     return fuzz.ratio(fa, fb) / 100.0
@@ -62,7 +57,7 @@ def text_similarity(a: object, b: object) -> float:
 
 def name_similarity(a: object, b: object) -> float:
     """Names compare token order free: 'Koistinen Pasi' is 'Pasi Koistinen'."""
-    fa, fb = fold(a).lower(), fold(b).lower()
+    fa, fb = squash_spaces(a).lower(), squash_spaces(b).lower()
     if not fa and not fb:
         return 1.0
     return fuzz.token_sort_ratio(fa, fb) / 100.0
@@ -72,12 +67,12 @@ def _norm_time(value: object) -> str | None:
     """'17.00', '9:05', '17:00:00' -> 'HH:MM'; anything else folded as is."""
     if value is None or value == "":
         return None
-    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})(?::\d{2})?", fold(value))
-    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else fold(value)
+    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})(?::\d{2})?", squash_spaces(value))
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else squash_spaces(value)
 
 
 def _norm_exact(value: object) -> str | None:
-    return fold(value) or None
+    return squash_spaces(value) or None
 
 
 # --- scores ------------------------------------------------------------------------------------------
@@ -216,7 +211,7 @@ def _text_of(key: str) -> Callable[[object, object], float]:
 
 def followup_text(row: dict) -> str:
     """What identifies a follow-up row: its goal, action and metric cells (not status/comment)."""
-    return " | ".join(fold(row.get(k)) for k in ("goal", "action", "metric"))
+    return " | ".join(squash_spaces(row.get(k)) for k in ("goal", "action", "metric"))
 
 
 def _row_similarity(g: dict, p: dict) -> float:
@@ -253,7 +248,7 @@ def score_document(gold: dict, pred: dict | None) -> Scores:
 
 def _score_meeting(scores: Scores, gold: dict, pred: dict) -> None:
     if "body" in gold:
-        _acc(scores, "meeting.body", fold(gold.get("body")).lower() == fold(pred.get("body")).lower())
+        _acc(scores, "meeting.body", squash_spaces(gold.get("body")).lower() == squash_spaces(pred.get("body")).lower())
     for key in ("date", "number"):
         if key in gold:
             _acc(scores, f"meeting.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
@@ -330,7 +325,7 @@ def _score_item_pair(scores: Scores, g: dict, p: dict) -> None:
 
 def text_similarity_cased(a: object, b: object) -> float:
     """Titles keep their case: only whitespace is folded."""
-    fa, fb = fold(a), fold(b)
+    fa, fb = squash_spaces(a), squash_spaces(b)
     return 1.0 if not fa and not fb else fuzz.ratio(fa, fb) / 100.0
 
 
@@ -382,7 +377,8 @@ def _score_roles(scores: Scores, g_roles: list[dict], p_roles: list[dict]) -> No
         gr, pr = g_roles[gi], p_roles[pi]
         _acc(scores, "roles.title", _same_title(gr, pr))
         if "email" in gr:
-            _acc(scores, "roles.email", fold(gr.get("email")).lower() == fold(pr.get("email")).lower())
+            _acc(scores, "roles.email",
+                 squash_spaces(gr.get("email")).lower() == squash_spaces(pr.get("email")).lower())
 
 
 def _score_votes(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
@@ -404,7 +400,7 @@ def _score_goals(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
     _count(scores, "goals", gold, pred, pairs)
     for gi, pi, _ in pairs:
         g, p = gold[gi], pred[pi]
-        _acc(scores, "goals.unit", fold(g.get("unit")).lower() == fold(p.get("unit")).lower())
+        _acc(scores, "goals.unit", squash_spaces(g.get("unit")).lower() == squash_spaces(p.get("unit")).lower())
         _acc(scores, "goals.binding", g.get("binding") == p.get("binding"))
     # Actions and metrics are scored over the whole document, so that one mis-split goal does not
     # hide correctly read actions.
@@ -446,7 +442,7 @@ def _score_link(scores: Scores, gold_link: dict | None, pred_link: dict) -> None
 
 
 def _strip_number(text: object) -> str:
-    return re.sub(r"^\s*\d+[.)]\s*", "", fold(text))
+    return re.sub(r"^\s*\d+[.)]\s*", "", squash_spaces(text))
 
 
 def derive_link_gold(golds: dict[str, dict]) -> None:
@@ -464,7 +460,7 @@ def derive_link_gold(golds: dict[str, dict]) -> None:
         for file, goals_doc in goal_docs:
             if goals_doc.get("municipality_code") != gold.get("municipality_code"):
                 continue
-            body_a, body_b = fold(goals_doc.get("body")).lower(), fold(gold.get("body")).lower()
+            body_a, body_b = squash_spaces(goals_doc.get("body")).lower(), squash_spaces(gold.get("body")).lower()
             if body_a and body_b and body_a != body_b:
                 continue
             candidates += [(file, goal) for goal in goals_doc["goals"]]
@@ -474,7 +470,7 @@ def derive_link_gold(golds: dict[str, dict]) -> None:
             best, best_score = None, LINK_DERIVE_MIN
             for file, goal in candidates:
                 s = max(fuzz.token_set_ratio(_strip_number(row.get("goal")).lower(),
-                                             fold(goal.get("text")).lower()) / 100.0,
+                                             squash_spaces(goal.get("text")).lower()) / 100.0,
                         max((text_similarity(_strip_number(row.get("action")), a)
                              for a in goal.get("actions") or []), default=0.0))
                 if s >= best_score:
@@ -511,7 +507,7 @@ def load_link_gold(folder: Path = LINK_GOLD_DIR) -> list[LinkGold]:
 
 
 def _contains(phrase: str, text: object) -> bool:
-    return fuzz.partial_ratio(phrase.lower(), fold(text).lower()) >= 90
+    return fuzz.partial_ratio(phrase.lower(), squash_spaces(text).lower()) >= 90
 
 
 def score_seed_links(rows: list[dict], goals: dict[str, dict], gold: tuple[tuple[str, str], ...]) -> dict:
@@ -522,7 +518,7 @@ def score_seed_links(rows: list[dict], goals: dict[str, dict], gold: tuple[tuple
     def carriers(phrase: str) -> set[str]:
         found = {gid for gid, g in goals.items() if _contains(phrase, g.get("text"))}
         return found or {gid for gid, g in goals.items()
-                         if _contains(phrase, " ".join([fold(g.get("unit")), *g.get("actions", [])]))}
+                         if _contains(phrase, " ".join([squash_spaces(g.get("unit")), *g.get("actions", [])]))}
 
     judged = correct = 0
     for row_phrase, goal_phrase in gold:
@@ -1057,7 +1053,7 @@ def format_report(report: EvalReport):
     for d in report.documents:
         if report.by_group and not _worth_a_line(d):
             continue
-        note = fold(d.note)[:200]
+        note = squash_spaces(d.note)[:200]
         docs_table.add_row(d.file, d.status or "", *[_fmt(d.scores[c].value) if c in d.scores else ""
                                                       for c in DOC_COLUMNS], note)
     repair = report.repair

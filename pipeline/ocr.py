@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from extractors.ocrfix import normalise_ocr_line
 from extractors.records import Line, PageText, Segment
@@ -140,14 +140,6 @@ def _best_skew(mask: Image.Image, max_angle: float = DEFAULT_MAX_SKEW) -> tuple[
     return max([(score, best), *((_row_score(mask, a), a) for a in fine)])[::-1]
 
 
-def skew_angle(image: Image.Image, max_angle: float = DEFAULT_MAX_SKEW) -> float:
-    """The rotation (degrees, counter-clockwise) that makes the text rows most distinct."""
-    mask = _ink_mask(image)
-    if np.asarray(mask).mean() < 0.5:
-        return 0.0
-    return _best_skew(mask, max_angle)[0]
-
-
 def _text_bands(rows: np.ndarray) -> list[tuple[int, int]]:
     """Runs of inked rows of an upright page that have the height of a text line."""
     on = rows > max(1.0, float(rows.max()) * 0.02)
@@ -221,16 +213,6 @@ def straighten(image: Image.Image, orientation: Orientation) -> Image.Image:
     if abs(orientation.skew) >= DEFAULT_MIN_ROTATION:
         image = image.rotate(orientation.skew, resample=Image.BILINEAR, fillcolor=255)
     return image
-
-
-def clean_image(image: Image.Image, despeckle: bool = False) -> Image.Image:
-    """Straighten a scanned page (and optionally remove dust specks, slower: 0.3 s a page).
-
-    Tesseract's own Otsu binarisation drops the specks of the dev scan, so despeckling is off.
-    """
-    if despeckle:
-        image = image.filter(ImageFilter.MedianFilter(3))
-    return straighten(image, page_orientation(image))
 
 
 # --- tesseract ---------------------------------------------------------------------------------
@@ -370,7 +352,7 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
         return PageReading(**json.loads(path.read_text(encoding="utf-8")))
     orientation = page_orientation(image)
     candidates = [orientation] if orientation.certain else [orientation, orientation.flipped()]
-    readings = [PageReading(run_tesseract(_pnm(straighten(image, o)), settings), o.turn) for o in candidates]
+    readings = [PageReading(run_tesseract(pnm_bytes(straighten(image, o)), settings), o.turn) for o in candidates]
     reading = max(readings, key=lambda r: reading_score(r.tsv))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -380,7 +362,8 @@ def _page_job(image: Image.Image, settings: OcrSettings, cache_dir: Path | None)
     return reading
 
 
-def _pnm(image: Image.Image) -> bytes:
+def pnm_bytes(image: Image.Image) -> bytes:
+    """A page image as the uncompressed bytes Tesseract reads fastest from stdin."""
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     return buffer.getvalue()

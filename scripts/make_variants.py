@@ -5,13 +5,15 @@ and publishing systems. This generator writes many small minutes documents whose
 each imitate something real systems emit, with a `.gold.json` (format: ../shared/corpus/README.md)
 derived from the same content records, so a failure points at one layout feature.
 
-Every feature below is modelled on real output (system or municipality named in `FEATURE_SOURCES`):
-layouts (CloudNC/CaseM own-line headings, KTweb margin headings, Dynasty hanging-indent headings,
-KTweb/Dynasty/CaseM HTML, plain-text exports), item header shapes, page-1 item lists, running
-headers/footers, heading spellings (extractors/vocab.py plus genitive '<Virkanimikkeen> ehdotus'),
-role lines (inline, own line, several preparers, 'Lisätietoja antaa'), earlier handlings of another
-body inside an item, votes, recusals, tabled/returned/rejected/changed decisions, Swedish protocols,
-appeal-instruction trailers, signature blocks, pöytäkirjanote extracts and KTweb single-item texts.
+Every feature below is modelled on real output: layouts (CloudNC/CaseM own-line headings as in
+Lapua and Sastamala, KTweb margin headings as in Keuruu, Oulu and Vantaa, Dynasty 'Body 127 § date'
+tables with hanging-indent headings as in Espoo, KTweb/Dynasty/CaseM HTML exports as in Raahe,
+Mikkeli and Espoo, KTweb/CaseM plain-text exports and pöytäkirjanotteet as in seeds 001 and 003),
+item header shapes, page-1 item lists, running headers/footers, heading spellings
+(extractors/vocab.py plus genitive '<Virkanimikkeen> ehdotus'), role lines (inline, own line,
+several preparers, 'Lisätietoja antaa'), earlier handlings of another body inside an item, votes,
+recusals, tabled/returned/rejected/changed decisions, Swedish protocols, appeal-instruction trailers,
+signature blocks, pöytäkirjanote extracts and KTweb single-item texts.
 People, numbers and decisions are invented; municipality names are real.
 
 Run:
@@ -38,20 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
+from extractors.text import squash_spaces  # noqa: E402 - after the path is set for a direct run
 
-# Which real system or municipality each feature value imitates (reported with failures).
-FEATURE_SOURCES: dict[str, str] = {
-    "layout=cloudnc": "CloudNC/CaseM PDF (Lapua, Sastamala): headings on own lines, text at x≈85",
-    "layout=ktweb": "KTweb PDF (Keuruu, Oulu, Vantaa): margin heading x≈50, text x≈160 on the same line",
-    "layout=dynasty": "Dynasty PDF (Espoo 2017): 'Body  127 §  date' table, hanging-indent headings x≈50/167",
-    "layout=html_table": "KTweb HTML export (Raahe, Oulu): heading cells in a two-column table",
-    "layout=html_pbold": "CaseM web page #ContentStart (Mikkeli): <p><b>Heading</b></p> then <p> text",
-    "layout=html_dynasty": "Dynasty item page (Espoo): Word-filtered HTML, 'Sivuotsikko' heading+tab+text",
-    "layout=text": "Text export of KTweb/CaseM minutes (seeds 001, 003)",
-    "layout=ktweb_item_text": "KTweb single-item text without a § line (seed 001)",
-    "layout=note": "Pöytäkirjanote of one item with 'Otteen oikeaksi todistaa' (seed 003, Kankaanpää)",
-}
+CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 
@@ -320,12 +311,21 @@ TRAILER_TEXT = {
 
 
 def _person(rng: random.Random, lang: str, used: set[str], **kw: object) -> Person:
+    """A person whose surname no one else in the document has.
+
+    Once every surname of the list is taken (a large Swedish board with several preparers), the
+    surname is a double one ('Backlund-Nyholm'), as real names are; the search always ends.
+    """
     firsts, lasts = (SV_FIRST, SV_LAST) if lang == "sv" else (FI_FIRST, FI_LAST)
-    while True:
+    while not used.issuperset(lasts):
         p = Person(rng.choice(firsts), rng.choice(lasts), **kw)  # type: ignore[arg-type]
         if p.last not in used:
             used.add(p.last)
             return p
+    free = [f"{a}-{b}" for a in lasts for b in lasts if a != b and f"{a}-{b}" not in used]
+    p = Person(rng.choice(firsts), rng.choice(free), **kw)  # type: ignore[arg-type]
+    used.add(p.last)
+    return p
 
 
 def _fi_date(d: dt.date, rng: random.Random | None = None, padded: bool = True) -> str:
@@ -757,10 +757,6 @@ def _handling(ctx: _Ctx, outcome: str, shape: str, votes: list, recusals: list) 
 # --- gold ---------------------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_count: int | None) -> dict:
     """The answer key in the corpus gold format, from the same records the renderers print."""
     f = doc.feats
@@ -768,14 +764,14 @@ def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_c
     for idx, item in enumerate(doc.items):
         sections = []
         for s in item.sections:
-            entry = {"kind": s.kind, "heading_raw": s.heading, "text": _norm(" ".join(s.paras))}
+            entry = {"kind": s.kind, "heading_raw": s.heading, "text": squash_spaces(" ".join(s.paras))}
             if s.handling:
                 entry["handling"] = s.handling
             sections.append(entry)
         paatos = [s for s in item.sections if s.kind == "paatos" and not s.handling]
-        entry = {"section_number": item.number, "title": _norm(item.title), "diary_number": item.diary,
+        entry = {"section_number": item.number, "title": squash_spaces(item.title), "diary_number": item.diary,
                  "history": list(item.history), "sections": sections, "roles": item.roles,
-                 "decision": {"outcome": item.outcome, "text": _norm(" ".join(paatos[0].paras))},
+                 "decision": {"outcome": item.outcome, "text": squash_spaces(" ".join(paatos[0].paras))},
                  "recusals": item.recusals, "votes": item.votes}
         if pages is not None:
             entry["page_start"], entry["page_end"] = pages[idx]

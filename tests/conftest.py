@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,41 @@ def shared_dir() -> Path:
     return require_shared()
 
 
+def command_paths(command: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every visible command path under a click group, e.g. ('ingest',), ('harvest',).
+
+    Duck-typed on `.commands` because recent typer versions vendor click instead of importing it.
+    """
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [prefix]
+    paths: list[tuple[str, ...]] = []
+    for name, sub in sorted(subcommands.items()):
+        if not getattr(sub, "hidden", False):
+            paths += command_paths(sub, (*prefix, name))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def cli_commands() -> list[tuple[str, ...]]:
+    """The `minutes` commands as the typer app defines them, so that tests cover commands added later."""
+    import typer
+
+    from pipeline.cli import app
+
+    return command_paths(typer.main.get_command(app))
+
+
 @pytest.fixture
 def dev_corpus(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "dev"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Draw the session's fresh variant seed once, before xdist workers start (they inherit it)."""
+    if not os.environ.get("VARIANTS_SEED"):
+        os.environ["VARIANTS_SEED"] = str(random.SystemRandom().randrange(1000, 1_000_000))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"fresh variant seeds from {os.environ['VARIANTS_SEED']} (replay: VARIANTS_SEED=N)"

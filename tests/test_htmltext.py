@@ -21,6 +21,7 @@ from extractors.htmltext import (
 )
 from extractors.pdftext import read_pdf
 from extractors.records import Line
+from extractors.text import squash_spaces
 
 D08 = "d08_raahe_kaupunginhallitus_2025-03-03"
 LAPUA_MINUTES = ["Pöytäkirja-Tarkastuslautakunta - 19.11.2025, klo 15_01.pdf",
@@ -31,10 +32,6 @@ WORD = re.compile(r"\w+")
 
 def lines_of(html: str) -> list[Line]:
     return [line for page in html_to_pages(html) for line in page.lines]
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 def blocks(lines: list[Line]) -> list[tuple[str, str]]:
@@ -124,17 +121,17 @@ def test_d08_items_titles_and_headers_are_heading_lines(d08):
 def test_d08_sections_are_margin_heading_blocks(d08):
     lines, gold = d08
     found = blocks(lines)
-    all_right = fold(" ".join(s.text for line in lines for s in line.segments if s.x0 >= COLUMN_WIDTH))
+    all_right = squash_spaces(" ".join(s.text for line in lines for s in line.segments if s.x0 >= COLUMN_WIDTH)).lower()
     cursor = 0
     for item in gold["items"]:
         for section in item["sections"]:
-            text = fold(section["text"])
+            text = squash_spaces(section["text"]).lower()
             if section["heading_raw"] is None:
                 assert text in all_right
                 continue
             index = next(i for i in range(cursor, len(found))
                          if found[i][0] == section["heading_raw"])
-            assert fold(found[index][1]).startswith(text), section["heading_raw"]
+            assert squash_spaces(found[index][1]).lower().startswith(text), section["heading_raw"]
             cursor = index + 1
 
 

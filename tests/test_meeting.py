@@ -20,9 +20,9 @@ from extractors.meeting import (
     parse_entry,
     parse_times,
 )
-from extractors.municipality import fold
 from extractors.pdftext import read_pdf
 from extractors.records import Line, PageText, Segment
+from extractors.text import ascii_lower
 
 HTML_COLUMN = 100.0  # the HTML reader's convention: table cells become segments at x0 = 0, 100, 200...
 
@@ -91,13 +91,13 @@ def same(got: str | None, want: str | None, damaged: bool) -> bool:
     """Exact, or for the OCR-damaged text layer (d05) at least 90 % alike after folding."""
     if got == want:
         return True
-    return damaged and bool(got and want) and fuzz.ratio(fold(got), fold(want)) >= 90
+    return damaged and bool(got and want) and fuzz.ratio(ascii_lower(got), ascii_lower(want)) >= 90
 
 
 def attendee_matches(info: MeetingInfo, gold: dict) -> tuple[int, int, int]:
     """(matched, extracted, gold) attendees, matching on name (order free, >= 90 %) and role_norm."""
-    want = [(fold(a["name"]), a["role_norm"]) for a in gold["meeting"]["attendees"]]
-    got = [(fold(a.name), a.role_norm) for a in info.attendees]
+    want = [(ascii_lower(a["name"]), a["role_norm"]) for a in gold["meeting"]["attendees"]]
+    got = [(ascii_lower(a.name), a.role_norm) for a in info.attendees]
     matched = sum(1 for g in got if any(fuzz.token_sort_ratio(g[0], w[0]) >= 90 and g[1] == w[1]
                                         for w in want))
     return matched, len(got), len(want)

@@ -131,7 +131,6 @@ def _pdf_without_unicode_map(lines: list[str]) -> bytes:
     return data.replace(b"/ToUnicode", b"/ToUnicodX")  # same length: the xref stays valid
 
 
-@pytest.mark.skipif(not FONT.exists(), reason="fonts-dejavu-core is not installed")
 def test_text_layer_of_glyph_codes_is_ocred(tmp_path: Path) -> None:
     lines = ["Sivistyslautakunta päättää hyväksyä talousarvioesityksen vuodelle 2026.",
              "Päätösehdotus: lautakunta merkitsee selvityksen tiedoksi ja lähettää sen eteenpäin."] * 6

@@ -343,6 +343,3 @@ def _retry_after(value: str | None) -> float:
         return min(float(value.strip()), DEFAULT_MAX_RETRY_AFTER_S)
     return 0.0
 
-
-def same_site(url: str, base: str) -> bool:
-    return _host(url) == _host(base)
