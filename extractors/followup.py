@@ -62,6 +62,9 @@ _YEAR_CONTEXT = re.compile(
 _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|nämnden|"
                    r"styrelsen|fullmäktige|sektionen))\b")
 _ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
+_COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
+# a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
+_UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ]|(?:tulosalue|tehtäväalue|palvelualue|vastuualue)\b)", re.I)
 
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
@@ -160,6 +163,57 @@ def verdict(comment: str | None) -> str | None:
     return status_from_words(first.split(",")[0])
 
 
+_NUMBER = re.compile(r"(?<![\d,.])[-+−]?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?(?![\d,])|(?<![\d,.])[-+−]?\d+(?:,\d+)?")
+
+
+def to_number(text: str) -> float | None:
+    """'12,1' -> 12.1, '12.000' and '17 000' -> 12000.0 / 17000.0 (Finnish separators)."""
+    t = re.sub(r"[ \u00a0]", "", text).replace("−", "-")
+    t = re.sub(r"\.(?=\d{3}(?!\d))", "", t).replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _words_re(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TARGET = re.compile(rf"(?<!\w)({_words_re(vocab.TARGET_AT_LEAST)}|{_words_re(vocab.TARGET_AT_MOST)})\s*"
+                     rf"({_NUMBER.pattern})", re.I)
+_ACTUAL = re.compile(rf"(?<!\w)((?:{_words_re(vocab.ACTUAL_WORDS)})\s+)+({_NUMBER.pattern})", re.I)
+_SHORTFALL = re.compile(rf"(?<!\w)(?:{_words_re(vocab.SHORTFALL_WORDS)})\s+(?:{_NUMBER.pattern})", re.I)
+_LOSS = re.compile(rf"(?<!\w)(?:{_words_re(vocab.LOSS_WORDS)})|(?:^|\s)[-−]\s?\d", re.I)
+_RESULT_TARGET = re.compile(rf"(?<!\w)(?:{_words_re(vocab.RESULT_TARGET_WORDS)})\b", re.I)
+
+
+def measured_verdict(target_text: str | None, comment: str | None) -> str | None:
+    """A status from the numbers when the assessment states no verdict: the measured value
+    ('oli 3,02', 'nyt vain 0,2') against the target ('vähintään 1,5'), a profit or loss against a
+    result target ('Voitollinen' / '+973 316,91 €'), or a value reported as short ('vain')."""
+    if not comment:
+        return None
+    target_text = target_text or ""
+    if _RESULT_TARGET.search(target_text):
+        if _LOSS.search(comment):
+            return "ei_toteutunut"
+        if re.search(r"\+\s?\d|\bvoitollinen\b|\bylijäämä", comment, re.I):
+            return "toteutunut"
+        return None
+    if _SHORTFALL.search(comment):
+        return "ei_toteutunut"
+    actual = _ACTUAL.search(comment)
+    target = _TARGET.search(target_text)
+    if not actual or not target:
+        return None
+    got, want = to_number(actual.group(2)), to_number(target.group(2))
+    if got is None or want is None:
+        return None
+    at_least = target.group(1).lower() in vocab.TARGET_AT_LEAST
+    return "toteutunut" if (got >= want if at_least else got <= want) else "ei_toteutunut"
+
+
 # --- colours ------------------------------------------------------------------------------------------
 
 RGB = tuple[float, float, float]
@@ -256,6 +310,7 @@ class Cell:
     bbox: tuple[float, float, float, float] | None = None
     colour: str | None = None  # colour name of the cell's fill (or of a shape drawn in the cell)
     rgb: RGB | None = None  # that fill itself, for legends that tell greys apart by shade
+    ball: bool = False  # the colour is a round shape drawn in the cell (a traffic light), not a fill
 
 
 @dataclass
@@ -265,6 +320,7 @@ class _Record:
     page: int | None = None
     context: str | None = None
     body: str | None = None
+    unit: str | None = None
     extras: list[str] = field(default_factory=list)
     marked: str | None = None  # status from a ticked status column
 
@@ -297,7 +353,11 @@ class TableReader:
     def __init__(self, legend: dict[str, str] | None = None,
                  legend_rgb: list[tuple[RGB, str]] | None = None) -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
+        self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
+        self.digits = dict(vocab.DEFAULT_DIGIT_STATUS)
+        self.colour_is_verdict = True  # settled over the whole table in records()
+        self.status_is_field = False
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
         self.done: list[_Record] = []
@@ -306,11 +366,18 @@ class TableReader:
         self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
-             body: str | None = None, full_width: bool = False) -> None:
+             body: str | None = None, full_width: bool = False, unit: str | None = None,
+             continued: bool = False) -> None:
+        """One table row. ``continued``: the first row of a page without a header of its own, which
+        may be the rest of a row cut by the page break."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
         if roles is not None:
             self.roles = roles
+            return
+        if is_budget_header(texts):
+            self._flush()  # a budget table (Talousarvio | Toteutuma | Poikkeama): no goal rows below
+            self.roles = None
             return
         if self.roles is None or not any(t.strip() for t in texts):
             return
@@ -328,8 +395,12 @@ class TableReader:
         for cell, role in zip(cells, self.roles, strict=False):
             if role == "status":
                 status_cell = cell
-            if role is None:
-                continue
+            if role is None or role == "actual":
+                if status_cell is None and (cell.ball or (role == "actual" and cell.colour)):
+                    # a ball in an unlabelled column, or a ball or fill on the measured value
+                    status_cell = Cell(_ball_digit(cell.text), cell.bbox, cell.colour, cell.rgb, ball=True)
+                if role is None:
+                    continue
             if role.startswith("mark:"):
                 if _is_mark(cell.text) or (cell.colour and not cell.text):
                     marked = role[5:]
@@ -350,13 +421,21 @@ class TableReader:
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
             rec.values["comment"] += " " + filled["comment"]  # a comment running on over a page break
             return
+        if continued and rec is not None and rec.status_cell is None and rec.marked is None and (
+                has_status or any(role not in rec.values for role in filled)):
+            for role, text in filled.items():  # the rest of a row cut by the page break
+                rec.values[role] = f"{rec.values[role]} {text}" if role in rec.values else text
+            if status_cell is not None and (status_cell.text or status_cell.colour):
+                rec.status_cell = status_cell
+            return
         if conflict:
             self._flush()
-            rec = self.pending = _Record(page=page, context=context, body=body)
+            rec = self.pending = _Record(page=page, context=context, body=body, unit=unit)
             if "strategy_area" not in filled and self.last_strategy:
                 rec.values["strategy_area"] = self.last_strategy
-            if "goal" in self.roles and "goal" not in filled and self.last_goal and (
-                    "strategy_area" not in filled):
+            # a continuation row, or a metric table under its goal table, keeps the goal above
+            if "goal" not in filled and self.last_goal and "strategy_area" not in filled and (
+                    "goal" in self.roles or filled.keys() & {"metric", "current", "target", "actual"}):
                 rec.values["goal"] = self.last_goal
         assert rec is not None
         rec.values.update(filled)
@@ -374,6 +453,8 @@ class TableReader:
             rec.context = context
         if rec.body is None:
             rec.body = body
+        if rec.unit is None:
+            rec.unit = unit
 
     def _flush(self) -> None:
         if self.pending is not None and (set(self.pending.values) & (KEY_ROLES | {"comment"})):
@@ -382,7 +463,19 @@ class TableReader:
 
     def records(self) -> list[_Record]:
         self._flush()
+        self._settle_status_column()
         return self.done
+
+    def _settle_status_column(self) -> None:
+        """Is the status column a verdict at all? A colour is one where a legend or a traffic-light
+        ball makes it one, or where the colours differ between rows; a column that says the same
+        ('Valmis' on green) in every row is a field, not a verdict."""
+        cells = [r.status_cell for r in self.done if r.status_cell is not None]
+        colours = {(c.colour, tuple(round(v, 2) for v in c.rgb or ())) for c in cells if c.colour}
+        self.colour_is_verdict = (self.printed_legend or bool(self.legend_rgb) or any(c.ball for c in cells)
+                                  or len(colours) >= 2)
+        looks = {(" ".join(c.text.lower().split()), c.colour, tuple(round(v, 2) for v in c.rgb or ())) for c in cells}
+        self.status_is_field = len(cells) >= 3 and len(looks) == 1 and not any(c.ball for c in cells)
 
     def colour_status(self, cell: Cell | None) -> str | None:
         """A fill's meaning: the legend box of the same shade first, then the colour's name."""
@@ -395,24 +488,44 @@ class TableReader:
                 return status
         return self.legend.get(cell.colour) if cell.colour else None
 
-    def status_of(self, rec: _Record) -> tuple[str | None, str | None]:
-        """(status, status_source) from colour, cell words, then the comment's opening clause."""
+    def text_status(self, rec: _Record) -> str | None:
+        """What the assessment text says: its verdict words, else its numbers against the target."""
+        comment = rec.values.get("comment")
+        said = verdict(comment)
+        if said:
+            return said
+        target = " ".join(rec.values.get(k, "") for k in ("target", "metric", "action", "goal"))
+        measured = measured_verdict(target, comment) or measured_verdict(target, rec.values.get("actual"))
+        if measured:
+            return measured
+        return "osittain" if comment and re.search(vocab.PARTIAL_CONTRAST, comment, re.I) else None
+
+    def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
+        """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
+        verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
+        that is a field yields to the text. Conflict: colour or digit and text disagree."""
         if rec.marked:
-            return rec.marked, "text"
-        cell = rec.status_cell
-        comment_status = verdict(rec.values.get("comment"))
-        colour_status = self.colour_status(cell)
-        word_status = status_from_words(cell.text) if cell and cell.text else None
+            return rec.marked, "symbol", False
+        cell = None if self.status_is_field else rec.status_cell
+        said = self.text_status(rec)
+        colour_status = self.colour_status(cell) if self.colour_is_verdict else None
+        digit = cell.text.strip() if cell and re.fullmatch(r"\s*[1-5]\s*", cell.text or "") else None
+        digit_status = self.digits.get(digit) if digit else None
+        word_status = status_from_words(cell.text) if cell and cell.text and not digit else None
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
-        if process_only and comment_status and comment_status != (colour_status or word_status):
-            return comment_status, "text"
-        if colour_status:
-            return colour_status, "color"
-        if word_status:
-            return word_status, "text"
-        if comment_status:
-            return comment_status, "text"
-        return None, None
+        if colour_status or digit_status:
+            status = colour_status or digit_status
+            return status, "color" if colour_status else "digit", bool(said and said != status)
+        if word_status and not (process_only and said):
+            symbol = not re.search(r"[a-zåäö]", cell.text.lower()) if cell else False
+            return word_status, "symbol" if symbol else "text", False
+        if said:
+            return said, "text", False
+        if self.status_is_field and rec.status_cell is not None and rec.status_cell.text:
+            field_status = status_from_words(rec.status_cell.text)  # 'Valmis' where the text gives no verdict
+            if field_status:
+                return field_status, "text", False
+        return None, None, False
 
 
 def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
@@ -420,23 +533,48 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
                  first_number: int = 1) -> list[FollowUp]:
     out: list[FollowUp] = []
     for n, rec in enumerate(reader.records(), first_number):
-        status, source = reader.status_of(rec)
+        status, source, conflict = reader.status_of(rec)
         v = rec.values
         comment = v.get("comment")
+        actual = v.get("actual")
         if rec.extras:
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
-        if rec.status_cell and rec.status_cell.text and not status_from_words(rec.status_cell.text) \
-                and not PROCESS_WORDS.match(rec.status_cell.text):
-            value = rec.status_cell.text  # a measured value in the status column ('Toteuma-arvo')
+        cell = rec.status_cell
+        if cell and cell.text and not cell.ball and not status_from_words(cell.text) \
+                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text):
+            value = cell.text  # a measured value in the status column ('Toteutuma')
             comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
+            actual = actual or value
+        unit = rec.unit or rec.body
         out.append(FollowUp(row_id=f"{doc_id[:16]}:r{n}", doc_id=doc_id, municipality=municipality,
                             municipality_code=municipality_code, year=year,
                             strategy_area=v.get("strategy_area") or rec.context, goal=v.get("goal"),
                             action=v.get("action"), metric=v.get("metric"), status=status,
                             status_source=source, comment=comment, page=rec.page,
-                            body=rec.body or body, ordinal=n - first_number + 1))
+                            body=rec.body or body, ordinal=n - first_number + 1, unit=unit,
+                            company=rec.body if rec.body and _COMPANY.search(rec.body) else None,
+                            current_value=v.get("current"), target_value=v.get("target"), actual_value=actual,
+                            status_conflict=conflict))
     return out
+
+
+def is_budget_header(cells: list[str]) -> bool:
+    """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
+    two or more budget columns and nothing that names a goal, metric or assessment."""
+    from extractors.budget import column_of
+
+    texts = [" ".join(c.split()) for c in cells if c and c.strip()]
+    named = [t for t in texts if len(t) < 40 and column_of(t)]
+    if len(named) < 2 or len(named) < len(texts) - 1:
+        return False
+    return not any(column_role(t) in ("goal", "metric", "action", "comment", "target", "current", "actual")
+                   for t in texts)
+
+
+def _ball_digit(text: str) -> str:
+    """The status digit printed with a ball (a lone '1' / '2' / '3'), else ''."""
+    return text.strip() if re.fullmatch(r"\s*[1-5]\s*", text or "") else ""
 
 
 # --- page selection, context, year ---------------------------------------------------------------------
@@ -804,7 +942,7 @@ class _Context:
         self.cursor = (page, bottom)
 
 
-def _running_lines(pages: list) -> set[str]:
+def running_lines(pages: list) -> set[str]:
     """Texts that recur on many pages (running headers and footers)."""
     counts: dict[str, int] = {}
     for p in pages:
@@ -886,7 +1024,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
                if is_header_line(ln)}
-    skip = {t for t in _running_lines(content.pages) if len(t) > 3 and t not in headers}
+    skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
     context = _Context(lines_of, skip)
     word_table: WordTable | None = None
     going_on = False

@@ -11,9 +11,17 @@ import traceback
 from dataclasses import dataclass, field
 
 from extractors import records as R
+from extractors.budget import extract_budget_lines
 from extractors.decisions import classify_outcome, extract_recusals, extract_votes
 from extractors.document import doc_id_of, failed
-from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
+from extractors.followup import (
+    extract_followups,
+    extract_followups_html,
+    extract_followups_text,
+    find_year,
+    is_followup,
+    running_lines,
+)
 from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
 from extractors.htmltext import decode_html, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
@@ -189,12 +197,15 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         rows.extend(goals or [])
     rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,
                       default=[]) or [])
+    rows.extend(guard("budget", _budget_lines, pages, full_text, doc_id, municipality, code, default=[]) or [])
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
                           default=[]) or [])
 
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
+    if kind == "other" and any(isinstance(r, R.BudgetLine) for r in rows):
+        kind = "budget"
     item_count = len(items)
     has_content = item_count > 0 or any(isinstance(r, (R.FollowUp, R.Goal)) for r in rows)
     status = "ok" if has_content and not errors else ("partial" if has_content or errors else "partial")
@@ -334,6 +345,12 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         if rows:
             return rows
     return extract_followups_text(layer.text if layer.text is not None else cells, doc_id, municipality, code)
+
+
+def _budget_lines(pages: list[PageText], full_text: str, doc_id: str, municipality, code) -> list:
+    """Budget and outturn tables (their own table, never follow-up rows)."""
+    return extract_budget_lines(pages, doc_id, municipality, code, year=find_year(full_text[:5000]),
+                                skip=running_lines(pages))
 
 
 def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc_id: str, municipality,
