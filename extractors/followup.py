@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors import vocab
+from extractors.budget import column_of, parse_amount
 from extractors.records import FollowUp, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
@@ -99,10 +100,38 @@ def _mark_role(header: str) -> str | None:
     return f"mark:{status}" if status else None
 
 
+_YEAR_COLUMN = re.compile(r"^(TA|TP)\s?-?(20\d{2})$", re.I)
+
+
+def kpi_roles(texts: list[str]) -> list[str | None] | None:
+    """A key-figure table 'Konsernille asetetut tavoitteet | TA2024 | TP2024 | TP2023': the budget
+    year's TA is the target, the TP of the same year the actual value, older TPs extras. Budget
+    tables ('TP 2023 | TA 2024 | TA 2025') have no TA and TP of the same year."""
+    if len(texts) < 3 or not texts[0] or _YEAR_COLUMN.match(texts[0]):
+        return None
+    cols = [_YEAR_COLUMN.match(t) for t in texts[1:]]
+    if not all(cols):
+        return None
+    ta = {m.group(2) for m in cols if m and m.group(1).upper() == "TA"}
+    tp = {m.group(2) for m in cols if m and m.group(1).upper() == "TP"}
+    if not ta & tp:
+        return None
+    year = max(ta & tp)
+    roles: list[str | None] = ["metric"]
+    for m in cols:
+        kind = m.group(1).upper() if m else ""
+        roles.append("target" if (kind, m and m.group(2)) == ("TA", year) else
+                     "actual" if (kind, m and m.group(2)) == ("TP", year) else "extra")
+    return roles
+
+
 def header_roles(cells: list[str | None]) -> list[str | None] | None:
     """Roles of a header row, or None when the row is not a header (fewer than two roles, or long
     cells: data rows also contain words like 'tavoite')."""
     texts = [" ".join((c or "").split()) for c in cells]
+    kpi = kpi_roles(texts)
+    if kpi:
+        return kpi
     # a cell that ends a sentence is data ('Toimenpiteet etenivät suunnitellusti.')
     roles: list[str | None] = [None if t.endswith(".") else column_role(t) for t in texts]
     marks = [_mark_role(t) if r is None else None for t, r in zip(texts, roles, strict=True)]
@@ -188,11 +217,13 @@ _LOSS = re.compile(rf"(?<!\w)(?:{_words_re(vocab.LOSS_WORDS)})|(?:^|\s)[-−]\s?
 _RESULT_TARGET = re.compile(rf"(?<!\w)(?:{_words_re(vocab.RESULT_TARGET_WORDS)})\b", re.I)
 
 
-def measured_verdict(target_text: str | None, comment: str | None) -> str | None:
+def measured_verdict(target_text: str | None, comment: str | None, actual_value: str | None = None) -> str | None:
     """A status from the numbers when the assessment states no verdict: the measured value
     ('oli 3,02', 'nyt vain 0,2') against the target ('vähintään 1,5'), a profit or loss against a
     result target ('Voitollinen' / '+973 316,91 €'), or a value reported as short ('vain')."""
-    if not comment:
+    comment = comment or ""
+    bare = actual_value if actual_value and re.fullmatch(_NUMBER.pattern + r"\s*%?", actual_value.strip()) else None
+    if not comment and not bare:
         return None
     target_text = target_text or ""
     if _RESULT_TARGET.search(target_text):
@@ -205,9 +236,10 @@ def measured_verdict(target_text: str | None, comment: str | None) -> str | None
         return "ei_toteutunut"
     actual = _ACTUAL.search(comment)
     target = _TARGET.search(target_text)
-    if not actual or not target:
+    if not (actual or bare) or not target:
         return None
-    got, want = to_number(actual.group(2)), to_number(target.group(2))
+    got = to_number(actual.group(2)) if actual else to_number(bare.strip(" %"))
+    want = to_number(target.group(2))
     if got is None or want is None:
         return None
     at_least = target.group(1).lower() in vocab.TARGET_AT_LEAST
@@ -358,6 +390,7 @@ class TableReader:
         self.digits = dict(vocab.DEFAULT_DIGIT_STATUS)
         self.colour_is_verdict = True  # settled over the whole table in records()
         self.status_is_field = False
+        self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
         self.done: list[_Record] = []
@@ -373,7 +406,13 @@ class TableReader:
         texts = [c.text for c in cells]
         roles = header_roles(texts)
         if roles is not None:
-            self.roles = roles
+            rec = self.pending
+            if rec is not None and (rec.status_cell is not None or rec.marked or "actual" in rec.values):
+                self._flush()  # an assessed row is complete: a new header starts the next block
+            kpi = bool(kpi_roles([" ".join(t.split()) for t in texts]))
+            if kpi or self.kpi:  # a key-figure table names its group in its first header cell
+                self.last_strategy, self.last_goal = (" ".join(texts[0].split()) if kpi else None), None
+            self.roles, self.kpi = roles, kpi
             return
         if is_budget_header(texts):
             self._flush()  # a budget table (Talousarvio | Toteutuma | Poikkeama): no goal rows below
@@ -411,6 +450,8 @@ class TableReader:
                 continue
             if cell.text and role != "status":
                 filled[role] = cell.text
+        if self.kpi and parse_amount(filled.get("target", "")) is not None:
+            return  # 'Vuosikate | 4 803 370 | 11 139 854': a budget comparison, not a target with a limit
         has_status = (status_cell is not None and bool(status_cell.text or status_cell.colour)) or bool(marked)
         if not filled and not has_status and not extras:
             return
@@ -495,7 +536,7 @@ class TableReader:
         if said:
             return said
         target = " ".join(rec.values.get(k, "") for k in ("target", "metric", "action", "goal"))
-        measured = measured_verdict(target, comment) or measured_verdict(target, rec.values.get("actual"))
+        measured = measured_verdict(target, comment, rec.values.get("actual"))
         if measured:
             return measured
         return "osittain" if comment and re.search(vocab.PARTIAL_CONTRAST, comment, re.I) else None
@@ -562,8 +603,6 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
 def is_budget_header(cells: list[str]) -> bool:
     """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
     two or more budget columns and nothing that names a goal, metric or assessment."""
-    from extractors.budget import column_of
-
     texts = [" ".join(c.split()) for c in cells if c and c.strip()]
     named = [t for t in texts if len(t) < 40 and column_of(t)]
     if len(named) < 2 or len(named) < len(texts) - 1:
@@ -635,7 +674,8 @@ def find_body(text: str) -> str | None:
 def _is_heading_line(line: Line) -> bool:
     t = line.text.strip()
     return (0 < len(t) < 70 and t[0].isupper() and not t.endswith((".", ",", ":", ";"))
-            and len(t.split()) <= 8 and not re.match(r"^\d+\s*/\s*\d+$", t))
+            and len(t.split()) <= 8 and not re.match(r"^\d+\s*/\s*\d+$", t)
+            and not re.search(r"\d\s+\d", t))  # a row of figures is no heading
 
 
 # --- PDF: shapes and legends --------------------------------------------------------------------------
@@ -915,7 +955,7 @@ class _Context:
     def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
         self.pages = pages
         self.skip = skip
-        self.cursor = (0, -1.0)
+        self.cursor = (min(pages, default=0), -1.0)
         self.heading: str | None = None
         self.org: str | None = None
 
@@ -1025,7 +1065,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
                if is_header_line(ln)}
     skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
-    context = _Context(lines_of, skip)
+    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
     word_table: WordTable | None = None
     going_on = False
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:

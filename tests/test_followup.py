@@ -92,9 +92,14 @@ def test_kauhava_blocks_against_hand_checked_gold(kauhava_rows: list[FollowUp]) 
     """tests/gold/real/kauhava_followups.json, made by reading the rendered pages 58-72: every
     Tila cell is a green 'Valmis' (a field, not a verdict), so each status is what the Arviointi
     text means ('nyt vain 0,2' against 1,5 is ei_toteutunut), and each row keeps its company."""
-    gold = json.loads((GOLD_REAL / "kauhava_followups.json").read_text(encoding="utf-8"))["rows"]
-    assert len(kauhava_rows) == len(gold) == 57
-    for row, want in zip(kauhava_rows, gold, strict=True):
+    gold = json.loads((GOLD_REAL / "kauhava_followups.json").read_text(encoding="utf-8"))
+    kpi, blocks = kauhava_rows[:4], kauhava_rows[4:]
+    # the key-figure table above the blocks: TA2024 is the target, TP2024 the actual value
+    assert [(r.metric, r.target_value, r.actual_value, r.status) for r in kpi] == [
+        (g["metric"], g["target_value"], g["actual_value"], g["status"]) for g in gold["kpi_rows"]]
+    assert {r.strategy_area for r in kpi} == {"Konsernille asetetut tavoitteet"}
+    assert len(blocks) == len(gold["rows"]) == 57
+    for row, want in zip(blocks, gold["rows"], strict=True):
         assert text_similarity(row.goal, want["goal"]) >= 0.85, (row.goal, want["goal"])
         assert text_similarity(row.action or row.metric, want["metric"]) >= 0.85, row.goal
         assert text_similarity(row.company, want["company"]) >= 0.85 and row.unit == row.company
