@@ -12,7 +12,7 @@ import pytest
 from extractors.budget import column_of, extract_budget_lines, parse_amount
 from extractors.document import Source, extract_document
 from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
-from pipeline.evaluate_real import score_real_budget
+from pipeline.evaluate_tables import score_real_budget
 
 GOLD = Path(__file__).parent / "gold" / "real"
 
