@@ -78,4 +78,57 @@ def score_real_budget(gold: dict, lines: list[dict], followup_rows: int = 0) -> 
 
 
 def load_real_golds(gold_dir: Path = REAL_GOLD_DIR) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    return [g for g in golds if g.get("kind") in ("followup", "budget")]
+
+
+def _scores_of(gold: dict, followups: list[dict], budget: list[dict]) -> dict:
+    """The report's Score objects for one real table gold."""
+    from pipeline.evaluate import _acc, _f1
+
+    scores: dict = {}
+    if gold.get("kind") == "followup":
+        s = score_real_followups(gold, followups)
+        _f1(scores, "followups", s["matched"], s["predicted"] - s["matched"], s["gold"] - s["matched"])
+        for name in ("status", "unit", "strategy_area"):
+            value = s["status_matched" if name == "status" else name]
+            if value is not None:
+                correct = round(value * s["matched"])
+                scores[f"followups.{name}"] = _acc_score(correct, s["matched"])
+    else:
+        s = score_real_budget(gold, budget, len(followups))
+        _f1(scores, "budget_lines", s["exact"], len(s["extra"]) + len(s["wrong_amount"]),
+            len(s["missing"]) + len(s["wrong_amount"]))
+        _acc(scores, "budget.no_followup_rows", len(followups) == 0)
+    return scores
+
+
+def _acc_score(correct: int, total: int):  # noqa: ANN202 - pipeline.evaluate.Score
+    from pipeline.evaluate import Score
+
+    return Score("acc", correct=correct, total=total)
+
+
+def table_gold_evals(shared_dir: Path, gold_dir: Path = REAL_GOLD_DIR) -> list:
+    """One DocEval per hand-checked follow-up or budget gold, its document extracted in memory."""
+    import dataclasses
+
+    from extractors.document import Source, extract_document
+    from extractors.records import BudgetLine, FollowUp
+    from pipeline.evaluate import DocEval
+
+    out = []
+    for gold in load_real_golds(gold_dir):
+        path = shared_dir / gold["path"]
+        group = f"{gold['municipality'].lower()} {gold['kind']} tables"
+        try:
+            extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+        except Exception as exc:  # noqa: BLE001 - a crash scores as nothing found, and says why
+            out.append(DocEval(file=gold["file"], groups=[group], scores={}, status="failed",
+                               note=f"{type(exc).__name__}: {exc}"))
+            continue
+        followups = [dataclasses.asdict(r) for r in extraction.of(FollowUp)]
+        budget = [dataclasses.asdict(r) for r in extraction.of(BudgetLine)]
+        out.append(DocEval(file=gold["file"], groups=[group], scores=_scores_of(gold, followups, budget),
+                           status=extraction.document.status, note=None))
+    return out
