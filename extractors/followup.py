@@ -65,7 +65,8 @@ _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto
 _ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
 _COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
 # a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
-_UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ]|(?:tulosalue|tehtäväalue|palvelualue|vastuualue)\b)", re.I)
+_UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
+                           r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
@@ -147,7 +148,8 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
         return None
     if len(named) * 2 <= len(filled):
         return None  # most cells of a header name a column
-    if not (set(named) & {"status", "comment", "action", "metric"} or any(r.startswith("mark:") for r in named)):
+    if not (set(named) & {"status", "comment", "action", "metric", "strategy_goal"}
+            or any(r.startswith("mark:") for r in named)):
         return None
     seen: set[str] = set()
     out: list[str | None] = []
@@ -303,6 +305,17 @@ def _colour_of_word(word: str) -> str | None:
     return next((name for stem, name in COLOUR_NAMES.items() if low.startswith(stem)), None)
 
 
+def parse_digit_legend(text: str) -> dict[str, str]:
+    """Status digits from a legend ('1 = Tavoite toteutunut  2 = ... osittain  3 = ... ei toteutunut'):
+    kept when two or more digits get different meanings."""
+    found: dict[str, str] = {}
+    for m in re.finditer(r"(?<![\d,.])([1-5])\s*[=:–]\s*([^=\n]{3,60}?)(?=\s+\S?\s*[1-5]\s*[=:–]|\n|$)", text):
+        status = status_from_words(m.group(2))
+        if status:
+            found.setdefault(m.group(1), status)
+    return found if len(set(found.values())) >= 2 else {}
+
+
 def parse_legend(text: str) -> dict[str, str]:
     """Colour meanings from legend lines, in any of the printed shapes:
     'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut',
@@ -391,6 +404,7 @@ class TableReader:
         self.colour_is_verdict = True  # settled over the whole table in records()
         self.status_is_field = False
         self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
+        self.role_boxes: list | None = None  # the header cells' boxes, to place rows of other grids
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
         self.done: list[_Record] = []
@@ -410,6 +424,7 @@ class TableReader:
             if rec is not None and (rec.status_cell is not None or rec.marked or "actual" in rec.values):
                 self._flush()  # an assessed row is complete: a new header starts the next block
             kpi = bool(kpi_roles([" ".join(t.split()) for t in texts]))
+            self.role_boxes = [c.bbox for c in cells] if any(c.bbox for c in cells) else None
             if kpi or self.kpi:  # a key-figure table names its group in its first header cell
                 self.last_strategy, self.last_goal = (" ".join(texts[0].split()) if kpi else None), None
             self.roles, self.kpi = roles, kpi
@@ -418,6 +433,8 @@ class TableReader:
             self._flush()  # a budget table (Talousarvio | Toteutuma | Poikkeama): no goal rows below
             self.roles = None
             return
+        if self.roles is not None and self.role_boxes and len(cells) != len(self.roles):
+            cells = self._under_header(cells)
         if self.roles is None or not any(t.strip() for t in texts):
             return
         if full_width or (sum(1 for t in texts if t.strip()) == 1 and len(cells) == 1 < len(self.roles)):
@@ -450,6 +467,9 @@ class TableReader:
                 continue
             if cell.text and role != "status":
                 filled[role] = cell.text
+        if "strategy_goal" in filled:  # 'Strateginen valinta | Strateginen tavoite': one area
+            goal = filled.pop("strategy_goal")
+            filled["strategy_area"] = f"{filled['strategy_area']} – {goal}" if "strategy_area" in filled else goal
         if self.kpi and parse_amount(filled.get("target", "")) is not None:
             return  # 'Vuosikate | 4 803 370 | 11 139 854': a budget comparison, not a target with a limit
         has_status = (status_cell is not None and bool(status_cell.text or status_cell.colour)) or bool(marked)
@@ -496,6 +516,20 @@ class TableReader:
             rec.body = body
         if rec.unit is None:
             rec.unit = unit
+
+    def _under_header(self, cells: list[Cell]) -> list[Cell]:
+        """Cells of a row drawn as a grid of its own (another table, or the rest of a row on the next
+        page) placed under the header cell each overlaps most."""
+        out = [Cell("") for _ in self.roles or []]
+        for cell in cells:
+            if cell.bbox is None:
+                continue
+            overlaps = [(min(cell.bbox[2], b[2]) - max(cell.bbox[0], b[0]), i)
+                        for i, b in enumerate(self.role_boxes or []) if b is not None]
+            best = max(overlaps, default=(0.0, -1))
+            if best[0] > 0 and not out[best[1]].text and not out[best[1]].bbox:
+                out[best[1]] = cell
+        return out
 
     def _flush(self) -> None:
         if self.pending is not None and (set(self.pending.values) & (KEY_ROLES | {"comment"})):
@@ -651,7 +685,7 @@ def is_followup(text: str) -> bool:
     for raw in text.split("\n"):
         line = Line(page=0, y=0, x0=0, text=raw.strip())
         roles = _line_roles(line)
-        has_status = bool(roles & {"status", "comment"}) or any(r.startswith("mark:") for r in roles)
+        has_status = bool(roles & {"status", "comment", "actual"}) or any(r.startswith("mark:") for r in roles)
         if len(roles) >= 3 and has_status and roles & KEY_ROLES:
             return True
     lowered = text.lower()
@@ -958,6 +992,7 @@ class _Context:
         self.cursor = (min(pages, default=0), -1.0)
         self.heading: str | None = None
         self.org: str | None = None
+        self.unit: str | None = None  # '130 Yleishallinto': the unit whose goals follow
 
     def advance(self, page: int, top: float, tables: list[Box]) -> None:
         for number in sorted(self.pages):
@@ -971,10 +1006,13 @@ class _Context:
                 if number == page and any(t[1] - 2 <= line.y <= t[3] for t in tables):
                     continue
                 text = line.text.strip()
-                if text in self.skip or not _is_heading_line(line) or is_header_line(line):
+                if text in self.skip or not (_is_heading_line(line) or _UNIT_HEADING.match(text)) or \
+                        is_header_line(line):
                     continue
                 if _ORG_HEADING.search(text):
-                    self.org, self.heading = text, None
+                    self.org, self.unit, self.heading = text, None, None
+                elif _UNIT_HEADING.match(text):
+                    self.unit, self.heading = text, None
                 else:
                     self.heading = text
 
@@ -995,6 +1033,9 @@ def running_lines(pages: list) -> set[str]:
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
                      context: _Context) -> None:
     boxes = [t.bbox for t in tables]
+    balls = _balls(page)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    first = True
     for table in tables:
         context.advance(number, table.bbox[1], boxes)
         context.move(number, table.bbox[3])
@@ -1005,12 +1046,83 @@ def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shape
                 if bbox is None:
                     cells.append(Cell(""))
                     continue
-                colour, rgb = _cell_fill(bbox, shapes)
-                cells.append(Cell(join_cell_lines(text), bbox, colour, rgb))
+                cells.append(_pdf_cell(join_cell_lines(text), bbox, shapes, balls))
             present = [c for c in cells if c.bbox is not None]
             full = (len(present) == 1 and present[0].bbox is not None
                     and present[0].bbox[2] - present[0].bbox[0] > 0.8 * width and len(cells) > 2)
-            reader.feed(cells, page=number, context=context.heading, body=context.org, full_width=full)
+            continued = first and header_roles([c.text for c in cells]) is None
+            first = False
+            for part in _split_paragraph_rows(cells, reader.roles, words, shapes, balls):
+                reader.feed(part, page=number, context=context.heading, body=context.org, full_width=full,
+                            unit=context.unit, continued=continued)
+                continued = False
+
+
+def _pdf_cell(text: str, bbox: Box, shapes: list, balls: list[Box]) -> Cell:
+    """A cell with its fill, or the colour of a ball drawn in it (a ball wins over the fill)."""
+    inside = [b for b in balls if bbox[0] - 1 <= b[0] and b[2] <= bbox[2] + 1 and bbox[1] - 1 <= b[1]
+              and b[3] <= bbox[3] + 1]
+    if inside:
+        colour, rgb = _cell_fill(inside[0], shapes)
+        return Cell(text, bbox, colour, rgb, ball=True)
+    colour, rgb = _cell_fill(bbox, shapes)
+    return Cell(text, bbox, colour, rgb)
+
+
+def _balls(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
+    """Filled round shapes small enough to be traffic lights (drawn as curves, about as wide as high)."""
+    out = []
+    for obj in page.curves:
+        w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if obj.get("fill") and 3 <= w <= 24 and 3 <= h <= 24 and 0.75 <= w / h <= 1.33:
+            out.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    return out
+
+
+def _paragraph_cuts(words: list[dict], bbox: Box) -> list[float]:
+    """y positions between paragraphs of one cell (an empty line between two metrics)."""
+    x0, top, x1, bottom = bbox
+    inside = sorted((w for w in words if x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"]
+                     and w["bottom"] <= bottom + 1), key=lambda w: w["top"])
+    lines = _word_lines(inside)
+    if len(lines) < 2:
+        return []
+    height = min(ln[0]["bottom"] - ln[0]["top"] for ln in lines)
+    cuts = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        gap = b[0]["top"] - max(w["bottom"] for w in a)
+        if gap > 0.9 * height:
+            cuts.append((max(w["bottom"] for w in a) + b[0]["top"]) / 2)
+    return cuts
+
+
+def _split_paragraph_rows(cells: list[Cell], roles: list[str | None] | None, words: list[dict],
+                          shapes: list, balls: list[Box]) -> list[list[Cell]]:
+    """A row whose metric cell holds two metrics separated by an empty line, with their values
+    likewise, becomes two rows (each with the ball beside it)."""
+    if not roles:
+        return [cells]
+    metric = next((c for c, r in zip(cells, roles, strict=False) if r == "metric" and c.bbox), None)
+    if metric is None or metric.bbox is None:
+        return [cells]
+    cuts = _paragraph_cuts(words, metric.bbox)
+    value_cells = [c for c, r in zip(cells, roles, strict=False) if r in ("current", "target", "actual") and c.bbox]
+    if not cuts or not any(len(_paragraph_cuts(words, c.bbox)) == len(cuts) for c in value_cells if c.bbox):
+        return [cells]
+    bounds = [metric.bbox[1], *cuts, metric.bbox[3]]
+    rows = []
+    for top, bottom in zip(bounds, bounds[1:], strict=False):
+        row = []
+        for c in cells:
+            if c.bbox is None:
+                row.append(Cell(""))
+                continue
+            box = (c.bbox[0], top, c.bbox[2], bottom)
+            text = _text([w for w in words if box[0] - 1 <= w["x0"] and w["x1"] <= box[2] + 1
+                          and top - 1 <= w["top"] and w["bottom"] <= bottom + 1])
+            row.append(_pdf_cell(text, box, shapes, balls))
+        rows.append(row)
+    return rows
 
 
 def _rules(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
@@ -1056,10 +1168,12 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first = min(header_pages)
     wanted_text = "\n".join(page_text[n] for n in sorted(header_pages))
     legend = parse_legend("\n".join(page_text.values()))
+    digits = parse_digit_legend("\n".join(page_text.values()))
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
     reader = TableReader(legend)
+    reader.digits.update(digits)
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines

@@ -391,6 +391,8 @@ SECTION_HEADINGS["esittelija"] = SECTION_HEADINGS["esittelija"] + ("Esittelijät
 # 'Mittarin tavoitetaso' need no listing of their own. Roles are tried in this order; the first
 # role with a stem in the cell wins ('Toimenpide/mittari' is an action column).
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
+    ("comment", ("tilannekuva", "riskiarvio")),
     ("current", ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "vertailuarvo", "utgångsläge",
                  "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
