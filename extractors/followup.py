@@ -27,7 +27,6 @@ from __future__ import annotations
 import colorsys
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors import vocab
@@ -753,10 +752,6 @@ def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | Non
     return (best[1], best[2]) if best else (None, None)
 
 
-def _cell_colour(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> str | None:
-    return _cell_fill(bbox, shapes)[0]
-
-
 def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[tuple[RGB, str]]:
     """Legends drawn as small coloured boxes each followed by its meaning ('■ Toteutunut
     ■ Osittain toteutunut ■ Ei toteutunut'): fill -> status. Needed when the colours are greys
@@ -1340,8 +1335,3 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
             reader.feed(cells, full_width=full)
     return to_followups(reader, doc_id, municipality, municipality_code,
                         year if year is not None else find_year(text), body or find_body(text[:500]))
-
-
-def rows_from(records: Iterable[FollowUp]) -> list[dict]:
-    """FollowUp rows as plain dicts (for scoring and notebooks)."""
-    return [r.__dict__.copy() for r in records]

@@ -52,6 +52,8 @@ _SECTION_STOP = re.compile(
     r"^(?:Lisätietoja(?:\s+antaa|\s+antavat)?|Lisätiedot|Valmistelija|Esittelijä|Päätösehdotus|"
     r"Ehdotus|Esitys|Päätös|Liitteet|Oheismateriaali|Tiedoksi)\b\s*:?", re.I)
 _UNIT_MAX_WORDS = 6
+_STRATEGY_LINE = re.compile(vocab.GOAL_STRATEGY_LINE, re.I)
+_LIST_NOTE = re.compile(vocab.GOAL_LIST_NOTE, re.I)
 
 NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
                 "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "sata": 100, "tuhat": 1000}
@@ -258,6 +260,7 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
     left = min((r.x0 for r in rows if r.x0 is not None), default=None)
     blocks: list[_Block] = []
     unit: str | None = None
+    prev_unit: str | None = None
     sub: str | None = None
     binding: str | None = None
     started = False
@@ -282,6 +285,12 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
             continue
         if started and _CLOSING.match(t) and (cur is None or target is not cur.text_parts):
             break
+        strategy = _STRATEGY_LINE.match(t)
+        if started and cur is not None and (strategy or _LIST_NOTE.match(t)):
+            if strategy and not cur.strategy_area:
+                cur.strategy_area = _norm(strategy.group(1))  # the goal's strategy line ends its lists
+            target = None
+            continue
         b = _binding_of(t)
         if b:
             binding, unit, sub, started, cur, target = b, None, None, True, None, None
@@ -312,6 +321,16 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
             if plural and rest:
                 target = dest
             continue
+        if (started and cur is None and t[:1].islower() and i > 0 and not row.gap_before
+                and rows[i - 1].text in (sub, unit) and i + 1 < len(rows) and _MARKER.match(rows[i + 1].text)):
+            # an unnumbered goal title over two lines, whose first line was taken for a heading
+            if rows[i - 1].text == sub:
+                sub = None
+            else:
+                unit = prev_unit
+            cur = new_block(None, _join([rows[i - 1].text, t]))
+            target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
+            continue
         if (_is_heading(row, left) and i + 1 < len(rows) and _MARKER.match(rows[i + 1].text)
                 and not rows[i + 1].gap_before and (started or _prev_is_heading(rows, i, left) or row.gap_before)):
             # a short title line right above 'Toimenpiteet:': an unnumbered goal, not a unit
@@ -325,7 +344,7 @@ def _blocks(rows: list[_Row]) -> list[_Block]:
             if unit is not None and cur is None and not any(b.unit == unit for b in blocks):
                 sub = t  # a sub-heading straight under the unit ('Ennaltaehkäisevät hyvinvointipalvelut')
             else:
-                unit, sub = t, None
+                prev_unit, unit, sub = unit, t, None
             started, cur, target = True, None, None
             continue
         if not started:
@@ -529,6 +548,71 @@ def find_period(text: str) -> tuple[int | None, int | None]:
         if 1990 < start < 2100 and start <= end < start + 12:
             return start, end
     return None, None
+
+
+# --- body abbreviations ('Ehk 10.03.2026 § 19') ---------------------------------------------------
+
+_GENITIVE_TO_BODY = {"lautakunnan": "lautakunta", "hallituksen": "hallitus", "valtuuston": "valtuusto",
+                     "jaoston": "jaosto", "johtokunnan": "johtokunta", "toimikunnan": "toimikunta",
+                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos"}
+_BODY_ENDS = tuple(sorted({*vocab.BODY_SUFFIXES, "komitea", *_GENITIVE_TO_BODY}, key=len, reverse=True))
+
+
+def _body_names(text: str) -> list[str]:
+    """Body names printed in a text, in the nominative: each word ending in a body word, with up to
+    three words before it that start the name ('Elinvoima- ja hyvinvointikomitean' -> '... komitea')."""
+    out = []
+    for line in text.split("\n"):
+        words = line.split()
+        for k, word in enumerate(words):
+            bare = word.strip(",.;:()").lower()
+            end = next((e for e in _BODY_ENDS if bare.endswith(e)), None)
+            if end is None:
+                continue
+            nominative = bare[: len(bare) - len(end)] + _GENITIVE_TO_BODY.get(end, end)
+            for j in range(k, max(-1, k - 4), -1):
+                if j < k and (re.search(r"[.,;:)]$", words[j]) or any(
+                        words[j].lower().endswith(e) for e in _BODY_ENDS)):
+                    break  # a name does not run over a sentence or another body
+                if words[j][:1].isupper():
+                    name = " ".join([*words[j:k], nominative])
+                    out.append(name[0].upper() + name[1:])
+    return out
+
+
+def _abbreviates(abbrev: str, name: str) -> int:
+    """How many letters of ``abbrev`` start a word part of ``name`` when its letters occur in order
+    from the name's first letter ('Tela' in 'Tekninen lautakunta'); -1 when they do not occur."""
+    folded = re.sub(r"[^a-zåäö ]", " ", name.lower())
+    starts = {m.start() for m in re.finditer(r"\b\w", folded)}
+    for part in ("lautakunta", "hallitus", "valtuusto", "jaosto", "johtokunta", "toimikunta", "komitea"):
+        starts |= {m.start() for m in re.finditer(part, folded)}
+    letters = abbrev.lower()
+    if not folded or folded[0] != letters[0]:
+        return -1
+    pos, hits = 0, 0
+    for ch in letters:
+        nxt = [k for k in range(pos, len(folded)) if folded[k] == ch]
+        if not nxt:
+            return -1
+        at_start = [k for k in nxt if k in starts]
+        k = at_start[0] if at_start and (len(at_start) == len(nxt) or at_start[0] - pos < 12) else nxt[0]
+        hits += k in starts
+        pos = k + 1
+    return hits
+
+
+def expand_body(abbrev: str | None, text: str) -> str | None:
+    """The body an abbreviation in a handling line stands for ('Ehk' -> 'Elinvoima- ja
+    hyvinvointikomitea'), from the bodies the document's own text names; None when none fits."""
+    if not abbrev or " " in abbrev.strip() or not 2 <= len(abbrev.strip()) <= 6:
+        return None
+    best: tuple[int, int, str] | None = None
+    for name in _body_names(text[:4000]):
+        hits = _abbreviates(abbrev.strip(), name)
+        if hits >= 1 and (best is None or (hits, -len(name)) > best[:2]):
+            best = (hits, -len(name), name)
+    return best[2] if best else None
 
 
 # --- public API ------------------------------------------------------------------------------------

@@ -22,7 +22,13 @@ from extractors.followup import (
     is_followup,
     running_lines,
 )
-from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
+from extractors.goals import (
+    expand_body,
+    extract_goals,
+    extract_strategy_columns,
+    extract_strategy_goals,
+    is_goals_text,
+)
 from extractors.htmltext import decode_html, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
 from extractors.meeting import extract_meeting
@@ -160,6 +166,9 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
         guard("pages", locate_pages, items, layer.pdf_bytes)
     body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
+    # a body known only by its abbreviation in a handling line ('Ehk 10.03.2026 § 19'): the document's
+    # own title names it in full
+    goal_body = (expand_body(body, full_text) or body) if body and " " not in body.strip() else body
     date = meeting_info.date if meeting_info else None
     meeting_id = None
     if meeting_info is not None or items:
@@ -192,7 +201,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_roles, default=[])
         rows.extend(analysed or [])
-        goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
+        goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, goal_body,
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
         rows.extend(goals or [])
     rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,

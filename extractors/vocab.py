@@ -469,6 +469,13 @@ GOAL_ACTION_PLURAL: tuple[str, ...] = ("toimenpiteet", "toimenpide(et)", "toimen
 GOAL_METRIC_SINGULAR: tuple[str, ...] = ("mittari", "arviointikriteeri", "tavoitetaso", "mätare", "indikator",
                                          "mått")
 GOAL_METRIC_PLURAL: tuple[str, ...] = ("mittarit", "mittari(t)", "arviointikriteerit", "indikatorer", "mätarna")
+# Lines that end a goal's action or metric list without belonging to it: a strategy line under the
+# goal ('Strategian painopiste: Hyvinvoiva kunta') or a note on the list ('Mittareiden lähtötasot
+# ... kirjataan talousarvioon', 'Huom.').
+GOAL_STRATEGY_LINE = (r"^(?:Strategian|Strateginen|Strategiset)\s+(?:painopiste|painopistealue|tavoite|valinta)\w*"
+                      r"\s*:\s*(.+)$")
+GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtötaso|tavoitetaso|lähtöarvo)\w*|"
+                  r"Lähtötasot\b|Tavoitetasot\b)")
 # --- end of goals and follow-up block --------------------------------------------------------------
 
 # --- budget tables (extractors/budget.py) ----------------------------------------------------------
