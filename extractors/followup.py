@@ -27,10 +27,10 @@ from __future__ import annotations
 import colorsys
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors import vocab
+from extractors.budget import column_of, parse_amount
 from extractors.records import FollowUp, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
@@ -62,6 +62,10 @@ _YEAR_CONTEXT = re.compile(
 _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|nämnden|"
                    r"styrelsen|fullmäktige|sektionen))\b")
 _ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
+_COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
+# a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
+_UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
+                           r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
@@ -96,10 +100,38 @@ def _mark_role(header: str) -> str | None:
     return f"mark:{status}" if status else None
 
 
+_YEAR_COLUMN = re.compile(r"^(TA|TP)\s?-?(20\d{2})$", re.I)
+
+
+def kpi_roles(texts: list[str]) -> list[str | None] | None:
+    """A key-figure table 'Konsernille asetetut tavoitteet | TA2024 | TP2024 | TP2023': the budget
+    year's TA is the target, the TP of the same year the actual value, older TPs extras. Budget
+    tables ('TP 2023 | TA 2024 | TA 2025') have no TA and TP of the same year."""
+    if len(texts) < 3 or not texts[0] or _YEAR_COLUMN.match(texts[0]):
+        return None
+    cols = [_YEAR_COLUMN.match(t) for t in texts[1:]]
+    if not all(cols):
+        return None
+    ta = {m.group(2) for m in cols if m and m.group(1).upper() == "TA"}
+    tp = {m.group(2) for m in cols if m and m.group(1).upper() == "TP"}
+    if not ta & tp:
+        return None
+    year = max(ta & tp)
+    roles: list[str | None] = ["metric"]
+    for m in cols:
+        kind = m.group(1).upper() if m else ""
+        roles.append("target" if (kind, m and m.group(2)) == ("TA", year) else
+                     "actual" if (kind, m and m.group(2)) == ("TP", year) else "extra")
+    return roles
+
+
 def header_roles(cells: list[str | None]) -> list[str | None] | None:
     """Roles of a header row, or None when the row is not a header (fewer than two roles, or long
     cells: data rows also contain words like 'tavoite')."""
     texts = [" ".join((c or "").split()) for c in cells]
+    kpi = kpi_roles(texts)
+    if kpi:
+        return kpi
     # a cell that ends a sentence is data ('Toimenpiteet etenivät suunnitellusti.')
     roles: list[str | None] = [None if t.endswith(".") else column_role(t) for t in texts]
     marks = [_mark_role(t) if r is None else None for t, r in zip(texts, roles, strict=True)]
@@ -115,7 +147,8 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
         return None
     if len(named) * 2 <= len(filled):
         return None  # most cells of a header name a column
-    if not (set(named) & {"status", "comment", "action", "metric"} or any(r.startswith("mark:") for r in named)):
+    if not (set(named) & {"status", "comment", "action", "metric", "strategy_goal"}
+            or any(r.startswith("mark:") for r in named)):
         return None
     seen: set[str] = set()
     out: list[str | None] = []
@@ -158,6 +191,60 @@ def verdict(comment: str | None) -> str | None:
     if STATUS_PATTERNS[0][1].search(first):
         return "osittain"
     return status_from_words(first.split(",")[0])
+
+
+_NUMBER = re.compile(r"(?<![\d,.])[-+−]?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?(?![\d,])|(?<![\d,.])[-+−]?\d+(?:,\d+)?")
+
+
+def to_number(text: str) -> float | None:
+    """'12,1' -> 12.1, '12.000' and '17 000' -> 12000.0 / 17000.0 (Finnish separators)."""
+    t = re.sub(r"[ \u00a0]", "", text).replace("−", "-")
+    t = re.sub(r"\.(?=\d{3}(?!\d))", "", t).replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _words_re(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TARGET = re.compile(rf"(?<!\w)({_words_re(vocab.TARGET_AT_LEAST)}|{_words_re(vocab.TARGET_AT_MOST)})\s*"
+                     rf"({_NUMBER.pattern})", re.I)
+_ACTUAL = re.compile(rf"(?<!\w)((?:{_words_re(vocab.ACTUAL_WORDS)})\s+)+({_NUMBER.pattern})", re.I)
+_SHORTFALL = re.compile(rf"(?<!\w)(?:{_words_re(vocab.SHORTFALL_WORDS)})\s+(?:{_NUMBER.pattern})", re.I)
+_LOSS = re.compile(rf"(?<!\w)(?:{_words_re(vocab.LOSS_WORDS)})|(?:^|\s)[-−]\s?\d", re.I)
+_RESULT_TARGET = re.compile(rf"(?<!\w)(?:{_words_re(vocab.RESULT_TARGET_WORDS)})\b", re.I)
+
+
+def measured_verdict(target_text: str | None, comment: str | None, actual_value: str | None = None) -> str | None:
+    """A status from the numbers when the assessment states no verdict: the measured value
+    ('oli 3,02', 'nyt vain 0,2') against the target ('vähintään 1,5'), a profit or loss against a
+    result target ('Voitollinen' / '+973 316,91 €'), or a value reported as short ('vain')."""
+    comment = comment or ""
+    bare = actual_value if actual_value and re.fullmatch(_NUMBER.pattern + r"\s*%?", actual_value.strip()) else None
+    if not comment and not bare:
+        return None
+    target_text = target_text or ""
+    if _RESULT_TARGET.search(target_text):
+        if _LOSS.search(comment):
+            return "ei_toteutunut"
+        if re.search(r"\+\s?\d|\bvoitollinen\b|\bylijäämä", comment, re.I):
+            return "toteutunut"
+        return None
+    if _SHORTFALL.search(comment):
+        return "ei_toteutunut"
+    actual = _ACTUAL.search(comment)
+    target = _TARGET.search(target_text)
+    if not (actual or bare) or not target:
+        return None
+    got = to_number(actual.group(2)) if actual else to_number(bare.strip(" %"))
+    want = to_number(target.group(2))
+    if got is None or want is None:
+        return None
+    at_least = target.group(1).lower() in vocab.TARGET_AT_LEAST
+    return "toteutunut" if (got >= want if at_least else got <= want) else "ei_toteutunut"
 
 
 # --- colours ------------------------------------------------------------------------------------------
@@ -217,6 +304,17 @@ def _colour_of_word(word: str) -> str | None:
     return next((name for stem, name in COLOUR_NAMES.items() if low.startswith(stem)), None)
 
 
+def parse_digit_legend(text: str) -> dict[str, str]:
+    """Status digits from a legend ('1 = Tavoite toteutunut  2 = ... osittain  3 = ... ei toteutunut'):
+    kept when two or more digits get different meanings."""
+    found: dict[str, str] = {}
+    for m in re.finditer(r"(?<![\d,.])([1-5])\s*[=:–]\s*([^=\n]{3,60}?)(?=\s+\S?\s*[1-5]\s*[=:–]|\n|$)", text):
+        status = status_from_words(m.group(2))
+        if status:
+            found.setdefault(m.group(1), status)
+    return found if len(set(found.values())) >= 2 else {}
+
+
 def parse_legend(text: str) -> dict[str, str]:
     """Colour meanings from legend lines, in any of the printed shapes:
     'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut',
@@ -256,6 +354,7 @@ class Cell:
     bbox: tuple[float, float, float, float] | None = None
     colour: str | None = None  # colour name of the cell's fill (or of a shape drawn in the cell)
     rgb: RGB | None = None  # that fill itself, for legends that tell greys apart by shade
+    ball: bool = False  # the colour is a round shape drawn in the cell (a traffic light), not a fill
 
 
 @dataclass
@@ -265,6 +364,7 @@ class _Record:
     page: int | None = None
     context: str | None = None
     body: str | None = None
+    unit: str | None = None
     extras: list[str] = field(default_factory=list)
     marked: str | None = None  # status from a ticked status column
 
@@ -297,7 +397,13 @@ class TableReader:
     def __init__(self, legend: dict[str, str] | None = None,
                  legend_rgb: list[tuple[RGB, str]] | None = None) -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
+        self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
+        self.digits = dict(vocab.DEFAULT_DIGIT_STATUS)
+        self.colour_is_verdict = True  # settled over the whole table in records()
+        self.status_is_field = False
+        self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
+        self.role_boxes: list | None = None  # the header cells' boxes, to place rows of other grids
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
         self.done: list[_Record] = []
@@ -306,12 +412,28 @@ class TableReader:
         self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
-             body: str | None = None, full_width: bool = False) -> None:
+             body: str | None = None, full_width: bool = False, unit: str | None = None,
+             continued: bool = False) -> None:
+        """One table row. ``continued``: the first row of a page without a header of its own, which
+        may be the rest of a row cut by the page break."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
         if roles is not None:
-            self.roles = roles
+            rec = self.pending
+            if rec is not None and (rec.status_cell is not None or rec.marked or "actual" in rec.values):
+                self._flush()  # an assessed row is complete: a new header starts the next block
+            kpi = bool(kpi_roles([" ".join(t.split()) for t in texts]))
+            self.role_boxes = [c.bbox for c in cells] if any(c.bbox for c in cells) else None
+            if kpi or self.kpi:  # a key-figure table names its group in its first header cell
+                self.last_strategy, self.last_goal = (" ".join(texts[0].split()) if kpi else None), None
+            self.roles, self.kpi = roles, kpi
             return
+        if is_budget_header(texts):
+            self._flush()  # a budget table (Talousarvio | Toteutuma | Poikkeama): no goal rows below
+            self.roles = None
+            return
+        if self.roles is not None and self.role_boxes and len(cells) != len(self.roles):
+            cells = self._under_header(cells)
         if self.roles is None or not any(t.strip() for t in texts):
             return
         if full_width or (sum(1 for t in texts if t.strip()) == 1 and len(cells) == 1 < len(self.roles)):
@@ -328,8 +450,12 @@ class TableReader:
         for cell, role in zip(cells, self.roles, strict=False):
             if role == "status":
                 status_cell = cell
-            if role is None:
-                continue
+            if role is None or role == "actual":
+                if status_cell is None and (cell.ball or (role == "actual" and cell.colour)):
+                    # a ball in an unlabelled column, or a ball or fill on the measured value
+                    status_cell = Cell(_ball_digit(cell.text), cell.bbox, cell.colour, cell.rgb, ball=True)
+                if role is None:
+                    continue
             if role.startswith("mark:"):
                 if _is_mark(cell.text) or (cell.colour and not cell.text):
                     marked = role[5:]
@@ -340,6 +466,11 @@ class TableReader:
                 continue
             if cell.text and role != "status":
                 filled[role] = cell.text
+        if "strategy_goal" in filled:  # 'Strateginen valinta | Strateginen tavoite': one area
+            goal = filled.pop("strategy_goal")
+            filled["strategy_area"] = f"{filled['strategy_area']} – {goal}" if "strategy_area" in filled else goal
+        if self.kpi and parse_amount(filled.get("target", "")) is not None:
+            return  # 'Vuosikate | 4 803 370 | 11 139 854': a budget comparison, not a target with a limit
         has_status = (status_cell is not None and bool(status_cell.text or status_cell.colour)) or bool(marked)
         if not filled and not has_status and not extras:
             return
@@ -350,13 +481,21 @@ class TableReader:
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
             rec.values["comment"] += " " + filled["comment"]  # a comment running on over a page break
             return
+        if continued and rec is not None and rec.status_cell is None and rec.marked is None and (
+                has_status or any(role not in rec.values for role in filled)):
+            for role, text in filled.items():  # the rest of a row cut by the page break
+                rec.values[role] = f"{rec.values[role]} {text}" if role in rec.values else text
+            if status_cell is not None and (status_cell.text or status_cell.colour):
+                rec.status_cell = status_cell
+            return
         if conflict:
             self._flush()
-            rec = self.pending = _Record(page=page, context=context, body=body)
+            rec = self.pending = _Record(page=page, context=context, body=body, unit=unit)
             if "strategy_area" not in filled and self.last_strategy:
                 rec.values["strategy_area"] = self.last_strategy
-            if "goal" in self.roles and "goal" not in filled and self.last_goal and (
-                    "strategy_area" not in filled):
+            # a continuation row, or a metric table under its goal table, keeps the goal above
+            if "goal" not in filled and self.last_goal and "strategy_area" not in filled and (
+                    "goal" in self.roles or filled.keys() & {"metric", "current", "target", "actual"}):
                 rec.values["goal"] = self.last_goal
         assert rec is not None
         rec.values.update(filled)
@@ -374,6 +513,22 @@ class TableReader:
             rec.context = context
         if rec.body is None:
             rec.body = body
+        if rec.unit is None:
+            rec.unit = unit
+
+    def _under_header(self, cells: list[Cell]) -> list[Cell]:
+        """Cells of a row drawn as a grid of its own (another table, or the rest of a row on the next
+        page) placed under the header cell each overlaps most."""
+        out = [Cell("") for _ in self.roles or []]
+        for cell in cells:
+            if cell.bbox is None:
+                continue
+            overlaps = [(min(cell.bbox[2], b[2]) - max(cell.bbox[0], b[0]), i)
+                        for i, b in enumerate(self.role_boxes or []) if b is not None]
+            best = max(overlaps, default=(0.0, -1))
+            if best[0] > 0 and not out[best[1]].text and not out[best[1]].bbox:
+                out[best[1]] = cell
+        return out
 
     def _flush(self) -> None:
         if self.pending is not None and (set(self.pending.values) & (KEY_ROLES | {"comment"})):
@@ -382,7 +537,19 @@ class TableReader:
 
     def records(self) -> list[_Record]:
         self._flush()
+        self._settle_status_column()
         return self.done
+
+    def _settle_status_column(self) -> None:
+        """Is the status column a verdict at all? A colour is one where a legend or a traffic-light
+        ball makes it one, or where the colours differ between rows; a column that says the same
+        ('Valmis' on green) in every row is a field, not a verdict."""
+        cells = [r.status_cell for r in self.done if r.status_cell is not None]
+        colours = {(c.colour, tuple(round(v, 2) for v in c.rgb or ())) for c in cells if c.colour}
+        self.colour_is_verdict = (self.printed_legend or bool(self.legend_rgb) or any(c.ball for c in cells)
+                                  or len(colours) >= 2)
+        looks = {(" ".join(c.text.lower().split()), c.colour, tuple(round(v, 2) for v in c.rgb or ())) for c in cells}
+        self.status_is_field = len(cells) >= 3 and len(looks) == 1 and not any(c.ball for c in cells)
 
     def colour_status(self, cell: Cell | None) -> str | None:
         """A fill's meaning: the legend box of the same shade first, then the colour's name."""
@@ -395,24 +562,44 @@ class TableReader:
                 return status
         return self.legend.get(cell.colour) if cell.colour else None
 
-    def status_of(self, rec: _Record) -> tuple[str | None, str | None]:
-        """(status, status_source) from colour, cell words, then the comment's opening clause."""
+    def text_status(self, rec: _Record) -> str | None:
+        """What the assessment text says: its verdict words, else its numbers against the target."""
+        comment = rec.values.get("comment")
+        said = verdict(comment)
+        if said:
+            return said
+        target = " ".join(rec.values.get(k, "") for k in ("target", "metric", "action", "goal"))
+        measured = measured_verdict(target, comment, rec.values.get("actual"))
+        if measured:
+            return measured
+        return "osittain" if comment and re.search(vocab.PARTIAL_CONTRAST, comment, re.I) else None
+
+    def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
+        """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
+        verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
+        that is a field yields to the text. Conflict: colour or digit and text disagree."""
         if rec.marked:
-            return rec.marked, "text"
-        cell = rec.status_cell
-        comment_status = verdict(rec.values.get("comment"))
-        colour_status = self.colour_status(cell)
-        word_status = status_from_words(cell.text) if cell and cell.text else None
+            return rec.marked, "symbol", False
+        cell = None if self.status_is_field else rec.status_cell
+        said = self.text_status(rec)
+        colour_status = self.colour_status(cell) if self.colour_is_verdict else None
+        digit = cell.text.strip() if cell and re.fullmatch(r"\s*[1-5]\s*", cell.text or "") else None
+        digit_status = self.digits.get(digit) if digit else None
+        word_status = status_from_words(cell.text) if cell and cell.text and not digit else None
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
-        if process_only and comment_status and comment_status != (colour_status or word_status):
-            return comment_status, "text"
-        if colour_status:
-            return colour_status, "color"
-        if word_status:
-            return word_status, "text"
-        if comment_status:
-            return comment_status, "text"
-        return None, None
+        if colour_status or digit_status:
+            status = colour_status or digit_status
+            return status, "color" if colour_status else "digit", bool(said and said != status)
+        if word_status and not (process_only and said):
+            symbol = not re.search(r"[a-zåäö]", cell.text.lower()) if cell else False
+            return word_status, "symbol" if symbol else "text", False
+        if said:
+            return said, "text", False
+        if self.status_is_field and rec.status_cell is not None and rec.status_cell.text:
+            field_status = status_from_words(rec.status_cell.text)  # 'Valmis' where the text gives no verdict
+            if field_status:
+                return field_status, "text", False
+        return None, None, False
 
 
 def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
@@ -420,23 +607,46 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
                  first_number: int = 1) -> list[FollowUp]:
     out: list[FollowUp] = []
     for n, rec in enumerate(reader.records(), first_number):
-        status, source = reader.status_of(rec)
+        status, source, conflict = reader.status_of(rec)
         v = rec.values
         comment = v.get("comment")
+        actual = v.get("actual")
         if rec.extras:
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
-        if rec.status_cell and rec.status_cell.text and not status_from_words(rec.status_cell.text) \
-                and not PROCESS_WORDS.match(rec.status_cell.text):
-            value = rec.status_cell.text  # a measured value in the status column ('Toteuma-arvo')
+        cell = rec.status_cell
+        if cell and cell.text and not cell.ball and not status_from_words(cell.text) \
+                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text):
+            value = cell.text  # a measured value in the status column ('Toteutuma')
             comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
+            actual = actual or value
+        unit = rec.unit or rec.body
         out.append(FollowUp(row_id=f"{doc_id[:16]}:r{n}", doc_id=doc_id, municipality=municipality,
                             municipality_code=municipality_code, year=year,
                             strategy_area=v.get("strategy_area") or rec.context, goal=v.get("goal"),
                             action=v.get("action"), metric=v.get("metric"), status=status,
                             status_source=source, comment=comment, page=rec.page,
-                            body=rec.body or body, ordinal=n - first_number + 1))
+                            body=rec.body or body, ordinal=n - first_number + 1, unit=unit,
+                            company=rec.body if rec.body and _COMPANY.search(rec.body) else None,
+                            current_value=v.get("current"), target_value=v.get("target"), actual_value=actual,
+                            status_conflict=conflict))
     return out
+
+
+def is_budget_header(cells: list[str]) -> bool:
+    """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
+    two or more budget columns and nothing that names a goal, metric or assessment."""
+    texts = [" ".join(c.split()) for c in cells if c and c.strip()]
+    named = [t for t in texts if len(t) < 40 and column_of(t)]
+    if len(named) < 2 or len(named) < len(texts) - 1:
+        return False
+    return not any(column_role(t) in ("goal", "metric", "action", "comment", "target", "current", "actual")
+                   for t in texts)
+
+
+def _ball_digit(text: str) -> str:
+    """The status digit printed with a ball (a lone '1' / '2' / '3'), else ''."""
+    return text.strip() if re.fullmatch(r"\s*[1-5]\s*", text or "") else ""
 
 
 # --- page selection, context, year ---------------------------------------------------------------------
@@ -474,7 +684,7 @@ def is_followup(text: str) -> bool:
     for raw in text.split("\n"):
         line = Line(page=0, y=0, x0=0, text=raw.strip())
         roles = _line_roles(line)
-        has_status = bool(roles & {"status", "comment"}) or any(r.startswith("mark:") for r in roles)
+        has_status = bool(roles & {"status", "comment", "actual"}) or any(r.startswith("mark:") for r in roles)
         if len(roles) >= 3 and has_status and roles & KEY_ROLES:
             return True
     lowered = text.lower()
@@ -497,7 +707,8 @@ def find_body(text: str) -> str | None:
 def _is_heading_line(line: Line) -> bool:
     t = line.text.strip()
     return (0 < len(t) < 70 and t[0].isupper() and not t.endswith((".", ",", ":", ";"))
-            and len(t.split()) <= 8 and not re.match(r"^\d+\s*/\s*\d+$", t))
+            and len(t.split()) <= 8 and not re.match(r"^\d+\s*/\s*\d+$", t)
+            and not re.search(r"\d\s+\d", t))  # a row of figures is no heading
 
 
 # --- PDF: shapes and legends --------------------------------------------------------------------------
@@ -539,10 +750,6 @@ def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | Non
             if best is None or shape_area < best[0]:
                 best = (shape_area, name, rgb)
     return (best[1], best[2]) if best else (None, None)
-
-
-def _cell_colour(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> str | None:
-    return _cell_fill(bbox, shapes)[0]
 
 
 def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[tuple[RGB, str]]:
@@ -777,9 +984,10 @@ class _Context:
     def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
         self.pages = pages
         self.skip = skip
-        self.cursor = (0, -1.0)
+        self.cursor = (min(pages, default=0), -1.0)
         self.heading: str | None = None
         self.org: str | None = None
+        self.unit: str | None = None  # '130 Yleishallinto': the unit whose goals follow
 
     def advance(self, page: int, top: float, tables: list[Box]) -> None:
         for number in sorted(self.pages):
@@ -793,10 +1001,13 @@ class _Context:
                 if number == page and any(t[1] - 2 <= line.y <= t[3] for t in tables):
                     continue
                 text = line.text.strip()
-                if text in self.skip or not _is_heading_line(line) or is_header_line(line):
+                if text in self.skip or not (_is_heading_line(line) or _UNIT_HEADING.match(text)) or \
+                        is_header_line(line):
                     continue
                 if _ORG_HEADING.search(text):
-                    self.org, self.heading = text, None
+                    self.org, self.unit, self.heading = text, None, None
+                elif _UNIT_HEADING.match(text):
+                    self.unit, self.heading = text, None
                 else:
                     self.heading = text
 
@@ -804,7 +1015,7 @@ class _Context:
         self.cursor = (page, bottom)
 
 
-def _running_lines(pages: list) -> set[str]:
+def running_lines(pages: list) -> set[str]:
     """Texts that recur on many pages (running headers and footers)."""
     counts: dict[str, int] = {}
     for p in pages:
@@ -817,6 +1028,9 @@ def _running_lines(pages: list) -> set[str]:
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
                      context: _Context) -> None:
     boxes = [t.bbox for t in tables]
+    balls = _balls(page)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    first = True
     for table in tables:
         context.advance(number, table.bbox[1], boxes)
         context.move(number, table.bbox[3])
@@ -827,12 +1041,83 @@ def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shape
                 if bbox is None:
                     cells.append(Cell(""))
                     continue
-                colour, rgb = _cell_fill(bbox, shapes)
-                cells.append(Cell(join_cell_lines(text), bbox, colour, rgb))
+                cells.append(_pdf_cell(join_cell_lines(text), bbox, shapes, balls))
             present = [c for c in cells if c.bbox is not None]
             full = (len(present) == 1 and present[0].bbox is not None
                     and present[0].bbox[2] - present[0].bbox[0] > 0.8 * width and len(cells) > 2)
-            reader.feed(cells, page=number, context=context.heading, body=context.org, full_width=full)
+            continued = first and header_roles([c.text for c in cells]) is None
+            first = False
+            for part in _split_paragraph_rows(cells, reader.roles, words, shapes, balls):
+                reader.feed(part, page=number, context=context.heading, body=context.org, full_width=full,
+                            unit=context.unit, continued=continued)
+                continued = False
+
+
+def _pdf_cell(text: str, bbox: Box, shapes: list, balls: list[Box]) -> Cell:
+    """A cell with its fill, or the colour of a ball drawn in it (a ball wins over the fill)."""
+    inside = [b for b in balls if bbox[0] - 1 <= b[0] and b[2] <= bbox[2] + 1 and bbox[1] - 1 <= b[1]
+              and b[3] <= bbox[3] + 1]
+    if inside:
+        colour, rgb = _cell_fill(inside[0], shapes)
+        return Cell(text, bbox, colour, rgb, ball=True)
+    colour, rgb = _cell_fill(bbox, shapes)
+    return Cell(text, bbox, colour, rgb)
+
+
+def _balls(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
+    """Filled round shapes small enough to be traffic lights (drawn as curves, about as wide as high)."""
+    out = []
+    for obj in page.curves:
+        w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if obj.get("fill") and 3 <= w <= 24 and 3 <= h <= 24 and 0.75 <= w / h <= 1.33:
+            out.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    return out
+
+
+def _paragraph_cuts(words: list[dict], bbox: Box) -> list[float]:
+    """y positions between paragraphs of one cell (an empty line between two metrics)."""
+    x0, top, x1, bottom = bbox
+    inside = sorted((w for w in words if x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"]
+                     and w["bottom"] <= bottom + 1), key=lambda w: w["top"])
+    lines = _word_lines(inside)
+    if len(lines) < 2:
+        return []
+    height = min(ln[0]["bottom"] - ln[0]["top"] for ln in lines)
+    cuts = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        gap = b[0]["top"] - max(w["bottom"] for w in a)
+        if gap > 0.9 * height:
+            cuts.append((max(w["bottom"] for w in a) + b[0]["top"]) / 2)
+    return cuts
+
+
+def _split_paragraph_rows(cells: list[Cell], roles: list[str | None] | None, words: list[dict],
+                          shapes: list, balls: list[Box]) -> list[list[Cell]]:
+    """A row whose metric cell holds two metrics separated by an empty line, with their values
+    likewise, becomes two rows (each with the ball beside it)."""
+    if not roles:
+        return [cells]
+    metric = next((c for c, r in zip(cells, roles, strict=False) if r == "metric" and c.bbox), None)
+    if metric is None or metric.bbox is None:
+        return [cells]
+    cuts = _paragraph_cuts(words, metric.bbox)
+    value_cells = [c for c, r in zip(cells, roles, strict=False) if r in ("current", "target", "actual") and c.bbox]
+    if not cuts or not any(len(_paragraph_cuts(words, c.bbox)) == len(cuts) for c in value_cells if c.bbox):
+        return [cells]
+    bounds = [metric.bbox[1], *cuts, metric.bbox[3]]
+    rows = []
+    for top, bottom in zip(bounds, bounds[1:], strict=False):
+        row = []
+        for c in cells:
+            if c.bbox is None:
+                row.append(Cell(""))
+                continue
+            box = (c.bbox[0], top, c.bbox[2], bottom)
+            text = _text([w for w in words if box[0] - 1 <= w["x0"] and w["x1"] <= box[2] + 1
+                          and top - 1 <= w["top"] and w["bottom"] <= bottom + 1])
+            row.append(_pdf_cell(text, box, shapes, balls))
+        rows.append(row)
+    return rows
 
 
 def _rules(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
@@ -878,16 +1163,18 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first = min(header_pages)
     wanted_text = "\n".join(page_text[n] for n in sorted(header_pages))
     legend = parse_legend("\n".join(page_text.values()))
+    digits = parse_digit_legend("\n".join(page_text.values()))
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
     reader = TableReader(legend)
+    reader.digits.update(digits)
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
                if is_header_line(ln)}
-    skip = {t for t in _running_lines(content.pages) if len(t) > 3 and t not in headers}
-    context = _Context(lines_of, skip)
+    skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
+    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
     word_table: WordTable | None = None
     going_on = False
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
@@ -1048,8 +1335,3 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
             reader.feed(cells, full_width=full)
     return to_followups(reader, doc_id, municipality, municipality_code,
                         year if year is not None else find_year(text), body or find_body(text[:500]))
-
-
-def rows_from(records: Iterable[FollowUp]) -> list[dict]:
-    """FollowUp rows as plain dicts (for scoring and notebooks)."""
-    return [r.__dict__.copy() for r in records]

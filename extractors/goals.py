@@ -52,6 +52,8 @@ _SECTION_STOP = re.compile(
     r"^(?:Lisätietoja(?:\s+antaa|\s+antavat)?|Lisätiedot|Valmistelija|Esittelijä|Päätösehdotus|"
     r"Ehdotus|Esitys|Päätös|Liitteet|Oheismateriaali|Tiedoksi)\b\s*:?", re.I)
 _UNIT_MAX_WORDS = 6
+_STRATEGY_LINE = re.compile(vocab.GOAL_STRATEGY_LINE, re.I)
+_LIST_NOTE = re.compile(vocab.GOAL_LIST_NOTE, re.I)
 
 NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
                 "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "sata": 100, "tuhat": 1000}
@@ -254,140 +256,185 @@ def _join(parts: list[str]) -> str:
     return _norm(out)
 
 
-def _blocks(rows: list[_Row]) -> list[_Block]:
-    left = min((r.x0 for r in rows if r.x0 is not None), default=None)
-    blocks: list[_Block] = []
-    unit: str | None = None
-    sub: str | None = None
-    binding: str | None = None
-    started = False
-    cur: _Block | None = None
-    target: list[str] | None = None  # where continuation lines go
-    plural = False  # under 'Mittarit:'/'Toimenpiteet:' every line (or '-' item) is its own entry
-    dashed = False
-    target_x: float | None = None
+_STOP, _SKIP = "stop", "skip"
 
-    def new_block(ordinal: int | None, first: str | None) -> _Block:
-        b = _Block(unit, binding, sub, ordinal)
+
+class _BlockReader:
+    """Rows -> goal blocks, one row at a time. The stages a row goes through: does it end (or sit
+    outside) the goal list (`_boundary`); is it structure — a binding level, a numbered or titled goal,
+    an action/metric marker, a unit heading (`_structure`); else an entry — a '-' item, prose, or the
+    continuation of the list or title being read (`_entry`)."""
+
+    def __init__(self, rows: list[_Row]) -> None:
+        self.rows = rows
+        self.left = min((r.x0 for r in rows if r.x0 is not None), default=None)
+        self.blocks: list[_Block] = []
+        self.unit: str | None = None
+        self.prev_unit: str | None = None
+        self.sub: str | None = None
+        self.binding: str | None = None
+        self.started = False
+        self.cur: _Block | None = None
+        self.target: list[str] | None = None  # where continuation lines go
+        self.plural = False  # under 'Mittarit:'/'Toimenpiteet:' every line (or '-' item) is its own entry
+        self.dashed = False
+        self.target_x: float | None = None
+
+    def new_block(self, ordinal: int | None, first: str | None) -> _Block:
+        b = _Block(self.unit, self.binding, self.sub, ordinal)
         if first:
             b.text_parts.append(first)
-        blocks.append(b)
+        self.blocks.append(b)
         return b
 
-    for i, row in enumerate(rows):
-        t = row.text
-        if _SECTION_STOP.match(t) and (started or i > 0):
-            if started:
+    def read(self) -> list[_Block]:
+        for i, row in enumerate(self.rows):
+            edge = self._boundary(i, row)
+            if edge == _STOP:
                 break
-            continue
-        if started and _CLOSING.match(t) and (cur is None or target is not cur.text_parts):
-            break
+            if edge == _SKIP or self._structure(i, row) or not self.started:
+                continue
+            self._entry(i, row)
+        return [b for b in self.blocks if b.text_parts or b.prose]
+
+    def _boundary(self, i: int, row: _Row) -> str | None:
+        t = row.text
+        if _SECTION_STOP.match(t) and (self.started or i > 0):
+            if self.started:
+                return _STOP
+            return _SKIP
+        if self.started and _CLOSING.match(t) and (self.cur is None or self.target is not self.cur.text_parts):
+            return _STOP
+        return None
+
+    def _structure(self, i: int, row: _Row) -> bool:
+        t = row.text
+        strategy = _STRATEGY_LINE.match(t)
+        if self.started and self.cur is not None and (strategy or _LIST_NOTE.match(t)):
+            if strategy and not self.cur.strategy_area:
+                self.cur.strategy_area = _norm(strategy.group(1))  # the goal's strategy line ends its lists
+            self.target = None
+            return True
         b = _binding_of(t)
         if b:
-            binding, unit, sub, started, cur, target = b, None, None, True, None, None
-            continue
+            self.binding, self.unit, self.sub, self.started, self.cur, self.target = b, None, None, True, None, None
+            return True
         m = _NUMBERED.match(t)
-        if m and (started or _next_has_marker(rows, i) or _prev_is_heading(rows, i, left)):
-            if not started and i > 0 and _is_heading(rows[i - 1], left):
-                unit = rows[i - 1].text
-            started = True
-            cur = new_block(int(m.group(1) or m.group(2)), m.group(3))
-            target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
-            continue
+        if m and (self.started or _next_has_marker(self.rows, i) or _prev_is_heading(self.rows, i, self.left)):
+            if not self.started and i > 0 and _is_heading(self.rows[i - 1], self.left):
+                self.unit = self.rows[i - 1].text
+            self.started = True
+            self.cur = self.new_block(int(m.group(1) or m.group(2)), m.group(3))
+            self.target, self.plural, self.dashed, self.target_x = self.cur.text_parts, False, False, row.x0
+            return True
         mk = _MARKER.match(t)
-        if mk and (started or cur is None):
+        if mk and (self.started or self.cur is None):
             word, rest = mk.group(1).lower(), mk.group(2).strip()
-            if cur is None:
-                if not started and not _prev_is_heading(rows, i, left):
-                    continue
-                started = True
-                cur = new_block(None, None)
+            if self.cur is None:
+                if not self.started and not _prev_is_heading(self.rows, i, self.left):
+                    return True
+                self.started = True
+                self.cur = self.new_block(None, None)
             is_action = word in ACTION_SINGULAR + ACTION_PLURAL
-            dest = cur.actions if is_action else cur.metrics
-            plural = word in ACTION_PLURAL + METRIC_PLURAL or not rest
-            dashed = False
+            dest = self.cur.actions if is_action else self.cur.metrics
+            self.plural = word in ACTION_PLURAL + METRIC_PLURAL or not rest
+            self.dashed = False
             if rest:
                 dest.append(rest)
-            target, target_x = dest, row.x0
-            if plural and rest:
-                target = dest
-            continue
-        if (_is_heading(row, left) and i + 1 < len(rows) and _MARKER.match(rows[i + 1].text)
-                and not rows[i + 1].gap_before and (started or _prev_is_heading(rows, i, left) or row.gap_before)):
-            # a short title line right above 'Toimenpiteet:': an unnumbered goal, not a unit
-            started = True
-            cur = new_block(None, t)
-            target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
-            continue
-        if _is_heading(row, left) and _heading_starts_goals(rows, i, left):
-            if cur is not None and not cur.text_parts and not cur.prose and not cur.metrics:
-                blocks.remove(cur)
-            if unit is not None and cur is None and not any(b.unit == unit for b in blocks):
-                sub = t  # a sub-heading straight under the unit ('Ennaltaehkäisevät hyvinvointipalvelut')
+            self.target, self.target_x = dest, row.x0
+            if self.plural and rest:
+                self.target = dest
+            return True
+        rows = self.rows
+        next_is_marker = i + 1 < len(rows) and bool(_MARKER.match(rows[i + 1].text))
+        if (self.started and self.cur is None and t[:1].islower() and i > 0 and not row.gap_before
+                and rows[i - 1].text in (self.sub, self.unit) and next_is_marker):
+            # an unnumbered goal title over two lines, whose first line was taken for a heading
+            if self.rows[i - 1].text == self.sub:
+                self.sub = None
             else:
-                unit, sub = t, None
-            started, cur, target = True, None, None
-            continue
-        if not started:
-            continue
+                self.unit = self.prev_unit
+            self.cur = self.new_block(None, _join([self.rows[i - 1].text, t]))
+            self.target, self.plural, self.dashed, self.target_x = self.cur.text_parts, False, False, row.x0
+            return True
+        if (_is_heading(row, self.left) and next_is_marker and not rows[i + 1].gap_before
+                and (self.started or _prev_is_heading(rows, i, self.left) or row.gap_before)):
+            # a short title line right above 'Toimenpiteet:': an unnumbered goal, not a unit
+            self.started = True
+            self.cur = self.new_block(None, t)
+            self.target, self.plural, self.dashed, self.target_x = self.cur.text_parts, False, False, row.x0
+            return True
+        if _is_heading(row, self.left) and _heading_starts_goals(self.rows, i, self.left):
+            if self.cur is not None and not self.cur.text_parts and not self.cur.prose and not self.cur.metrics:
+                self.blocks.remove(self.cur)
+            if self.unit is not None and self.cur is None and not any(b.unit == self.unit for b in self.blocks):
+                self.sub = t  # a sub-heading right under the unit ('Ennaltaehkäisevät hyvinvointipalvelut')
+            else:
+                self.prev_unit, self.unit, self.sub = self.unit, t, None
+            self.started, self.cur, self.target = True, None, None
+            return True
+        return False
+
+    def _entry(self, i: int, row: _Row) -> None:
+        t = row.text
         d = _DASH_ITEM.match(t)
         if d:
             item = d.group(1)
-            after = _marker_after(rows, i)
-            if after and (cur is None or (after == "action" and (cur.actions or cur.metrics))
-                          or (after == "metric" and cur.metrics)):
+            after = _marker_after(self.rows, i)
+            if after and (self.cur is None or (after == "action" and (self.cur.actions or self.cur.metrics))
+                          or (after == "metric" and self.cur.metrics)):
                 # '• Goal' followed by its own 'Toimenpide:': a bulleted goal, not a list entry
-                cur = new_block(None, item)
-                target, plural, dashed, target_x = cur.text_parts, False, False, row.x0
-                continue
-            if cur is None:
-                cur = new_block(None, item)
-                target = cur.text_parts
-                continue
-            if target is None or target is cur.text_parts:
-                target = cur.actions  # a bare '-' line under a goal is an action (seed 000)
-            if target and not dashed and not plural:
-                target.append(item) if target is not cur.text_parts else None
+                self.cur = self.new_block(None, item)
+                self.target, self.plural, self.dashed, self.target_x = self.cur.text_parts, False, False, row.x0
+                return
+            if self.cur is None:
+                self.cur = self.new_block(None, item)
+                self.target = self.cur.text_parts
+                return
+            if self.target is None or self.target is self.cur.text_parts:
+                self.target = self.cur.actions  # a bare '-' line under a goal is an action (seed 000)
+            if self.target and not self.dashed and not self.plural:
+                self.target.append(item) if self.target is not self.cur.text_parts else None
             else:
-                target.append(item)
-            dashed, target_x = True, row.x0
-            continue
-        if cur is None:
-            cur = new_block(None, None)
-            cur.prose.append([t])
-            target = None
-            continue
-        if target is None:
-            if cur.prose and not row.gap_before:
-                cur.prose[-1].append(t)
-            elif cur.metrics or cur.actions:
+                self.target.append(item)
+            self.dashed, self.target_x = True, row.x0
+            return
+        if self.cur is None:
+            self.cur = self.new_block(None, None)
+            self.cur.prose.append([t])
+            self.target = None
+            return
+        if self.target is None:
+            if self.cur.prose and not row.gap_before:
+                self.cur.prose[-1].append(t)
+            elif self.cur.metrics or self.cur.actions:
                 # prose after the metrics: the next unnumbered goal under the same unit
-                cur = new_block(None, None)
-                cur.prose.append([t])
+                self.cur = self.new_block(None, None)
+                self.cur.prose.append([t])
             else:
-                cur.prose.append([t])
-            continue
-        continues = not row.gap_before or (not plural and not target)
-        if row.x0 is not None and target_x is not None and row.x0 < target_x - 8 and target is not cur.text_parts:
+                self.cur.prose.append([t])
+            return
+        continues = not row.gap_before or (not self.plural and not self.target)
+        if (row.x0 is not None and self.target_x is not None and row.x0 < self.target_x - 8
+                and self.target is not self.cur.text_parts):
             continues = False
-        if plural and not dashed and row.gap_before:
-            target.append(t)
-        elif plural and not dashed and row.x0 is None and target:
-            target.append(t)
-        elif target and continues:
-            target[-1] = _join([target[-1], t])
-        elif not target:
-            target.append(t)
-        elif target is cur.text_parts:
-            target.append(t)
+        if self.plural and not self.dashed and row.gap_before:
+            self.target.append(t)
+        elif self.plural and not self.dashed and row.x0 is None and self.target:
+            self.target.append(t)
+        elif self.target and continues:
+            self.target[-1] = _join([self.target[-1], t])
+        elif not self.target:
+            self.target.append(t)
+        elif self.target is self.cur.text_parts:
+            self.target.append(t)
         else:
             # a new paragraph after a single entry: prose again (closing text or the next goal)
-            target = None
-            cur.prose.append([t]) if not (cur.metrics or cur.actions) else None
-            if cur.metrics or cur.actions:
-                cur = new_block(None, None)
-                cur.prose.append([t])
-    return [b for b in blocks if b.text_parts or b.prose]
+            self.target = None
+            self.cur.prose.append([t]) if not (self.cur.metrics or self.cur.actions) else None
+            if self.cur.metrics or self.cur.actions:
+                self.cur = self.new_block(None, None)
+                self.cur.prose.append([t])
 
 
 def _marker_after(rows: list[_Row], i: int) -> str | None:
@@ -531,6 +578,71 @@ def find_period(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+# --- body abbreviations ('Ehk 10.03.2026 § 19') ---------------------------------------------------
+
+_GENITIVE_TO_BODY = {"lautakunnan": "lautakunta", "hallituksen": "hallitus", "valtuuston": "valtuusto",
+                     "jaoston": "jaosto", "johtokunnan": "johtokunta", "toimikunnan": "toimikunta",
+                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos"}
+_BODY_ENDS = tuple(sorted({*vocab.BODY_SUFFIXES, "komitea", *_GENITIVE_TO_BODY}, key=len, reverse=True))
+
+
+def _body_names(text: str) -> list[str]:
+    """Body names printed in a text, in the nominative: each word ending in a body word, with up to
+    three words before it that start the name ('Elinvoima- ja hyvinvointikomitean' -> '... komitea')."""
+    out = []
+    for line in text.split("\n"):
+        words = line.split()
+        for k, word in enumerate(words):
+            bare = word.strip(",.;:()").lower()
+            end = next((e for e in _BODY_ENDS if bare.endswith(e)), None)
+            if end is None:
+                continue
+            nominative = bare[: len(bare) - len(end)] + _GENITIVE_TO_BODY.get(end, end)
+            for j in range(k, max(-1, k - 4), -1):
+                if j < k and (re.search(r"[.,;:)]$", words[j]) or any(
+                        words[j].lower().endswith(e) for e in _BODY_ENDS)):
+                    break  # a name does not run over a sentence or another body
+                if words[j][:1].isupper():
+                    name = " ".join([*words[j:k], nominative])
+                    out.append(name[0].upper() + name[1:])
+    return out
+
+
+def _abbreviates(abbrev: str, name: str) -> int:
+    """How many letters of ``abbrev`` start a word part of ``name`` when its letters occur in order
+    from the name's first letter ('Tela' in 'Tekninen lautakunta'); -1 when they do not occur."""
+    folded = re.sub(r"[^a-zåäö ]", " ", name.lower())
+    starts = {m.start() for m in re.finditer(r"\b\w", folded)}
+    for part in ("lautakunta", "hallitus", "valtuusto", "jaosto", "johtokunta", "toimikunta", "komitea"):
+        starts |= {m.start() for m in re.finditer(part, folded)}
+    letters = abbrev.lower()
+    if not folded or folded[0] != letters[0]:
+        return -1
+    pos, hits = 0, 0
+    for ch in letters:
+        nxt = [k for k in range(pos, len(folded)) if folded[k] == ch]
+        if not nxt:
+            return -1
+        at_start = [k for k in nxt if k in starts]
+        k = at_start[0] if at_start and (len(at_start) == len(nxt) or at_start[0] - pos < 12) else nxt[0]
+        hits += k in starts
+        pos = k + 1
+    return hits
+
+
+def expand_body(abbrev: str | None, text: str) -> str | None:
+    """The body an abbreviation in a handling line stands for ('Ehk' -> 'Elinvoima- ja
+    hyvinvointikomitea'), from the bodies the document's own text names; None when none fits."""
+    if not abbrev or " " in abbrev.strip() or not 2 <= len(abbrev.strip()) <= 6:
+        return None
+    best: tuple[int, int, str] | None = None
+    for name in _body_names(text[:4000]):
+        hits = _abbreviates(abbrev.strip(), name)
+        if hits >= 1 and (best is None or (hits, -len(name)) > best[:2]):
+            best = (hits, -len(name), name)
+    return best[2] if best else None
+
+
 # --- public API ------------------------------------------------------------------------------------
 
 
@@ -560,7 +672,7 @@ def extract_goals(text: str, doc_id: str, item_id: str | None, municipality: str
     if lines and not text:
         text = "\n".join(line.text for line in lines)
     rows = _rows(text or "", lines)
-    blocks = _blocks(rows)
+    blocks = _BlockReader(rows).read()
     for k, block in enumerate(blocks):
         _resolve_prose(block)
         block.actions, cut_a = _cut_closing(block.actions)

@@ -14,11 +14,25 @@ from dataclasses import dataclass, field, replace
 
 from extractors import records as R
 from extractors.appeals import AppealText, appeal_parts, appeals_start
+from extractors.budget import extract_budget_lines
 from extractors.casemhtml import read_casem
 from extractors.decisions import classify_outcome, extract_recusals, extract_votes
 from extractors.document import doc_id_of, failed
-from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
-from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
+from extractors.followup import (
+    extract_followups,
+    extract_followups_html,
+    extract_followups_text,
+    find_year,
+    is_followup,
+    running_lines,
+)
+from extractors.goals import (
+    expand_body,
+    extract_goals,
+    extract_strategy_columns,
+    extract_strategy_goals,
+    is_goals_text,
+)
 from extractors.htmltext import decode_html, html_title, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
 from extractors.meeting import MeetingInfo, extract_meeting
@@ -157,6 +171,9 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if layer.source_format == "pdf+casem-html" and layer.pdf_bytes is not None:
         guard("pages", locate_pages, items, appeals, layer.pdf_bytes)
     body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
+    # a body known only by its abbreviation in a handling line ('Ehk 10.03.2026 § 19'): the document's
+    # own title names it in full
+    goal_body = (expand_body(body, full_text) or body) if body and " " not in body.strip() else body
     date = meeting_info.date if meeting_info else None
     meeting_id = None
     if meeting_info is not None or items:
@@ -178,11 +195,12 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_roles, default=[])
         rows.extend(analysed or [])
-        goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, body,
+        goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, goal_body,
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
         rows.extend(goals or [])
     rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,
                       default=[]) or [])
+    rows.extend(guard("budget", _budget_lines, pages, full_text, doc_id, municipality, code, default=[]) or [])
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
                           default=[]) or [])
@@ -194,6 +212,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         rows = [r for r in rows if not isinstance(r, (R.Decision, R.Vote, R.Recusal))]
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
+    if kind == "other" and any(isinstance(r, R.BudgetLine) for r in rows):
+        kind = "budget"
     item_count = len(items)
     has_content = item_count > 0 or any(isinstance(r, (R.FollowUp, R.Goal)) for r in rows)
     if not has_content and not errors and kind == "other":
@@ -433,6 +453,12 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         if rows:
             return rows
     return extract_followups_text(layer.text if layer.text is not None else cells, doc_id, municipality, code)
+
+
+def _budget_lines(pages: list[PageText], full_text: str, doc_id: str, municipality, code) -> list:
+    """Budget and outturn tables (their own table, never follow-up rows)."""
+    return extract_budget_lines(pages, doc_id, municipality, code, year=find_year(full_text[:5000]),
+                                skip=running_lines(pages))
 
 
 def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc_id: str, municipality,

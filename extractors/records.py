@@ -273,6 +273,31 @@ class FollowUp:
     link_score: float | None = None
     body: str | None = None
     ordinal: int = 0
+    unit: str | None = None  # tulosalue / tehtäväalue or the company the block sits under
+    company: str | None = None  # the subsidiary company, when the block belongs to one
+    current_value: str | None = None  # Nykyarvo as printed
+    target_value: str | None = None  # Tavoitearvo as printed
+    actual_value: str | None = None  # Toteuma-arvo as printed
+    status_conflict: bool = False  # the colour says one status, the text another
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    TABLE: ClassVar[str] = "budget_lines"
+    line_id: str
+    doc_id: str
+    municipality: str | None
+    municipality_code: str | None
+    year: int | None  # the column's year (TP 2023 -> 2023), else the document's budget year
+    unit: str | None  # the body or tulosalue the table belongs to
+    line: str  # the row label as printed ('Toimintatuotot', 'Kh on alittanut raamin')
+    line_norm: str | None  # toimintatuotot | toimintakulut | toimintakate | ... | None
+    budget_column: str | None  # tp | ta | raami | ero_raamiin | alkuperainen | muutos | yhteensa | toteutuma | ...
+    column_raw: str | None  # the printed column header ('Raami 2025')
+    amount: float | None  # euros, sign as printed
+    page: int | None
+    decision: str | None = None  # council decision on a change, as printed ('Kv 9.12. §98')
+    ordinal: int = 0
 
 
 @dataclass(frozen=True)
@@ -285,7 +310,7 @@ class IngestError:
 
 TABLE_RECORDS: tuple[type, ...] = (
     Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, AppealInstruction, ItemRole, Decision, Vote,
-    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
+    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, BudgetLine, IngestError,
 )
 
 

@@ -117,7 +117,7 @@ ROLE_NORMS: tuple[str, ...] = get_args(RoleNorm)
 
 ItemRoleKind = Literal["valmistelija", "esittelija"]
 
-DocumentKind = Literal["minutes", "agenda", "goals", "followup", "other"]
+DocumentKind = Literal["minutes", "agenda", "goals", "followup", "budget", "other"]
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 
 DocumentStatus = Literal["ok", "partial", "failed"]
@@ -455,8 +455,12 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 # 'Mittarin tavoitetaso' need no listing of their own. Roles are tried in this order; the first
 # role with a stem in the cell wins ('Toimenpide/mittari' is an action column).
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("extra", ("nykyarvo", "lähtötaso", "lähtöarvo", "vertailuarvo", "ta20", "tp20", "utgångsläge",
-               "utgångsvärde", "nuläge")),
+    ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
+    ("comment", ("tilannekuva", "riskiarvio")),
+    ("current", ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "vertailuarvo", "utgångsläge",
+                 "utgångsvärde", "nuläge")),
+    ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
+    ("extra", ("ta20", "tp20")),
     ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
                 "onnistuminen", "liikennevalo", "utfall", "uppfyllelse", "måluppfyllelse", "förverkligande",
                 "förverkligats")),
@@ -466,8 +470,9 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_area", ("strategi", "painopiste", "kärki", "kärje", "päämäärä", "tavoitealue", "teema",
                        "visio", "fokusområde", "strategisk", "tema", "prioritering")),
     ("action", ("toimenpi", "teko", "teot", "keino", "tehtävä", "åtgärd", "aktivitet", "insats")),
-    ("metric", ("mittari", "tavoitetaso", "tavoitearvo", "indikaattori", "tunnusluku", "arviointikriteeri",
-                "mätare", "indikator", "nyckeltal", "målvärde", "målnivå")),
+    ("metric", ("mittari", "indikaattori", "tunnusluku", "arviointikriteeri", "mätare", "indikator",
+                "nyckeltal")),
+    ("target", ("tavoitearvo", "tavoitetaso", "målvärde", "målnivå")),
     ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
 )
 # Header cells that are one short word, matched whole ('Tila', 'Mål').
@@ -483,7 +488,8 @@ STATUS_PARTIAL_WORDS: tuple[str, ...] = (
 )
 STATUS_NOT_WORDS: tuple[str, ...] = (
     r"\bei\s+(?:ole\s+)?(?:toteut\w*|toteud\w*|toteun\w*|saavutet\w*|valmistu\w*|käynnisty\w*)",
-    r"\btoteutumatta\b", r"\bjäi\s+toteutumatta\b", r"\bpunai\w*", r"\bperuttu\b", r"\bperuuntui\b",
+    r"\btoteutumatta\b", r"\bjäi\s+toteutumatta\b", r"\btoteutuisi\b", r"\bolisi\s+toteutunut\b",
+    r"\bpunai\w*", r"\bperuttu\b", r"\bperuuntui\b",
     r"\bkeskeytet\w*", r"\b(?:ej|inte)\s+(?:uppnå\w*|förverkliga\w*|genomför\w*)", r"\bröd\b", r"^\s*ei\s*$",
     r"[✗✘☒]",
 )
@@ -493,6 +499,20 @@ STATUS_DONE_WORDS: tuple[str, ...] = (
     r"\buppnå(?:tt|dd|ddes|s)\b", r"\bförverkliga(?:ts|des|t)\b", r"\bgenomför(?:t|d|da|des)\b", r"\bgrön\w*",
     r"[✓✔☑]",
 )
+# Comparison words in a metric ('vähintään 0,5', 'alle 12.000') and the words that report the
+# measured value in an assessment ('nyt 12,1 %', 'oli 3,02', 'nyt vain 0,2').
+TARGET_AT_LEAST: tuple[str, ...] = ("vähintään", "yli", "min.", "minst", "över", "≥", ">")
+TARGET_AT_MOST: tuple[str, ...] = ("enintään", "alle", "korkeintaan", "max.", "högst", "under", "≤", "<")
+ACTUAL_WORDS: tuple[str, ...] = ("nyt", "oli", "on", "vain", "noin", "n.", "arvo", "nu", "var")
+SHORTFALL_WORDS: tuple[str, ...] = ("vain", "ainoastaan", "endast", "bara")
+# A contrast that leaves part undone ('..., mutta emme ole saaneet rahoitusta'): partly achieved.
+PARTIAL_CONTRAST = r"\b(?:mutta|men)\s+(?:emme|ei|eivät|en|inte)\b"
+# Financial result targets and the words that report a loss or a profit.
+RESULT_TARGET_WORDS: tuple[str, ...] = ("voitollinen", "positiivinen", "ylijäämäinen", "nollatulos")
+LOSS_WORDS: tuple[str, ...] = ("tappio", "tappiollinen", "alijäämä", "negatiivinen")
+# Status digits printed beside traffic-light balls, when the report prints no legend for them
+# (the reports we know number them from the best: 1 = green ... 3 = red).
+DEFAULT_DIGIT_STATUS: dict[str, str] = {"1": "toteutunut", "2": "osittain", "3": "ei_toteutunut"}
 # Process words in a status cell: the evaluation's state, not the goal's ('Valmis', 'Kesken').
 STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")
 # Marks that tick one of several status columns ('Toteutunut | Osittain | Ei toteutunut').
@@ -513,4 +533,57 @@ GOAL_ACTION_PLURAL: tuple[str, ...] = ("toimenpiteet", "toimenpide(et)", "toimen
 GOAL_METRIC_SINGULAR: tuple[str, ...] = ("mittari", "arviointikriteeri", "tavoitetaso", "mätare", "indikator",
                                          "mått")
 GOAL_METRIC_PLURAL: tuple[str, ...] = ("mittarit", "mittari(t)", "arviointikriteerit", "indikatorer", "mätarna")
+# Lines that end a goal's action or metric list without belonging to it: a strategy line under the
+# goal ('Strategian painopiste: Hyvinvoiva kunta') or a note on the list ('Mittareiden lähtötasot
+# ... kirjataan talousarvioon', 'Huom.').
+GOAL_STRATEGY_LINE = (r"^(?:Strategian|Strateginen|Strategiset)\s+(?:painopiste|painopistealue|tavoite|valinta)\w*"
+                      r"\s*:\s*(.+)$")
+GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtötaso|tavoitetaso|lähtöarvo)\w*|"
+                  r"Lähtötasot\b|Tavoitetasot\b)")
 # --- end of goals and follow-up block --------------------------------------------------------------
+
+# --- budget tables (extractors/budget.py) ----------------------------------------------------------
+# Column headers of budget and outturn tables, as regular expressions over the folded header cell
+# (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
+BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("ero_raamiin", r"\bero\b.*\braami"),
+    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\byhteensä\b|\bmuutettu\b"),
+    ("alkuperainen", r"\balkuperäinen\b"),
+    ("muutos", r"\bmuutok\w*|\bmuutos\b"),
+    ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
+    ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\butfall\b"),
+    ("raami", r"\braami\b|\bkehys\b|\bram\b"),
+    ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b"),
+    ("ta", r"\bta\b|\btalousarvio\b|\bbudjetti\b|\bbudget\b"),
+    ("ts", r"\bts\b|\btaloussuunnitelma\b"),
+)
+# Words a budget header cell may hold besides a year and '€'.
+BUDGET_HEADER_WORDS: tuple[str, ...] = (
+    "ta", "tp", "ts", "ks", "raami", "kehys", "alkuperäinen", "muutokset", "muutos", "muutosten", "jälkeen",
+    "toteutuma", "toteuma", "poikkeama", "ero", "raamiin", "talousarvio", "yhteensä", "muutettu", "budjetti",
+    "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
+)
+# Budget line labels -> a normalised line; the rest keep None (their printed label says it).
+BUDGET_LINES: tuple[tuple[str, str], ...] = (
+    ("toimintatuotot", r"^toiminta(?:tuotot|tulot)\b|^verksamhetens intäkter"),
+    ("toimintakulut", r"^toiminta(?:kulut|menot)\b|^verksamhetens kostnader"),
+    ("toimintakate", r"^toimintakate\b|^netto\b|^verksamhetsbidrag"),
+    ("valmistus_omaan_kayttoon", r"^valmistus omaan"),
+    ("vuosikate", r"^vuosikate\b|^årsbidrag"),
+    ("poistot", r"^poistot\b|^avskrivningar"),
+    ("tulos", r"^tulos\b|^tilikauden tulos|^räkenskapsperiodens resultat"),
+    ("verotulot", r"^verotulot\b|^skatteinkomster"),
+    ("valtionosuudet", r"^valtionosuudet\b|^statsandelar"),
+)
+# Change rows under a budget line ('Alkuperäinen', 'Muutos Kv 9.12. §98', 'Yhteensä'): they name the
+# budget column of their amount instead of a line of their own.
+BUDGET_CHANGE_ROWS: tuple[tuple[str, str], ...] = (
+    ("alkuperainen", r"^alkuperäinen\b"),
+    ("muutos", r"^muutos\b|^muutokset\b|^lisätalousarvio\b"),
+    ("yhteensa", r"^yhteensä\b|^muutettu\b"),
+)
+# A council or board decision printed beside a change ('Kv 9.12. §98', 'Kvalt 15.6.2025 § 40').
+BUDGET_DECISION = (r"\b(?:Kv|Kvalt|Kval|Kh|Khall|Kunnanvaltuusto|Kaupunginvaltuusto)\s+"
+                   r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*§\s*\d+")
+# Headings above a budget table that name the table, not its unit.
+BUDGET_TABLE_TITLES = r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio)\b"

@@ -893,9 +893,20 @@ def evaluate_real(real_dir: Path | None = None, outcomes: Path | None = None) ->
             report.add(DocEval(file=f"{doc.document} [{group}]", groups=[group],
                                scores=scores, status=status, note=note))
     report.notes.append("paths: " + "; ".join(f"{g}: {what}" for g, what in REAL_PATHS.items()))
+    _add_table_golds(report, real_dir)
     report.notes.append("how each gold was made: " + "; ".join(
         sorted({f"{d.source}: {d.how}" for d in docs})))
     return report
+
+
+def _add_table_golds(report: EvalReport, real_dir: Path) -> None:
+    """Follow-up and budget tables of real documents against hand-checked gold (tests/gold/real)."""
+    from pipeline.evaluate_tables import table_gold_evals
+
+    for doc_eval in table_gold_evals(real_dir.parent):
+        report.add(doc_eval)
+    report.notes.append("follow-up and budget tables: gold read by hand from the rendered pages "
+                        "(tests/gold/real/README.md)")
 
 
 REAL_PATHS = {
@@ -991,7 +1002,7 @@ FIELD_ORDER = (
     "sections.best_similarity", "roles", "roles.with_title", "roles.title", "roles.email", "decision.outcome",
     "votes.counts", "votes.names", "recusals", "goals", "goals.unit", "goals.binding", "goals.actions",
     "goals.metrics", "goals.metrics.kind", "followups", "followups.status", "followups.strategy_area",
-    "followups.comment", "links.precision",
+    "followups.comment", "followups.unit", "budget_lines", "budget.no_followup_rows", "links.precision",
 )
 # Per-document columns: field -> short header.
 DOC_COLUMNS = {"items": "items", "sections": "sect", "roles": "roles", "decision.outcome": "outc",

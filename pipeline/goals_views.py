@@ -87,6 +87,20 @@ GOAL_VIEWS: dict[str, str] = {
                    AS achieved_share
         FROM units
         GROUP BY municipality, year, theme""",
+    # Budget against outturn per unit and line, across municipalities: the final budget (after
+    # changes, else the adopted TA) beside the outturn (Toteutuma, else the TP of the same year).
+    "v_budget_outturn": """
+        SELECT municipality, year, unit, line_norm,
+               coalesce(max(amount) FILTER (WHERE budget_column = 'yhteensa'),
+                        max(amount) FILTER (WHERE budget_column = 'ta')) AS budget,
+               coalesce(max(amount) FILTER (WHERE budget_column = 'toteutuma'),
+                        max(amount) FILTER (WHERE budget_column = 'tp')) AS outturn,
+               outturn - budget AS difference,
+               round(outturn / nullif(budget, 0), 3) AS realisation,
+               any_value(doc_id) AS doc_id
+        FROM budget_lines
+        WHERE line_norm IS NOT NULL AND budget_column IS NOT NULL
+        GROUP BY municipality, year, unit, line_norm""",
 }
 
 

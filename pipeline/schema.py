@@ -23,6 +23,7 @@ PRIMARY_KEYS: dict[str, str] = {
     "agenda_items": "item_id",
     "goals": "goal_id",
     "followups": "row_id",
+    "budget_lines": "line_id",
 }
 
 _SQL_TYPES: dict[object, str] = {

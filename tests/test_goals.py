@@ -194,3 +194,37 @@ def test_strategy_table_pdf_columns(tmp_path: Path) -> None:
         ("Hyvinvointisuunnitelma", "Esteettömyyden parantaminen kulkuväylillä."),
     ]
     assert {g.strategy_area for g in goals} == {"Sujuva arki"} and goals[0].period_end == 2025
+
+
+def test_goal_lists_end_at_strategy_line_or_note_and_titles_run_over_two_lines() -> None:
+    """Issue 10: an unnumbered goal title over two lines, metric lists closed by a 'Strategian
+    painopiste:' line (the goal's strategy) or by a note, the period from the title."""
+    from extractors.goals import extract_goals
+    from extractors.records import Goal, GoalMetric
+
+    text = "\n".join([
+        "Hyvinvointilautakunnan tavoitteet valtuustokaudelle 2025-2029", "",
+        "Liikuntapalvelut", "Liikkumisen lisääminen", "kaikissa ikäryhmissä", "Toimenpiteet:",
+        "- Lähiliikuntapaikkojen kunnostus", "Mittarit:", "- Liikuntapaikkojen käyntimäärät",
+        "- Seuratoiminnan avustusten määrä", "Strategian painopiste: Hyvinvoiva kunta", "",
+        "Kirjastopalvelut", "Lukutaidon edistäminen", "Toimenpiteet:", "- Lukudiplomi kouluille", "Mittarit:",
+        "- Lainausten määrä", "Mittareiden lähtötasot ja tavoitetasot kirjataan talousarvioon.",
+    ])
+    rows = extract_goals(text, "doc", "item", "Kurikka", "301", "Hyvinvointilautakunta",
+                         title="Hyvinvointilautakunnan tavoitteet valtuustokaudelle 2025-2029")
+    goals = [r for r in rows if isinstance(r, Goal)]
+    assert [(g.unit, g.text, g.strategy_area, g.period_start, g.period_end) for g in goals] == [
+        ("Liikuntapalvelut", "Liikkumisen lisääminen kaikissa ikäryhmissä", "Hyvinvoiva kunta", 2025, 2029),
+        ("Kirjastopalvelut", "Lukutaidon edistäminen", None, 2025, 2029)]
+    assert [m.text for m in rows if isinstance(m, GoalMetric)] == [
+        "Liikuntapaikkojen käyntimäärät", "Seuratoiminnan avustusten määrä", "Lainausten määrä"]
+
+
+def test_body_abbreviation_expanded_from_the_documents_own_title() -> None:
+    from extractors.goals import expand_body
+
+    text = ("PÖYTÄKIRJANOTE\nElinvoima- ja hyvinvointikomitean tavoitteet valtuustokaudelle 2025-2029\n"
+            "Tekninen lautakunta ja Sivistyslautakunta antoivat lausuntonsa. Kaupunginhallitus")
+    assert [expand_body(a, text) for a in ("Ehk", "Tela", "Sivla", "Kh", "Hyvla", "Kaupunginhallitus")] == [
+        "Elinvoima- ja hyvinvointikomitea", "Tekninen lautakunta", "Sivistyslautakunta", "Kaupunginhallitus",
+        None, None]

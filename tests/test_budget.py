@@ -1,0 +1,91 @@
+"""Budget tables: the Lapua body budgets against their hand-checked gold (every amount to the euro),
+a Kauhava outturn table read by hand from its page, and budget rows never becoming follow-up rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.budget import column_of, extract_budget_lines, parse_amount
+from extractors.document import Source, extract_document
+from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
+from pipeline.evaluate_tables import score_real_budget
+
+GOLD = Path(__file__).parent / "gold" / "real"
+
+
+@pytest.fixture(scope="module")
+def lapua() -> tuple[dict, list[dict], int]:
+    from tests.conftest import require_shared
+
+    gold = json.loads((GOLD / "lapua_budget.json").read_text(encoding="utf-8"))
+    path = require_shared() / gold["path"]
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    assert extraction.document.kind == "budget"
+    lines = [dataclasses.asdict(r) for r in extraction.of(BudgetLine)]
+    return gold, lines, len(extraction.of(FollowUp))
+
+
+def test_lapua_budget_lines_exact_to_the_euro(lapua: tuple[dict, list[dict], int]) -> None:
+    gold, lines, followups = lapua
+    score = score_real_budget(gold, lines, followups)
+    assert score["exact"] == score["gold"] == 200, score
+    assert not score["extra"] and not score["wrong_amount"]
+    assert followups == 0  # no budget line taken for a follow-up row
+    raami = [r for r in lines if r["unit"] == "YMPÄRISTÖLAUTAKUNTA" and r["budget_column"] == "ero_raamiin"]
+    assert [r["amount"] for r in raami] == [512, 0, 8977, 9489]  # 'TA 2025 Ero raamiin' printed as one run
+
+
+def test_kauhava_outturn_table_with_minus_signs_on_their_own_line() -> None:
+    """Kauhava p. 73 (read by hand from the page): a header over three lines and minus signs the
+    text layer puts a little below their amounts."""
+    from extractors.pdftext import read_pdf
+    from tests.conftest import require_shared
+
+    pdf = require_shared() / "real" / "kauhava" / "Kauhava-Tilinpaatos-2024.pdf"
+    pages = [p for p in read_pdf(pdf.read_bytes()).pages if p.number == 73]
+    lines = extract_budget_lines(pages, "kauhava", year=2024)
+    got = {(r.line, r.budget_column): r.amount for r in lines}
+    assert {r.unit for r in lines} == {"Keskusvaalilautakunta"}
+    assert got[("TOIMINTAKULUT", "alkuperainen")] == -141850
+    assert got[("TOIMINTAKULUT", "toteutuma")] == -134626
+    assert got[("TOIMINTAKULUT", "poikkeama")] == 7224
+    assert got[("Palkat ja palkkiot", "poikkeama")] == -4394
+    assert got[("Aineet, tarvikkeet ja tavarat", "yhteensa")] == -6500  # label wrapped 'tava-' + 'rat'
+    assert got[("TOIMINTATUOTOT", "yhteensa")] == 84000 and {r.year for r in lines} == {2024}
+
+
+def _line(y: float, *cells: tuple[float, float, str]) -> Line:
+    segs = tuple(Segment(x0, x1, t) for x0, x1, t in cells)
+    return Line(page=1, y=y, x0=segs[0].x0, text=" ".join(s.text for s in segs), segments=segs, height=9)
+
+
+def test_change_rows_name_the_budget_column_and_keep_the_decision() -> None:
+    page = PageText(1, (
+        _line(40, (50, 160, "130 Yleishallinto")),
+        _line(60, (250, 310, "Talousarvio €"), (330, 390, "Toteutuma €"), (410, 470, "Poikkeama €")),
+        _line(72, (50, 110, "Toimintatulot")),
+        _line(84, (60, 120, "Alkuperäinen"), (270, 310, "192 100")),
+        _line(96, (60, 90, "Muutos"), (120, 200, "Kv 9.12. §98"), (280, 310, "8 000")),
+        _line(108, (60, 110, "Yhteensä"), (270, 310, "200 100"), (350, 390, "205 400"), (440, 470, "5 300")),
+        _line(140, (50, 400, "Toiminta-ajatus: yleishallinto palvelee kaupungin toimielimiä ja asukkaita.")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2025)
+    got = [(r.unit, r.line, r.budget_column, r.amount, r.decision) for r in lines]
+    assert got == [
+        ("130 Yleishallinto", "Toimintatulot", "alkuperainen", 192100, None),
+        ("130 Yleishallinto", "Toimintatulot", "muutos", 8000, "Kv 9.12. §98"),
+        ("130 Yleishallinto", "Toimintatulot", "yhteensa", 200100, None),
+        ("130 Yleishallinto", "Toimintatulot", "toteutuma", 205400, None),
+        ("130 Yleishallinto", "Toimintatulot", "poikkeama", 5300, None),
+    ]
+
+
+def test_amounts_and_columns() -> None:
+    assert parse_amount("-35 516 324") == -35516324 and parse_amount("1 234,50") == 1234.5
+    assert parse_amount("2024 tavoite") is None and parse_amount("Kv") is None
+    assert [column_of(h) for h in ("TP2023", "Raami 2025", "TA muutosten jälkeen", "Ero raamiin", "Poikkeama €")] == [
+        "tp", "raami", "yhteensa", "ero_raamiin", "poikkeama"]
