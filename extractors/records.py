@@ -140,6 +140,20 @@ class ItemSection:
 
 
 @dataclass(frozen=True)
+class ItemTranslation:
+    """Another language's version of an item (Helsinki publishes Finnish and Swedish): one item,
+    decided once, with the other version's title and text kept here."""
+
+    TABLE: ClassVar[str] = "item_translations"
+    item_id: str
+    doc_id: str
+    language: str  # fi | sv
+    title: str | None
+    text: str
+    source_id: str | None = None  # the version's own id at the publisher (Ahjo NativeId)
+
+
+@dataclass(frozen=True)
 class ItemRole:
     TABLE: ClassVar[str] = "item_roles"
     item_id: str
@@ -269,7 +283,7 @@ class IngestError:
 
 
 TABLE_RECORDS: tuple[type, ...] = (
-    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemRole, Decision, Vote,
+    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemTranslation, ItemRole, Decision, Vote,
     Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
 )
 
