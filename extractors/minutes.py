@@ -96,7 +96,26 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
     elif scans and len(scans) == len(pages):
         raise PdfError("no text layer and OCR is not available")
     return TextLayer(pages=pages, source_format="pdf+ocr" if used_ocr else "pdf",
-                     page_count=content.page_count, ocr=used_ocr, pdf_bytes=data)
+                     page_count=content.page_count, ocr=mostly_ocr(pages), pdf_bytes=data)
+
+
+def _chars(page: PageText) -> int:
+    return sum(len(ln.text) for ln in page.lines)
+
+
+def mostly_ocr(pages: list[PageText]) -> bool:
+    """True when most of the text (by characters) came from OCR: a born-digital PDF whose few
+    near-blank or damaged pages went to Tesseract is not an OCR document."""
+    ocr = sum(_chars(p) for p in pages if p.ocr)
+    return ocr > 0 and ocr * 2 > sum(_chars(p) for p in pages)
+
+
+def page_rows(layer: TextLayer, doc_id: str) -> list[R.DocumentPage]:
+    """One row per page of a PDF read from its pages (not from embedded HTML): text layer or OCR."""
+    if layer.source_format not in ("pdf", "pdf+ocr"):
+        return []
+    return [R.DocumentPage(doc_id=doc_id, page=p.number, text_source="ocr" if p.ocr else "text", chars=_chars(p))
+            for p in layer.pages]
 
 
 def _slug(text: str | None) -> str:
@@ -110,7 +129,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     except PdfError as exc:
         return failed(data, src, str(exc))
     errors: list[R.IngestError] = []
-    rows: list = []
+    rows: list = page_rows(layer, doc_id)
 
     def guard(stage: str, fn, *args, default=None):
         try:

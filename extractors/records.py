@@ -214,6 +214,18 @@ class TextRepair:
 
 
 @dataclass(frozen=True)
+class DocumentPage:
+    """Where each page's text came from, so a few scanned pages in a born-digital PDF are told
+    apart from a scanned document."""
+
+    TABLE: ClassVar[str] = "document_pages"
+    doc_id: str
+    page: int
+    text_source: str  # text | ocr
+    chars: int  # characters of text read from the page
+
+
+@dataclass(frozen=True)
 class Goal:
     TABLE: ClassVar[str] = "goals"
     goal_id: str
@@ -284,7 +296,7 @@ class IngestError:
 
 TABLE_RECORDS: tuple[type, ...] = (
     Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemTranslation, ItemRole, Decision, Vote,
-    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
+    Recusal, TextRepair, DocumentPage, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
 )
 
 
