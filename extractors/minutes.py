@@ -15,6 +15,7 @@ from extractors.decisions import classify_outcome, extract_recusals, extract_vot
 from extractors.document import doc_id_of, failed
 from extractors.followup import extract_followups, extract_followups_html, extract_followups_text, is_followup
 from extractors.goals import extract_goals, extract_strategy_columns, extract_strategy_goals, is_goals_text
+from extractors.handlings import history_rows, parse_handling_page, publisher_meeting
 from extractors.htmltext import decode_html, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
 from extractors.meeting import extract_meeting
@@ -158,9 +159,12 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     has_positions = layer.source_format != "text"
     if layer.listing:
         kind, meeting_info = "other", None
+    handled = guard("handlings", parse_handling_page, [ln for p in pages for ln in p.lines], has_positions)
+    if handled is not None:  # an item page carrying its case's history: one item of its publisher
+        meeting_info = publisher_meeting(meeting_info, handled.publisher)
     meeting_body = meeting_info.body if meeting_info else None
-    items = guard("segment", segment_items, pages, layer.source_format, kind, has_positions, meeting_body,
-                  default=([], None))
+    items = ([handled.item], handled.publisher.body) if handled else guard(
+        "segment", segment_items, pages, layer.source_format, kind, has_positions, meeting_body, default=([], None))
     items, main_body = items
     raw_texts = {}
     if repaired:  # the text as printed, before repair, for item_sections.text_raw
@@ -192,8 +196,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             meeting_date=date, section_number=item.number, title=item.title, diary_number=item.diary_number,
             page_start=item.page_start if layer.page_count else None,
             page_end=item.page_end if layer.page_count else None, ordinal=ordinal))
-        rows.extend(R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
-                    for h, ref in enumerate(item.history))
+        rows.extend(history_rows(item, item_id, doc_id, handled))
         for s, sec in enumerate(item.sections):
             text_raw = raw_texts.get((item.number, s, sec.kind))
             rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,

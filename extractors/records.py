@@ -123,6 +123,10 @@ class ItemHistory:
     doc_id: str
     ordinal: int
     ref: str
+    body: str | None = None  # the body of that handling (as in the page's table, else as printed)
+    meeting_date: dt.date | None = None
+    section_number: int | None = None
+    outcome: str | None = None  # what that handling decided (outcome vocabulary), when printed
 
 
 @dataclass(frozen=True)

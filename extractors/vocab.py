@@ -450,3 +450,11 @@ GOAL_METRIC_SINGULAR: tuple[str, ...] = ("mittari", "arviointikriteeri", "tavoit
                                          "mått")
 GOAL_METRIC_PLURAL: tuple[str, ...] = ("mittarit", "mittari(t)", "arviointikriteerit", "indikatorer", "mätarna")
 # --- end of goals and follow-up block --------------------------------------------------------------
+
+# --- handling histories (issue 15) -----------------------------------------------------------------
+# A later handling of a case opens by saying what the earlier one did with it ('Pöydältä 21.3.2017
+# § 84.' = it was tabled there): cue at the start of the handling's text -> the earlier one's outcome.
+HANDLING_CARRIED_CUES: dict[str, str] = {
+    r"^pöydältä\b": "poydatty", r"^från bordet\b": "poydatty",
+    r"^palautett(u|iin|una)\b": "palautettu", r"^återremitter": "palautettu",
+}
