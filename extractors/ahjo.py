@@ -112,7 +112,9 @@ class _Reader:
             return self.meetings[key]
         body = meeting.get("DecisionMaker") or meeting.get("Name")
         when = _when(meeting)
-        meeting_id = f"{self.municipality}/{body}/{when.date() if when else None}"
+        # the document in the id, as for minutes: the same meeting read from two documents is two rows
+        # until `pipeline.supersede` points the replaced one at the one that wins
+        meeting_id = f"{self.municipality}/{body}/{when.date() if when else None}/{self.doc_id[:8]}"
         self.meetings[key] = meeting_id
         self.items[meeting_id] = []
         self.rows.append(R.Meeting(
@@ -152,8 +154,8 @@ class _Reader:
         case = decision.get("CaseIDLabel")
         if meeting_id is None:  # an office holder's decision: the office is the body
             body = (decision.get("Organization") or {}).get("Name")
-            base = f"{self.municipality}/{body}"
-            item = self.add_item(None, body, None, section, title, "#", base=f"{base}/{case or decision['NativeId']}")
+            base = f"{self.municipality}/{body}/{case or decision['NativeId']}/{self.doc_id[:8]}"
+            item = self.add_item(None, body, None, section, title, "#", base=base)
             return self._update(item, None, diary_number=case)
         items = self.items[meeting_id]
         item = next((i for i in items if section is not None and i.section_number == section), None)

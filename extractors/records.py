@@ -84,6 +84,7 @@ class Meeting:
     place: str | None
     start_time: str | None
     end_time: str | None
+    replaced_by: str | None = None  # set by the pipeline: the meeting row of the document that wins
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class AgendaItem:
     page_start: int | None
     page_end: int | None
     ordinal: int = 0
+    replaced_by: str | None = None  # set by the pipeline: the item of the document that wins
 
 
 @dataclass(frozen=True)
