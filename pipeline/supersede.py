@@ -10,7 +10,8 @@ document but the winner at the winner's row. Researchers read rows with `replace
 What identifies them (docs/schema.md, 'Identity'):
 - a meeting: municipality, body and date;
 - an item: its meeting's identity and its § number; an item decided without a meeting (an office
-  holder's decision): municipality, decision maker, case (diary number) and §.
+  holder's decision): municipality, decision maker, case (diary number; the title when there is
+  none) and §.
 The winner: minutes over an agenda, then the later version (the document ingested last), then the
 smaller doc_id so that the choice is stable.
 """
@@ -26,13 +27,13 @@ _BODY = "lower(strip_accents(x.body))"
 _ITEMS = f"""
 WITH keyed AS (
     SELECT x.item_id, x.doc_id, {_PLACE} AS place, {_BODY} AS body, x.meeting_date, x.section_number,
-           CASE WHEN x.meeting_date IS NULL THEN x.diary_number END AS case_key,
+           CASE WHEN x.meeting_date IS NULL THEN coalesce(x.diary_number, x.title) END AS case_key,
            row_number() OVER (PARTITION BY {_PLACE}, {_BODY}, x.meeting_date, x.section_number,
-                              CASE WHEN x.meeting_date IS NULL THEN x.diary_number END
+                              CASE WHEN x.meeting_date IS NULL THEN coalesce(x.diary_number, x.title) END
                               ORDER BY {_RANK}, x.item_id) AS rank
     FROM agenda_items x JOIN documents d ON d.doc_id = x.doc_id
     WHERE x.body IS NOT NULL AND x.section_number IS NOT NULL
-      AND (x.meeting_date IS NOT NULL OR x.diary_number IS NOT NULL)
+      AND coalesce(CAST(x.meeting_date AS VARCHAR), x.diary_number, x.title) IS NOT NULL
 ), winners AS (
     SELECT place, body, meeting_date, section_number, case_key, item_id AS winner, doc_id AS winner_doc
     FROM keyed WHERE rank = 1
