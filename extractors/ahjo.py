@@ -228,7 +228,8 @@ def _plain(sections: list[R.ItemSection]) -> str:
 def extract_ahjo(shape: str, payload: dict, doc_id: str, source: str, file_name: str, municipality: str | None,
                  code: str | None) -> R.Extraction:
     """Every meeting, item, section, decision and vote of one Ahjo JSON document (see `ahjo_shape`)."""
-    meetings = payload.get("meetings") or ([payload["meeting"]] if shape == "meeting" else [])
+    meetings = [payload["meeting"]] if shape == "meeting" else payload.get("meetings") or []
+    meetings = [m for m in meetings if isinstance(m, dict) and m.get("MeetingID")]
     decisions = [d for d in payload.get("decisions") or [] if isinstance(d, dict)]
     languages = {d.get("NativeId"): _language(d) for d in decisions}
     main_language = Counter(languages.values()).most_common(1)[0][0] if languages else "fi"
@@ -245,10 +246,9 @@ def extract_ahjo(shape: str, payload: dict, doc_id: str, source: str, file_name:
     for group in versions.values():
         group.sort(key=lambda d: languages[d.get("NativeId")] != main_language)  # main language first
         decision, others = group[0], group[1:]
-        if shape == "meeting":
-            meeting_id = reader.meeting(payload["meeting"])
-        else:
-            meeting_id = reader.meeting(decision["Meeting"]) if decision.get("Meeting") else None
+        own = payload["meeting"] if shape == "meeting" and payload["meeting"].get("MeetingID") else None
+        own = own or decision.get("Meeting")
+        meeting_id = reader.meeting(own) if own else None  # none: an office holder's decision
         item = reader.item_for(decision, meeting_id)
         rows, errors = _content_rows(decision, item.item_id, doc_id)
         if decision.get("VotingResults"):
