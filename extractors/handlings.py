@@ -20,16 +20,11 @@ from extractors.meeting import MeetingInfo
 from extractors.records import Line
 from extractors.sections import ParsedItem, ParsedSection, split_sections
 from extractors.segment import DIARY_RE
-from extractors.vocab import BODY_SUFFIXES, HANDLING_CARRIED_CUES
+from extractors.vocab import HANDLING_CARRIED_CUES
 
 _TABLE_ROW = re.compile(r"^(?P<body>[A-ZÅÄÖ][^\d§]*?[a-zåäö])\s+(?:§\s*)?(?P<num>\d{1,4})\s*§?\s+"
                         r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+\d{1,3})?$")
-# 'Ksylk § 84' (Turku), 'Kaupunkisuunnittelulautakunta 3.9.2015 § 139' (Dynasty)
-_MARKER = re.compile(r"^(?P<abbr>[A-ZÅÄÖ][\wÅÄÖåäö .-]{0,60}?)(?:\s+\d{1,2}\.\d{1,2}\.\d{4})?\s*§\s*(?P<num>\d{1,4})$")
-_OWN_NUMBER = re.compile(r"^(?:§\s*)?(\d{1,4})(?:\s*§)?$")  # the page's own '§ 127' or agenda number '26'
-_DECIDING = ("paatos", "paatosehdotus")
-# the page's own header naming its body ('Kaupunginhallitus' above 'Esityslista 29.05.2017 Asianro 26')
-_BODY_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ -]{0,60}(" + "|".join(BODY_SUFFIXES) + ")$")
+_MARKER = re.compile(r"^(?P<abbr>[A-ZÅÄÖ][\wÅÄÖåäö.-]{0,24})\s*§\s*(?P<num>\d{1,4})$")
 _TABLE_WITHIN = 15  # the table opens the page: look no further for its rows
 
 
@@ -38,7 +33,7 @@ class Handling:
     """One handling of the case: its row in the table and the block printed under its marker."""
 
     body: str
-    number: int | None
+    number: int
     date: dt.date
     abbr: str = ""
     start: int = 0  # index of the marker line
@@ -90,7 +85,7 @@ def find_handlings(lines: list[Line]) -> tuple[list[Handling], int] | None:
         while k < len(lines):
             m = _MARKER.match(_text(lines[k]))
             if m and int(m["num"]) == row.number and m["abbr"][0].lower() == row.body[0].lower():
-                row.abbr, row.start = m["abbr"].strip(), k
+                row.abbr, row.start = m["abbr"], k
                 break
             k += 1
         else:
@@ -101,36 +96,19 @@ def find_handlings(lines: list[Line]) -> tuple[list[Handling], int] | None:
     return rows, after
 
 
-def parse_handling_page(lines: list[Line], has_positions: bool, meeting: MeetingInfo | None = None
-                        ) -> HandlingPage | None:
-    """The page as one item of its publisher, earlier handlings' sections marked with their ref.
-    ``meeting`` (the page's own header) names the publisher when the table lists only earlier ones."""
+def parse_handling_page(lines: list[Line], has_positions: bool) -> HandlingPage | None:
+    """The page as one item of its publisher, earlier handlings' sections marked with their ref."""
     found = find_handlings(lines)
     if found is None:
         return None
     handlings, after = found
     head = lines[after:handlings[0].start]
-    diary = next((m.group(1) for ln in lines[:handlings[0].start] if (m := DIARY_RE.match(_text(ln)))), None)
+    diary = next((m.group(1) for ln in head if (m := DIARY_RE.match(_text(ln)))), None)
     texts = [ln for ln in head if _text(ln) and not DIARY_RE.match(_text(ln))]
-    own = _OWN_NUMBER.match(_text(texts[0])) if texts else None
-    own_number = int(own.group(1)) if own and "§" in own.group(0) else None  # '26' alone: an agenda's number
-    if own:
-        texts = texts[1:]
     title = _text(texts[0]) if texts else None
     publisher = handlings[-1]
     sections: list[ParsedSection] = split_sections(texts[1:], publisher.body, [], publisher.number, has_positions)
-    if any(sec.kind in _DECIDING for sec in sections):
-        # the current handling is printed first (Dynasty): every table row is an earlier one, and the
-        # page's own header names the publisher
-        body = next((_text(ln) for ln in lines[:after] if _BODY_LINE.match(_text(ln))), None)
-        body = body or (meeting.body if meeting else None)
-        if not body or meeting is None or meeting.date is None:
-            return None
-        publisher = Handling(body=body, number=own_number, date=meeting.date)
-        handlings = [*handlings, publisher]
     for h in handlings:
-        if h.end == 0:
-            continue  # the publisher's own handling, printed in the head
         block = split_sections(lines[h.start + 1:h.end], h.body, [], h.number, has_positions)
         for sec in block:
             sec.handling = None if h is publisher else h.ref
@@ -186,8 +164,7 @@ def history_rows(item: ParsedItem, item_id: str, doc_id: str, page: HandlingPage
         else:
             body, date, number = _ref_parts(ref)
         own = [s for s in item.sections if s.handling == ref]
-        # its decision sentence: notes printed after it ('katselmus ennen kokousta') decide nothing
-        paatos = [re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", s.text)[0] for s in own if s.kind == "paatos" and s.text]
+        paatos = [s.lines[0] for s in own if s.kind == "paatos" and s.lines]  # its decision sentence
         proposal = [s.text for s in own if s.kind == "paatosehdotus"]
         outcome = classify_outcome(paatos[0], proposal[-1] if proposal else None) if paatos else None
         outcome = carried.get((number, date), outcome)

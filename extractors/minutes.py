@@ -159,8 +159,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     has_positions = layer.source_format != "text"
     if layer.listing:
         kind, meeting_info = "other", None
-    handled = guard("handlings", parse_handling_page, [ln for p in pages for ln in p.lines], has_positions,
-                    meeting_info)
+    handled = guard("handlings", parse_handling_page, [ln for p in pages for ln in p.lines], has_positions)
     if handled is not None:  # an item page carrying its case's history: one item of its publisher
         meeting_info = publisher_meeting(meeting_info, handled.publisher)
     meeting_body = meeting_info.body if meeting_info else None

@@ -89,27 +89,3 @@ def test_own_page_of_three_handlings_by_two_bodies():
         ("Tekninen lautakunta", 12, dt.date(2025, 2, 3), "palautettu"),
         ("Tekninen lautakunta", 20, dt.date(2025, 3, 3), "hyvaksytty")]
     assert [d.outcome for d in ex.of(R.Decision)] == ["hyvaksytty"]
-
-
-def test_dynasty_agenda_page_prints_its_own_handling_first(shared_dir: Path):
-    """Espoo's Dynasty page lists only the earlier handlings in its table and prints the city board's
-    own proposal first: one item of the city board, six planning-board handlings as history
-    (read by hand from the page)."""
-    path = shared_dir / "real" / "systems" / "espoo" / "2017409886-26.HTM"
-    ex = _extract(path)
-    [item] = ex.of(R.AgendaItem)
-    assert (item.body, item.meeting_date, item.diary_number) == (
-        "Kaupunginhallitus", dt.date(2017, 5, 29), "2751/10.02.03/2015")
-    assert item.title.startswith("Laurinlahti, asemakaavamuutoksen hyväksyminen")
-    history = ex.of(R.ItemHistory)
-    assert [(h.body, h.section_number, h.meeting_date) for h in history] == [
-        ("Kaupunkisuunnittelulautakunta", 139, dt.date(2015, 9, 3)),
-        ("Kaupunkisuunnittelulautakunta", 144, dt.date(2015, 9, 16)),
-        ("Kaupunkisuunnittelulautakunta", 119, dt.date(2016, 6, 8)),
-        ("Kaupunkisuunnittelulautakunta", 215, dt.date(2016, 11, 30)),
-        ("Kaupunkisuunnittelulautakunta", 83, dt.date(2017, 4, 12)),
-        ("Kaupunkisuunnittelulautakunta", 87, dt.date(2017, 4, 26))]
-    assert not ex.of(R.Decision)  # an agenda: the board has not decided yet
-    own = [s for s in ex.of(R.ItemSection) if s.handling is None]
-    assert [s.kind for s in own if s.kind == "paatosehdotus"] == ["paatosehdotus"]
-    assert "Kaupunginhallitus pysyttää" in own[[s.kind for s in own].index("paatosehdotus")].text
