@@ -80,10 +80,14 @@ def extract_document(data: bytes, src: Source, ocr: OcrFunc | None = None,
     ``prefer_embedded_html=False`` ignores CaseM's embedded source HTML and reads the page text,
     which `minutes eval` uses to score the page-text path against the HTML one.
     """
+    from extractors.ahjo import ahjo_shape, extract_ahjo
     from extractors.minutes import extract_minutes  # the chain lives there; this is the entry point
 
     if not data:
         return failed(data, src, "empty file")
+    ahjo = ahjo_shape(data)
+    if ahjo is not None:  # a saved API response is read as the harvest reads the API
+        return extract_ahjo(*ahjo, doc_id_of(data), src.source, src.file_name, src.municipality_hint, None)
     fmt = sniff_format(data, src.file_name)
     if fmt != "pdf" and src.file_name.lower().endswith(".pdf"):
         # a download that went wrong: the server's error page, a text export or an archive

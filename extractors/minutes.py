@@ -33,6 +33,7 @@ from extractors.goals import (
     extract_strategy_goals,
     is_goals_text,
 )
+from extractors.handlings import history_rows, parse_handling_page, publisher_meeting
 from extractors.htmltext import decode_html, html_title, html_to_pages, listing_reason
 from extractors.layout import strip_furniture
 from extractors.meeting import MeetingInfo, extract_meeting
@@ -116,7 +117,27 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
     elif scans and len(scans) == len(pages):
         raise PdfError("no text layer and OCR is not available")
     return TextLayer(pages=pages, source_format="pdf+ocr" if used_ocr else "pdf",
-                     page_count=content.page_count, ocr=used_ocr, pdf_bytes=data, outline=content.outline)
+                     page_count=content.page_count, ocr=mostly_ocr(pages), pdf_bytes=data,
+                     outline=content.outline)
+
+
+def _chars(page: PageText) -> int:
+    return sum(len(ln.text) for ln in page.lines)
+
+
+def mostly_ocr(pages: list[PageText]) -> bool:
+    """True when most of the text (by characters) came from OCR: a born-digital PDF whose few
+    near-blank or damaged pages went to Tesseract is not an OCR document."""
+    ocr = sum(_chars(p) for p in pages if p.ocr)
+    return ocr > 0 and ocr * 2 > sum(_chars(p) for p in pages)
+
+
+def page_rows(layer: TextLayer, doc_id: str) -> list[R.DocumentPage]:
+    """One row per page of a PDF read from its pages (not from embedded HTML): text layer or OCR."""
+    if layer.source_format not in ("pdf", "pdf+ocr"):
+        return []
+    return [R.DocumentPage(doc_id=doc_id, page=p.number, text_source="ocr" if p.ocr else "text", chars=_chars(p))
+            for p in layer.pages]
 
 
 def _slug(text: str | None) -> str:
@@ -130,7 +151,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     except PdfError as exc:
         return failed(data, src, str(exc))
     errors: list[R.IngestError] = []
-    rows: list = []
+    rows: list = page_rows(layer, doc_id)
 
     def guard(stage: str, fn, *args, default=None):
         try:
@@ -154,10 +175,15 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     has_positions = layer.source_format != "text"
     if layer.listing:
         kind, meeting_info = "other", None
+    handled = guard("handlings", parse_handling_page, [ln for p in pages for ln in p.lines], has_positions)
+    if handled is not None:  # an item page carrying its case's history: one item of its publisher
+        meeting_info = publisher_meeting(meeting_info, handled.publisher)
     meeting_body = meeting_info.body if meeting_info else None
     index = item_index(layer.outline)
-    casem = guard("casem html", read_casem, layer.casem_html) if layer.casem_html else None
-    if casem is not None:
+    casem = guard("casem html", read_casem, layer.casem_html) if layer.casem_html and not handled else None
+    if handled is not None:
+        items, main_body, appeals = [handled.item], handled.publisher.body, []
+    elif casem is not None:
         items, main_body, appeals = casem.items, meeting_body or casem.body, casem.appeals
     else:
         items, main_body, appeals = guard("segment", segment_items, pages, layer.source_format, kind, has_positions,
@@ -191,6 +217,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
             meeting_date=date, section_number=item.number, title=item.title, diary_number=item.diary_number,
             page_start=item.page_start if layer.page_count else None,
             page_end=item.page_end if layer.page_count else None, ordinal=ordinal))
+        rows.extend(history_rows(item, item_id, doc_id, handled))
         rows.extend(item_text_rows(item, item_id, doc_id, raw_texts, paged=bool(layer.page_count)))
         analysed = guard(f"analyse {item.number}", _analyse_item, item, item_id, doc_id, language,
                          attendee_roles, default=[])
@@ -300,10 +327,9 @@ def repair_stage(pages: list[PageText], doc_id: str) -> tuple[list[PageText], li
 
 
 def item_text_rows(item: ParsedItem, item_id: str, doc_id: str, raw_texts: dict, paged: bool) -> list:
-    """An item's earlier handlings and sections; `raw_texts` holds the section texts before repair,
-    kept where repair changed them. Pages only for documents that have pages."""
-    rows: list = [R.ItemHistory(item_id=item_id, doc_id=doc_id, ordinal=h, ref=ref)
-                  for h, ref in enumerate(item.history)]
+    """An item's sections; `raw_texts` holds the section texts before repair, kept where repair
+    changed them. Pages only for documents that have pages (earlier handlings: handlings.history_rows)."""
+    rows: list = []
     for s, sec in enumerate(item.sections):
         text_raw = raw_texts.get((item.number, s, sec.kind))
         rows.append(R.ItemSection(item_id=item_id, doc_id=doc_id, ordinal=s, kind=sec.kind,

@@ -84,6 +84,7 @@ class Meeting:
     place: str | None
     start_time: str | None
     end_time: str | None
+    replaced_by: str | None = None  # set by the pipeline: the meeting row of the document that wins
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class AgendaItem:
     page_start: int | None
     page_end: int | None
     ordinal: int = 0
+    replaced_by: str | None = None  # set by the pipeline: the item of the document that wins
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,10 @@ class ItemHistory:
     doc_id: str
     ordinal: int
     ref: str
+    body: str | None = None  # the body of that handling (as in the page's table, else as printed)
+    meeting_date: dt.date | None = None
+    section_number: int | None = None
+    outcome: str | None = None  # what that handling decided (outcome vocabulary), when printed
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,20 @@ class AppealInstruction:
     section_numbers: tuple[int, ...]
     text: str
     page: int | None = None
+
+
+@dataclass(frozen=True)
+class ItemTranslation:
+    """Another language's version of an item (Helsinki publishes Finnish and Swedish): one item,
+    decided once, with the other version's title and text kept here."""
+
+    TABLE: ClassVar[str] = "item_translations"
+    item_id: str
+    doc_id: str
+    language: str  # fi | sv
+    title: str | None
+    text: str
+    source_id: str | None = None  # the version's own id at the publisher (Ahjo NativeId)
 
 
 @dataclass(frozen=True)
@@ -212,6 +232,18 @@ class TextRepair:
     repaired: str
     method: str
     score: float | None
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """Where each page's text came from, so a few scanned pages in a born-digital PDF are told
+    apart from a scanned document."""
+
+    TABLE: ClassVar[str] = "document_pages"
+    doc_id: str
+    page: int
+    text_source: str  # text | ocr
+    chars: int  # characters of text read from the page
 
 
 @dataclass(frozen=True)
@@ -309,8 +341,9 @@ class IngestError:
 
 
 TABLE_RECORDS: tuple[type, ...] = (
-    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, AppealInstruction, ItemRole, Decision, Vote,
-    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, BudgetLine, IngestError,
+    Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemTranslation, AppealInstruction,
+    ItemRole, Decision, Vote, Recusal, TextRepair, DocumentPage, Goal, GoalAction, GoalMetric, FollowUp,
+    BudgetLine, IngestError,
 )
 
 

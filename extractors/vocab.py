@@ -587,3 +587,11 @@ BUDGET_DECISION = (r"\b(?:Kv|Kvalt|Kval|Kh|Khall|Kunnanvaltuusto|Kaupunginvaltuu
                    r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*§\s*\d+")
 # Headings above a budget table that name the table, not its unit.
 BUDGET_TABLE_TITLES = r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio)\b"
+
+# --- handling histories (issue 15) -----------------------------------------------------------------
+# A later handling of a case opens by saying what the earlier one did with it ('Pöydältä 21.3.2017
+# § 84.' = it was tabled there): cue at the start of the handling's text -> the earlier one's outcome.
+HANDLING_CARRIED_CUES: dict[str, str] = {
+    r"^pöydältä\b": "poydatty", r"^från bordet\b": "poydatty",
+    r"^palautett(u|iin|una)\b": "palautettu", r"^återremitter": "palautettu",
+}

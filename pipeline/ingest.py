@@ -26,6 +26,7 @@ from extractors.records import Extraction
 from pipeline.goals_views import relink
 from pipeline.ocr import ocr_pdf
 from pipeline.storage import connect, known_documents, write_extraction
+from pipeline.supersede import supersede
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 3072
@@ -225,8 +226,10 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
 
 
 def _after_batch(con) -> None:
-    """Cross-document steps after a batch: link follow-up rows to the goals they report on."""
+    """Cross-document steps after a batch: link follow-up rows to the goals they report on, and
+    point rows of a meeting printed by several documents at the ones that win."""
     relink(con)
+    supersede(con)
 
 
 def _record_run(con, report: IngestReport) -> None:

@@ -5,7 +5,8 @@ VIEWS: dict[str, str] = {
         SELECT i.item_id, i.municipality, i.body, i.meeting_date, i.section_number, i.title,
                i.diary_number, d.outcome, i.doc_id, i.page_start
         FROM agenda_items i LEFT JOIN decisions d USING (item_id)
-        WHERE i.doc_id NOT IN (SELECT doc_id FROM documents WHERE kind = 'agenda')""",
+        WHERE i.replaced_by IS NULL
+          AND i.doc_id NOT IN (SELECT doc_id FROM documents WHERE kind = 'agenda')""",
     # An agenda's items are proposals: apart from decided items, each with the item of the same
     # meeting's minutes (same municipality, body, date and §) once those arrive; they are the record.
     "v_agenda_items": """

@@ -21,6 +21,7 @@ from fpdf import FPDF
 from extractors.document import Source, extract_document
 from extractors.ocrfix import needs_ocr, unreadable_words
 from extractors.pdftext import read_pdf
+from extractors.records import DocumentPage
 from pipeline.bench_ocr import ScanDamage, scan_image, scan_pdf
 from pipeline.evaluate import predicted_from_extraction, score_document
 from pipeline.ocr import ocr_pdf, page_orientation, straighten, upright_ratio
@@ -74,7 +75,9 @@ def test_mixed_document_with_upside_down_bilevel_pages(dev_corpus: Path, tmp_pat
               5: ScanDamage(dpi=200, rotate=180, seed=8)}
     scores, extraction = _scan_and_score(next(dev_corpus.glob("d02_*.pdf")), damage, tmp_path)
     _assert_targets(scores)
-    assert extraction.document.ocr
+    # OCR per page: the two scanned pages are told, and six pages of text layer make no OCR document
+    ocred = {p.page for p in extraction.rows if isinstance(p, DocumentPage) and p.text_source == "ocr"}
+    assert ocred == set(damage) and not extraction.document.ocr
 
 
 def test_sideways_pages_both_ways_with_jpeg_and_skew(tmp_path: Path) -> None:
