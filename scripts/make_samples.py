@@ -966,7 +966,8 @@ Omatoimikirjastojen määrä kasvanut: kyllä/ei
 
 Nuorisopalvelut
 
-Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa. Nuorisotyöntekijä on tavattavissa viikoittain jokaisessa yläkoulussa.
+Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa. Nuorisotyöntekijä on tavattavissa
+viikoittain jokaisessa yläkoulussa.
 
 Mittari:
 
@@ -985,17 +986,29 @@ Päätös
 Ehdotus hyväksyttiin.
 """
 
-FOLLOWUP_TEXT = """Sivistyslautakunta
-Toiminnallisten tavoitteiden toteutuminen 2025
+FOLLOWUP_ROWS: tuple[tuple[str, ...], ...] = (
+    ("Strategiakärjet", "Toiminnallinen tavoite", "Teko", "Mittarin tavoitetaso", "Toteutuma (toteutumisaste)",
+     "Kommentointi"),
+    ("Osaava ja hyvinvoiva kaupunki", "1. Vahvistetaan lukutaitoa kaikissa kouluissa",
+     "1. Jokaiselle vuosiluokalle laaditaan lukemisen vuosikello.",
+     "Mittari: Lukemisen vuosikello käytössä kaikissa kouluissa: kyllä/ei.", "Toteutunut",
+     "Vuosikello otettiin käyttöön kaikissa kouluissa syksyllä."),
+    ("", "2. Lyhennetään varhaiskasvatuspaikan odotusaikaa", "1. Otetaan käyttöön sähköinen hakemus ja sijoittelu.",
+     "Mittari: Keskimääräinen odotusaika alle kaksi kuukautta: kyllä/ei.", "Osittain toteutunut",
+     "Sähköinen hakemus otettiin käyttöön, odotusaika oli keskimäärin kolme kuukautta."),
+    ("Elinvoimainen ja viihtyisä ympäristö", "1. Lisätään kirjaston aukioloa omatoimikirjastona",
+     "1. Laajennetaan omatoimiaukiolo kahteen lähikirjastoon.",
+     "Mittari: Omatoimikirjastojen määrä kasvanut: kyllä/ei.",
+     "Ei toteutunut", "Laitehankinta siirtyi vuodelle 2026."),
+    ("", "2. Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa",
+     "1. Nuorisotyöntekijä on tavattavissa viikoittain jokaisessa yläkoulussa.",
+     "Mittari: Koulunuorisotyö käynnissä kaikissa yläkouluissa: kyllä/ei.", "Toteutunut",
+     "Nuorisotyöntekijä kävi kaikissa yläkouluissa viikoittain."),
+)
 
-Strategian toteutumista tukevat toiminnalliset tavoitteet
-
-Strategiakärjet\tToiminnallinen tavoite\tTeko\tMittarin tavoitetaso\tToteutuma (toteutumisaste)\tKommentointi
-Osaava ja hyvinvoiva kaupunki\t1. Vahvistetaan lukutaitoa kaikissa kouluissa\t1. Jokaiselle vuosiluokalle laaditaan lukemisen vuosikello.\tMittari: Lukemisen vuosikello käytössä kaikissa kouluissa: kyllä/ei.\tToteutunut\tVuosikello otettiin käyttöön kaikissa kouluissa syksyllä.
-\t2. Lyhennetään varhaiskasvatuspaikan odotusaikaa\t1. Otetaan käyttöön sähköinen hakemus ja sijoittelu.\tMittari: Keskimääräinen odotusaika alle kaksi kuukautta: kyllä/ei.\tOsittain toteutunut\tSähköinen hakemus otettiin käyttöön, odotusaika oli keskimäärin kolme kuukautta.
-Elinvoimainen ja viihtyisä ympäristö\t1. Lisätään kirjaston aukioloa omatoimikirjastona\t1. Laajennetaan omatoimiaukiolo kahteen lähikirjastoon.\tMittari: Omatoimikirjastojen määrä kasvanut: kyllä/ei.\tEi toteutunut\tLaitehankinta siirtyi vuodelle 2026.
-\t2. Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa\t1. Nuorisotyöntekijä on tavattavissa viikoittain jokaisessa yläkoulussa.\tMittari: Koulunuorisotyö käynnissä kaikissa yläkouluissa: kyllä/ei.\tToteutunut\tNuorisotyöntekijä kävi kaikissa yläkouluissa viikoittain.
-"""
+FOLLOWUP_TEXT = ("Sivistyslautakunta\nToiminnallisten tavoitteiden toteutuminen 2025\n\n"
+                 "Strategian toteutumista tukevat toiminnalliset tavoitteet\n\n"
+                 + "".join("\t".join(row) + "\n" for row in FOLLOWUP_ROWS))
 
 
 def write_goal_samples(out_dir: Path) -> list[Path]:
