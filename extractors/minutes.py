@@ -26,6 +26,7 @@ from extractors.repair import repair_pages
 from extractors.roles import parse_person_lines
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
+from extractors.terms import section_terms
 from extractors.text import fold
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()
@@ -192,6 +193,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
                           default=[]) or [])
+    rows.extend(guard("search terms", section_terms, [r for r in rows if isinstance(r, R.ItemSection)],
+                      default=[]) or [])
 
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"

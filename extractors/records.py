@@ -189,6 +189,19 @@ class Recusal:
 
 
 @dataclass(frozen=True)
+class SectionTerm:
+    """A search term of one section (`extractors/terms.py`): a baseform or compound part."""
+
+    TABLE: ClassVar[str] = "section_terms"
+    item_id: str
+    doc_id: str
+    ordinal: int  # the section's ordinal in item_sections
+    term: str
+    tf: int  # occurrences of the term in the section
+    surface: str  # the first word in the section that stands for the term, lower-cased
+
+
+@dataclass(frozen=True)
 class TextRepair:
     TABLE: ClassVar[str] = "text_repairs"
     doc_id: str
@@ -270,7 +283,7 @@ class IngestError:
 
 TABLE_RECORDS: tuple[type, ...] = (
     Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemRole, Decision, Vote,
-    Recusal, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
+    Recusal, SectionTerm, TextRepair, Goal, GoalAction, GoalMetric, FollowUp, IngestError,
 )
 
 

@@ -167,6 +167,10 @@ from pipeline.harvest.cli import harvest_cli  # noqa: E402 - registered after th
 
 app.command("harvest")(harvest_cli)
 
+from pipeline import research_cli  # noqa: E402 - the researcher's commands (issue 12)
+
+app.command("search")(research_cli.search_cli)
+
 
 def main() -> None:  # pragma: no cover - console entry point alias
     app()

@@ -68,6 +68,6 @@ def test_researcher_notebook_executes_like_jupyterlab(tmp_path: Path, monkeypatc
     html = "\n".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}))
     assert sum(1 for o in outputs if "image/png" in o.get("data", {})) == 2  # both charts drew
     for expected in ("Ylöjärvi", "Kangasala", "Timo Alanko", "palautettu", "toteutunut",
-                     "Toiminnalliset tavoitteet 2025", "Vahvistetaan lukutaitoa"):
+                     "Toiminnalliset tavoitteet 2025", "Vahvistetaan lukutaitoa", "«kouluissa»"):
         assert expected in html, expected
     assert "budget_lines" in printed  # no budget table in the sample: the cell says it skipped

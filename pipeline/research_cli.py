@@ -1,0 +1,63 @@
+"""The researcher's commands (issue 12): search, export, serve, report, enrich.
+
+Thin typer wrappers over pipeline/search.py, export.py, serve.py, report.py and enrich.py,
+registered in pipeline/cli.py. Commands that only read open the database read-only, so they can
+run while an ingest holds it... as far as DuckDB allows; a missing database is a usage error (2).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from pipeline.storage import DEFAULT_DB
+
+console = Console()
+err = Console(stderr=True)
+DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+
+
+def _require_db(db: Path) -> None:
+    if not db.is_file():
+        err.print(f"[red]error:[/red] no database at {db} (run `minutes ingest` first)")
+        raise typer.Exit(2)
+
+
+def search_cli(
+    text: str = typer.Argument(..., help="Words to look for; each matches its inflected forms and compounds."),
+    db: Path = DbOption,
+    municipality: str | None = typer.Option(None, "--municipality", help="Only this municipality."),
+    body: str | None = typer.Option(None, "--body", help="Only this body (e.g. Sivistyslautakunta)."),
+    year: int | None = typer.Option(None, "--year", help="Only meetings of this year."),
+    kind: str | None = typer.Option(None, "--kind", help="Only sections of this kind (paatos, selostus, ...)."),
+    limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits."),
+    json_out: bool = typer.Option(False, "--json", help="Print the hits as JSON."),
+) -> None:
+    """Search section texts, ranked by BM25 over Voikko baseforms and compound parts.
+
+    Example: minutes search koulukuljetus --year 2025 --kind paatos
+    """
+    from pipeline.search import search
+
+    _require_db(db)
+    hits = search(db, text, municipality=municipality, body=body, year=year, kind=kind, limit=limit)
+    if json_out:
+        console.print_json(json.dumps([asdict(h) for h in hits], default=str, ensure_ascii=False))
+        return
+    if not hits:
+        console.print(f"no sections match {text!r}")
+        return
+    for n, h in enumerate(hits, 1):
+        snippet = escape(h.snippet)
+        if console.is_terminal:  # colour marks the match; in a pipe the «» stay
+            snippet = snippet.replace("«", "[bold yellow]").replace("»", "[/bold yellow]")
+        section = f"§ {h.section_number}" if h.section_number is not None else "§ ?"
+        console.print(f"[bold]{n}.[/bold] {h.score:.2f}  {escape(h.municipality or '?')} · {escape(h.body or '?')} · "
+                      f"{h.meeting_date or '?'} · {section} {escape(h.title or '')} [dim]({h.section_kind})[/dim]")
+        console.print(f"   {snippet}")
+        console.print(f"   [dim]document {h.doc_id[:16]} page {h.page if h.page is not None else '?'}[/dim]")
