@@ -170,6 +170,7 @@ app.command("harvest")(harvest_cli)
 from pipeline import research_cli  # noqa: E402 - the researcher's commands (issue 12)
 
 app.command("search")(research_cli.search_cli)
+app.command("export")(research_cli.export_cli)
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

@@ -61,3 +61,32 @@ def search_cli(
                       f"{h.meeting_date or '?'} · {section} {escape(h.title or '')} [dim]({h.section_kind})[/dim]")
         console.print(f"   {snippet}")
         console.print(f"   [dim]document {h.doc_id[:16]} page {h.page if h.page is not None else '?'}[/dim]")
+
+
+def export_cli(
+    fmt: str = typer.Option(..., "--format", help="csv | parquet | xlsx | sqlite"),
+    out: Path = typer.Option(..., "--out", help="Folder (csv, parquet) or file (xlsx, sqlite) to write."),
+    tables: str | None = typer.Option(None, "--tables", help="Comma-separated tables/views (default: all)."),
+    db: Path = DbOption,
+) -> None:
+    """Export tables and views with their column descriptions from docs/schema.md.
+
+    Example: minutes export --format xlsx --out minutes.xlsx --tables decisions,v_items
+    """
+    from pipeline.export import FORMATS, ExportError, export
+
+    _require_db(db)
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    chosen = [t.strip() for t in tables.split(",") if t.strip()] if tables else None
+    try:
+        written = export(db, fmt, out, chosen)
+    except ExportError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
+        err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
+        raise typer.Exit(1) from exc
+    for path in written:
+        console.print(f"{path.stat().st_size:>10}  {path}")
