@@ -90,3 +90,19 @@ def export_cli(
         raise typer.Exit(1) from exc
     for path in written:
         console.print(f"{path.stat().st_size:>10}  {path}")
+
+
+def serve_cli(
+    db: Path = DbOption,
+    port: int = typer.Option(8001, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+) -> None:
+    """Browse the data in Datasette: descriptions, facets and the researcher's questions as queries.
+
+    Example: minutes serve --port 8001
+    """
+    from pipeline.serve import serve
+
+    _require_db(db)
+    console.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
+    serve(db, host=host, port=port)
