@@ -172,6 +172,7 @@ from pipeline import research_cli  # noqa: E402 - the researcher's commands (iss
 app.command("search")(research_cli.search_cli)
 app.command("export")(research_cli.export_cli)
 app.command("serve")(research_cli.serve_cli)
+app.command("report")(research_cli.report_cli)
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

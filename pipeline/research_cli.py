@@ -106,3 +106,23 @@ def serve_cli(
     _require_db(db)
     console.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
     serve(db, host=host, port=port)
+
+
+def report_cli(
+    out: Path = typer.Option(..., "--out", help="HTML file to write."),
+    municipality: str | None = typer.Option(None, "--municipality", help="Only this municipality."),
+    db: Path = DbOption,
+) -> None:
+    """Write one self-contained HTML page of charts (opens offline): decisions, votes, goals, budgets.
+
+    Example: minutes report --out report.html --municipality Ylöjärvi
+    """
+    from pipeline.report import build_report
+
+    _require_db(db)
+    try:
+        path = build_report(db, out, municipality)
+    except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
+        err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
+        raise typer.Exit(1) from exc
+    console.print(f"{path.stat().st_size:>10}  {path}")
