@@ -21,6 +21,7 @@ from extractors.meeting import extract_meeting
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
 from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
+from extractors.provenance import with_pages
 from extractors.records import Extraction, Line, PageText
 from extractors.repair import repair_pages
 from extractors.roles import parse_person_lines
@@ -212,7 +213,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         municipality_code=code, kind=kind, language=language, pages=layer.page_count, ocr=layer.ocr,
         ocr_repaired=repaired, status=status, error=error, source_format=layer.source_format,
         meeting_count=1 if meeting_id else 0, item_count=item_count)
-    return Extraction(document=doc, rows=rows + errors)
+    return Extraction(document=doc, rows=with_pages(rows) + errors)
 
 
 def segment_items(pages: list[PageText], source_format: str, kind: str, has_positions: bool,

@@ -158,6 +158,7 @@ class Decision:
     doc_id: str
     outcome: str
     text: str
+    page: int | None = None  # page of the paatos section
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class Vote:
     tyhja_names: tuple[str, ...] = ()
     counts_match: bool | None = None  # do the counts equal the number of names printed?
     text: str | None = None
+    page: int | None = None  # page of the sentence the vote was read from
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ class Recusal:
     role: str | None
     note: str | None
     replaced_by: str | None = None
+    page: int | None = None  # page of the sentence the recusal was read from
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,7 @@ class Goal:
     ordinal: int | None
     text: str
     theme: str | None
+    page: int | None = None  # page where the goal is written
 
 
 @dataclass(frozen=True)
@@ -238,6 +242,7 @@ class GoalAction:
     doc_id: str
     ordinal: int
     text: str
+    page: int | None = None  # page of its goal
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,7 @@ class GoalMetric:
     text: str
     kind: str | None  # kylla_ei | lukumaara | trendi | muu
     target: str | None
+    page: int | None = None  # page of its goal
 
 
 @dataclass(frozen=True)
