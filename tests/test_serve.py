@@ -60,7 +60,7 @@ def test_tables_are_described_and_faceted(server: tuple[str, Path]) -> None:
     assert page.status_code == 200
     docs = table_docs()["followups"]
     assert docs.description in page.text
-    assert "similarity score of that link" in page.text  # column descriptions shown
+    assert "similarity of the row to its best goal candidate" in page.text  # column descriptions shown
     data = httpx.get(f"{base}/minutes/v_items.json", timeout=30).json()
     facets = data["facet_results"]
     facets = facets.get("results", facets)  # Datasette 1.x nests them
