@@ -16,6 +16,7 @@ import openpyxl
 import pyarrow.parquet as pq
 import pytest
 
+from extractors.records import Decision, columns
 from pipeline.export import ExportError, export
 from pipeline.questions import QUESTIONS
 from pipeline.schemadoc import table_docs
@@ -67,8 +68,7 @@ def test_xlsx_has_a_sheet_per_table_and_a_columns_sheet(demo_db: Path, tmp_path:
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["columns", "agenda_items", "decisions", "v_theme_by_municipality"]
     rows = list(book["decisions"].values)
-    assert rows[0] == ("item_id", "doc_id", "outcome", "text") and len(rows) - 1 == counts(demo_db, ["decisions"])[
-        "decisions"]
+    assert rows[0] == tuple(columns(Decision)) and len(rows) - 1 == counts(demo_db, ["decisions"])["decisions"]
     described = {(r[0], r[1]): r[3] for r in list(book["columns"].values)[1:]}
     assert described[("decisions", "outcome")] == "outcome class (vocabulary above)"
 
