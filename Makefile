@@ -2,7 +2,7 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-fin tesseract-ocr-swe libvoikko1 voikko-fi poppler-utils fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-fin tesseract-ocr-swe libvoikko1 voikko-fi poppler-utils fonts-dejavu-core chromium
 DB ?= data/processed/minutes.duckdb
 
 .PHONY: setup apt venv demo test bench lint clean

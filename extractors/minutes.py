@@ -40,11 +40,13 @@ from extractors.meeting import MeetingInfo, extract_meeting
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
 from extractors.ocrfix import needs_ocr
 from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
+from extractors.provenance import with_pages
 from extractors.records import Extraction, Line, PageText
 from extractors.repair import repair_pages
 from extractors.roles import parse_person_lines
 from extractors.sections import ParsedItem, parse_item
 from extractors.segment import split_items
+from extractors.terms import section_terms
 from extractors.text import fold
 from extractors.vocab import AGENDA_TYPE_WORDS, MINUTES_TYPE_WORDS
 
@@ -231,6 +233,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
                           default=[]) or [])
+    rows.extend(guard("search terms", section_terms, [r for r in rows if isinstance(r, R.ItemSection)],
+                      default=[]) or [])
 
     if kind == "minutes" and is_agenda(pages):
         # an agenda decides nothing: a decision, vote or recusal printed in it is an earlier
@@ -260,7 +264,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         municipality_code=code, kind=kind, language=language, pages=layer.page_count, ocr=layer.ocr,
         ocr_repaired=repaired, status=status, error=error, source_format=layer.source_format,
         meeting_count=1 if meeting_id else 0, item_count=item_count)
-    return Extraction(document=doc, rows=rows + errors)
+    return Extraction(document=doc, rows=with_pages(rows) + errors)
 
 
 _BOOKMARK_ITEM = re.compile(r"^§\s*(\d{1,4})(?!\d)|^(\d{1,4})\s*§")

@@ -193,6 +193,7 @@ class Decision:
     doc_id: str
     outcome: str
     text: str
+    page: int | None = None  # page of the paatos section
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ class Vote:
     tyhja_names: tuple[str, ...] = ()
     counts_match: bool | None = None  # do the counts equal the number of names printed?
     text: str | None = None
+    page: int | None = None  # page of the sentence the vote was read from
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,20 @@ class Recusal:
     role: str | None
     note: str | None
     replaced_by: str | None = None
+    page: int | None = None  # page of the sentence the recusal was read from
+
+
+@dataclass(frozen=True)
+class SectionTerm:
+    """A search term of one section (`extractors/terms.py`): a baseform or compound part."""
+
+    TABLE: ClassVar[str] = "section_terms"
+    item_id: str
+    doc_id: str
+    ordinal: int  # the section's ordinal in item_sections
+    term: str
+    tf: int  # occurrences of the term in the section
+    surface: str  # the first word in the section that stands for the term, lower-cased
 
 
 @dataclass(frozen=True)
@@ -263,6 +279,7 @@ class Goal:
     ordinal: int | None
     text: str
     theme: str | None
+    page: int | None = None  # page where the goal is written
 
 
 @dataclass(frozen=True)
@@ -272,6 +289,7 @@ class GoalAction:
     doc_id: str
     ordinal: int
     text: str
+    page: int | None = None  # page of its goal
 
 
 @dataclass(frozen=True)
@@ -283,6 +301,7 @@ class GoalMetric:
     text: str
     kind: str | None  # kylla_ei | lukumaara | trendi | muu
     target: str | None
+    page: int | None = None  # page of its goal
 
 
 @dataclass(frozen=True)
@@ -342,7 +361,7 @@ class IngestError:
 
 TABLE_RECORDS: tuple[type, ...] = (
     Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemTranslation, AppealInstruction,
-    ItemRole, Decision, Vote, Recusal, TextRepair, DocumentPage, Goal, GoalAction, GoalMetric, FollowUp,
+    ItemRole, Decision, Vote, Recusal, SectionTerm, TextRepair, DocumentPage, Goal, GoalAction, GoalMetric, FollowUp,
     BudgetLine, IngestError,
 )
 

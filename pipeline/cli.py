@@ -181,6 +181,13 @@ from pipeline.harvest.cli import harvest_cli  # noqa: E402 - registered after th
 
 app.command("harvest")(harvest_cli)
 
+from pipeline import research_cli  # noqa: E402 - the researcher's commands (issue 12)
+
+app.command("search")(research_cli.search_cli)
+app.command("export")(research_cli.export_cli)
+app.command("serve")(research_cli.serve_cli)
+app.command("report")(research_cli.report_cli)
+
 
 def main() -> None:  # pragma: no cover - console entry point alias
     app()

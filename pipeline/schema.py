@@ -15,6 +15,7 @@ from dataclasses import fields
 import duckdb
 
 from extractors import records as R
+from pipeline.search import create_search_macros
 from pipeline.views import VIEWS
 
 PRIMARY_KEYS: dict[str, str] = {
@@ -93,6 +94,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                 _record(con, f"add column {table}.{name}")
     for name, select in VIEWS.items():
         con.execute(f"CREATE OR REPLACE VIEW {name} AS {select}")
+    create_search_macros(con)
 
 
 def _record(con: duckdb.DuckDBPyConnection, description: str) -> None:

@@ -17,6 +17,16 @@ VIEWS: dict[str, str] = {
                   AND m.section_number = a.section_number) AS minutes_item_id
         FROM agenda_items a JOIN documents d ON d.doc_id = a.doc_id
         WHERE d.kind = 'agenda'""",
+    # One row per name in a recorded vote, so 'who voted against' needs no list functions (and
+    # survives the SQLite export); page is the item's first page.
+    "v_vote_names": """
+        SELECT v.item_id, v.doc_id, v.ordinal, n.vote, n.name, i.page_start AS page
+        FROM votes v
+        CROSS JOIN LATERAL (
+            SELECT 'jaa' AS vote, unnest(v.jaa_names) AS name
+            UNION ALL SELECT 'ei', unnest(v.ei_names)
+            UNION ALL SELECT 'tyhja', unnest(v.tyhja_names)) n
+        LEFT JOIN agenda_items i ON i.item_id = v.item_id""",
 }
 
 from pipeline.goals_views import GOAL_VIEWS  # noqa: E402 - goals and follow-up views (issue 4)

@@ -914,14 +914,111 @@ decisions are invented. They are not real minutes of these municipalities.
   meta tag) with €, en dashes and curly quotes; headings as table cells.
 - `{nar}.pdf`: Swedish protocol PDF (Protokoll, Beredare,
   Föredragande, Beslutsförslag, Beslut, Bilagor, Jäv).
+- `{goals}.txt` and `{followup}.txt`: a goals extract (units, goals, `Mittari:` lines) and its
+  follow-up table (tab-separated cells with status words), so the goal views have rows. These
+  two have no `.gold.json`: `minutes eval` scores minutes only.
 
-Each document has a `.gold.json` beside it in the format of `../shared/corpus/README.md`,
+Each minutes document has a `.gold.json` beside it in the format of `../shared/corpus/README.md`,
 derived from the same source records (so `minutes eval data/raw` has an answer key).
 
 Regenerate (byte-for-byte identical output for the same fpdf2 and matplotlib versions):
 
     .venv/bin/python scripts/make_samples.py
 """
+
+
+# --- goals and their follow-up (plain text, as goal extracts and HTML tables come out) ------------
+
+GOALS_STEM = "ylojarvi_sivistyslautakunta_tavoitteet_2025"
+FOLLOWUP_STEM = "ylojarvi_sivistyslautakunta_tavoitteiden_toteutuminen_2025"
+
+GOALS_TEXT = """Toiminnalliset tavoitteet 2025 / Sivistyslautakunta
+
+Sivistyslautakunta 14.1.2025 § 5
+
+Valmistelija
+
+Sivistysjohtaja Aino Virtanen
+
+Sivistyslautakunnan alaisten tehtäväalueiden toiminnalliset tavoitteet vuodelle 2025:
+
+Perusopetus
+
+Vahvistetaan lukutaitoa kaikissa kouluissa. Jokaiselle vuosiluokalle laaditaan lukemisen vuosikello.
+
+Mittari:
+
+Lukemisen vuosikello käytössä kaikissa kouluissa: kyllä/ei
+
+Varhaiskasvatus
+
+Lyhennetään varhaiskasvatuspaikan odotusaikaa. Otetaan käyttöön sähköinen hakemus ja sijoittelu.
+
+Mittari: Keskimääräinen odotusaika alle kaksi kuukautta: kyllä/ei.
+
+Kirjastopalvelut
+
+Lisätään kirjaston aukioloa omatoimikirjastona. Laajennetaan omatoimiaukiolo kahteen lähikirjastoon.
+
+Mittari:
+
+Omatoimikirjastojen määrä kasvanut: kyllä/ei
+
+Nuorisopalvelut
+
+Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa. Nuorisotyöntekijä on tavattavissa
+viikoittain jokaisessa yläkoulussa.
+
+Mittari:
+
+Koulunuorisotyö käynnissä kaikissa yläkouluissa: kyllä/ei
+
+Esittelijä
+
+Sivistysjohtaja
+
+Päätösehdotus
+
+Sivistyslautakunta hyväksyy toiminnalliset tavoitteet vuodelle 2025.
+
+Päätös
+
+Ehdotus hyväksyttiin.
+"""
+
+FOLLOWUP_ROWS: tuple[tuple[str, ...], ...] = (
+    ("Strategiakärjet", "Toiminnallinen tavoite", "Teko", "Mittarin tavoitetaso", "Toteutuma (toteutumisaste)",
+     "Kommentointi"),
+    ("Osaava ja hyvinvoiva kaupunki", "1. Vahvistetaan lukutaitoa kaikissa kouluissa",
+     "1. Jokaiselle vuosiluokalle laaditaan lukemisen vuosikello.",
+     "Mittari: Lukemisen vuosikello käytössä kaikissa kouluissa: kyllä/ei.", "Toteutunut",
+     "Vuosikello otettiin käyttöön kaikissa kouluissa syksyllä."),
+    ("", "2. Lyhennetään varhaiskasvatuspaikan odotusaikaa", "1. Otetaan käyttöön sähköinen hakemus ja sijoittelu.",
+     "Mittari: Keskimääräinen odotusaika alle kaksi kuukautta: kyllä/ei.", "Osittain toteutunut",
+     "Sähköinen hakemus otettiin käyttöön, odotusaika oli keskimäärin kolme kuukautta."),
+    ("Elinvoimainen ja viihtyisä ympäristö", "1. Lisätään kirjaston aukioloa omatoimikirjastona",
+     "1. Laajennetaan omatoimiaukiolo kahteen lähikirjastoon.",
+     "Mittari: Omatoimikirjastojen määrä kasvanut: kyllä/ei.",
+     "Ei toteutunut", "Laitehankinta siirtyi vuodelle 2026."),
+    ("", "2. Kehitetään koulujen nuorisotyötä yhdessä oppilashuollon kanssa",
+     "1. Nuorisotyöntekijä on tavattavissa viikoittain jokaisessa yläkoulussa.",
+     "Mittari: Koulunuorisotyö käynnissä kaikissa yläkouluissa: kyllä/ei.", "Toteutunut",
+     "Nuorisotyöntekijä kävi kaikissa yläkouluissa viikoittain."),
+)
+
+FOLLOWUP_TEXT = ("Sivistyslautakunta\nToiminnallisten tavoitteiden toteutuminen 2025\n\n"
+                 "Strategian toteutumista tukevat toiminnalliset tavoitteet\n\n"
+                 + "".join("\t".join(row) + "\n" for row in FOLLOWUP_ROWS))
+
+
+def write_goal_samples(out_dir: Path) -> list[Path]:
+    """A goals extract and its follow-up table (invented), so the goal views are not empty in the demo."""
+    written = []
+    for stem, text in ((GOALS_STEM, GOALS_TEXT), (FOLLOWUP_STEM, FOLLOWUP_TEXT)):
+        path = out_dir / f"{stem}.txt"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def write_samples(out_dir: Path) -> list[Path]:
@@ -938,7 +1035,9 @@ def write_samples(out_dir: Path) -> list[Path]:
         answer = json.dumps(gold(sample, name, placement), ensure_ascii=False, indent=1) + "\n"
         (out_dir / f"{sample.stem}.gold.json").write_text(answer, encoding="utf-8")
         written += [out_dir / name, out_dir / f"{sample.stem}.gold.json"]
-    readme = README.format(ylo=YLOJARVI.stem, man=MANTSALA.stem, kan=KANGASALA.stem, nar=NARPES.stem)
+    written += write_goal_samples(out_dir)
+    readme = README.format(ylo=YLOJARVI.stem, man=MANTSALA.stem, kan=KANGASALA.stem, nar=NARPES.stem,
+                           goals=GOALS_STEM, followup=FOLLOWUP_STEM)
     (out_dir / "README.md").write_text(readme, encoding="utf-8")
     return written + [out_dir / "README.md"]
 

@@ -64,3 +64,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"fresh variant seeds from {os.environ['VARIANTS_SEED']} (replay: VARIANTS_SEED=N)"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample (data/raw) ingested for real into a database of its own, once per worker.
+    Tests that read it must not write to it."""
+    from pipeline.ingest import ingest_paths
+
+    db = tmp_path_factory.mktemp("demo") / "minutes.duckdb"
+    report = ingest_paths([ROOT / "data" / "raw"], db, workers=1)
+    assert not report.failures, [r.error for r in report.failures]
+    return db

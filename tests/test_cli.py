@@ -24,7 +24,7 @@ def test_ingest_the_bundled_sample_then_status(tmp_path: Path) -> None:
     con = duckdb.connect(str(db), read_only=True)
     statuses = dict(con.execute("SELECT file_name, status FROM documents").fetchall())
     con.close()
-    assert len(statuses) == 4 and set(statuses.values()) == {"ok"}
+    assert len(statuses) == 6 and set(statuses.values()) == {"ok"}
     status = run("status", "--db", str(db))
     assert status.returncode == 0
     assert "documents by status" in status.stdout and "Sivistyslautakunta" in status.stdout
