@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from extractors.lexicon import common_zipf
 from extractors.records import Line, PageText
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
@@ -373,7 +374,7 @@ def _suggestion(word: str, lower: str) -> tuple[str, str, float] | None:
                 continue
             if _with_case(word, s.lower()) != s:
                 continue  # a suggestion that changes case ('alv' -> 'ALV') is another word
-            if len(parts) == 2 and min(_zipf(p) for p in parts) < DEFAULT_SPLIT_ZIPF:
+            if len(parts) == 2 and min(common_zipf("fi").get(p.lower(), 0.0) for p in parts) < DEFAULT_SPLIT_ZIPF:
                 continue  # run-together words: one of them is a very common short word ('ja')
             if len(parts) == 1 and not marked and _front_count(s) <= _front_count(lower):
                 continue  # a plain typo fix restores no ä/ö: not what this OCR damage does

@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import resource
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -24,7 +25,6 @@ from pathlib import Path
 from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
 from pipeline.goals_views import relink
-from pipeline.ocr import ocr_pdf
 from pipeline.storage import connect, known_documents, write_extraction
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -90,6 +90,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def ocr_pages(data: bytes, pages: list[int], mode: str):
+    """Tesseract OCR of the given pages; numpy, PIL and Tesseract are loaded only when a page needs it."""
+    from pipeline.ocr import ocr_pdf
+
+    return ocr_pdf(data, pages, mode)
+
+
 def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
             embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
@@ -102,7 +109,7 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     src = Source(source=path, file_name=Path(path).name, municipality_hint=municipality)
     try:
         data = Path(path).read_bytes()
-        result = extract_document(data, src, ocr=ocr_pdf if use_ocr else None,
+        result = extract_document(data, src, ocr=ocr_pages if use_ocr else None,
                                   prefer_embedded_html=embedded_html)
     except MemoryError:
         result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
@@ -118,15 +125,28 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
 
 
 _CTX: mp.context.BaseContext | None = None
+# Modules a worker would import again when it re-runs the parent's main script (the `minutes`
+# console script imports pipeline.cli): preloaded when loaded in the parent. Python 3.11's fork
+# server does not honour a '__main__' preload, so the real modules are named instead.
+ENTRY_MODULES = ("pipeline.cli",)
 
 
 def _context() -> mp.context.BaseContext:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest"])
+        entry = [m for m in ENTRY_MODULES if m in sys.modules]
+        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest", *entry])
         _CTX = ctx
     return _CTX
+
+
+def start_workers() -> None:
+    """Start the fork server (and its preload) now, so that it loads while the parent hashes files."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
 
 
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
@@ -191,6 +211,8 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
     """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
     files = discover(paths)
     report = IngestReport()
+    if files:
+        start_workers()
     con = connect(db_path)
     try:
         known = known_documents(con)
