@@ -32,6 +32,7 @@ DEFAULT_MEMORY_MB = 3072
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 INPUT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".txt", ""}
 SKIP_NAMES = {"readme.md", "readme.txt", "readme"}
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -180,7 +181,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 reason = f"worker died (exit code {proc.exitcode})"
                 if proc.exitcode is not None and proc.exitcode < 0:
                     reason = f"worker killed by signal {-proc.exitcode} (memory limit {memory_mb} MB?)"
-                extraction = _failed_path(path, reason)
+                extraction = failed_path(path, reason)
             conn.close()
             proc.join(5)
             yield path, extraction, time.monotonic() - start, peak
@@ -191,10 +192,10 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 proc.join(5)
                 conn.close()
                 del running[conn]
-                yield path, _failed_path(path, f"timed out after {timeout:g} s"), now - start, None
+                yield path, failed_path(path, f"timed out after {timeout:g} s"), now - start, None
 
 
-def _failed_path(path: Path, reason: str) -> Extraction:
+def failed_path(path: Path, reason: str) -> Extraction:
     try:
         data = path.read_bytes()
     except OSError:
@@ -205,13 +206,22 @@ def _failed_path(path: Path, reason: str) -> Extraction:
 def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
-                 embedded_html: bool = True,
+                 embedded_html: bool = True, executor: str = "local", scheduler: str | None = None,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
+    """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
+
+    ``executor``: 'local' parses in worker processes of this machine, 'dask' on the dask.distributed
+    cluster whose scheduler is at ``scheduler`` (see `pipeline.dask_executor`); either way only
+    this process writes, one transaction per document.
+    """
+    if executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
+    if executor == "dask" and not scheduler:
+        raise ValueError("the dask executor needs a scheduler address (tcp://HOST:8786)")
     files = discover(paths)
     report = IngestReport()
-    if files:
+    if files and executor == "local":
         start_workers()
     con = connect(db_path)
     try:
@@ -228,8 +238,13 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
                 todo.append(path)
         if on_start:
             on_start(len(todo))
-        for path, extraction, seconds, peak in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr,
-                                                     embedded_html):
+        if executor == "dask":
+            from pipeline.dask_executor import run_parsers_dask
+
+            parsed = run_parsers_dask(todo, scheduler, municipality, timeout, memory_mb, use_ocr, embedded_html)
+        else:
+            parsed = run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr, embedded_html)
+        for path, extraction, seconds, peak in parsed:
             doc = extraction.document
             write_extraction(con, extraction)
             result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
