@@ -11,7 +11,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths
@@ -61,6 +60,7 @@ def ingest(
 def _run_ingest(paths, db, options: dict) -> IngestReport:
     if not sys.stderr.isatty():
         return ingest_paths(paths, db, **options)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
