@@ -151,7 +151,7 @@ def dask_curve(folder: Path, db: Path, processes: tuple[int, ...] = (1, 2, 4)) -
     for n in processes:
         with dask.config.set({"distributed.worker.daemon": False}), \
                 LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=None) as cluster:
+                             dashboard_address=":0") as cluster:
             run = ingest_run(folder, db, extra=("--executor", "dask", "--scheduler", cluster.scheduler_address))
         out[f"{n}_workers"] = {"pages": run["pages"], "seconds": run["seconds"],
                                "pages_per_s": round(run["pages"] / run["seconds"], 1), "failed": run["failed"]}

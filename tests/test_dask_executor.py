@@ -40,7 +40,7 @@ def table_rows(db: Path) -> dict[str, list]:
 def cluster():
     with dask.config.set({"distributed.worker.daemon": False}):
         with LocalCluster(n_workers=3, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None, memory_limit="2GiB") as local:
+                          dashboard_address=":0", memory_limit="2GiB") as local:
             yield local
 
 
