@@ -140,16 +140,27 @@ def status(db: Path = DbOption) -> None:
 
 @app.command("eval")
 def eval_(
-    gold_dir: Path = typer.Argument(..., help="Folder of documents with <stem>.gold.json beside them."),
-    db: Path | None = typer.Option(None, "--db", help="Database to ingest into (default: a temporary one)."),
+    gold_dir: Path | None = typer.Argument(None, help="Folder of documents with <stem>.gold.json beside them. "
+                                           "Without it: the synthetic dev corpus and the real documents."),
+    db: Path | None = typer.Option(None, "--db", help="Database to ingest GOLD_DIR into (default: a temporary one)."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    real: Path | None = typer.Option(None, "--real", help="Real documents (default: ../shared/real)."),
+    dev: Path | None = typer.Option(None, "--dev", help="Synthetic gold folder (default: ../shared/corpus/dev)."),
+    outcomes: Path | None = typer.Option(None, "--outcomes",
+                                         help="Hand-judged outcomes CSV (default: tests/gold/real/outcomes.csv)."),
 ) -> None:
-    """Score extraction against .gold.json annotations (precision, recall, accuracy per field).
+    """Score extraction against gold (precision, recall, accuracy per field).
 
+    Without GOLD_DIR: two reports apart, the SYNTHETIC dev corpus and the REAL documents of
+    ../shared/real per source and path (gold from each source's own structure, outcomes by hand).
+
+    Example: minutes eval            (synthetic and real)
     Example: minutes eval ../shared/corpus/dev
     """
-    from pipeline.evaluate import eval_command
+    from pipeline.evaluate import default_dev_dir, default_real_dir, eval_both_command, eval_command
 
+    if gold_dir is None:
+        raise typer.Exit(eval_both_command(dev or default_dev_dir(), real or default_real_dir(), outcomes, json_out))
     if not gold_dir.is_dir():
         err.print(f"[red]error:[/red] not a folder: {gold_dir}")
         raise typer.Exit(2)
@@ -161,7 +172,10 @@ def eval_text_layer(
     pdfs: list[Path] = typer.Argument(..., help="CaseM PDFs (or folders of them) that embed their source HTML."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Score the page-text path against each PDF's embedded source HTML (a gold derived from it).
+    """Agreement (NOT accuracy) between our two CaseM paths: page text vs the embedded HTML.
+
+    Both paths share the segmenter and classifiers: a high figure says they agree, not that
+    either is right. Accuracy on real documents: `minutes eval` without a folder.
 
     Example: minutes eval-text-layer ../shared/real/lapua
     """
