@@ -8,13 +8,16 @@ loaded machine slows both sides alike. Batches of the size of a real one (≈ 10
 bytes differ (a different sha256, so nothing is skipped as unchanged) and whose embedded CaseM
 HTML is renamed away (so the page-text path is measured, as for minutes without it). Peak memory
 is the largest sum of RSS over the ingest process tree (shared pages counted in every process,
-so an upper bound). Results go to data/processed/bench.json.
+so an upper bound); CPU seconds are those of the whole tree (this process is made a subreaper and
+reaps every descendant), so that a loaded machine's figures can still be compared per CPU second.
+Results go to data/processed/bench.json.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,34 +62,64 @@ def make_batch(dest: Path, sources: list[Path], count: int, hide_html: bool = Tr
     return out
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Sum of RSS over a process and its descendants, from /proc."""
+def _tree_usage(pid: int, cpu: dict[int, float]) -> float:
+    """Sum of RSS (MB) over a process and its descendants, from /proc; records each one's CPU
+    seconds so far in ``cpu`` (sampled: a process that lives less than a sample is missed)."""
     total, stack = 0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            cpu[p] = (int(fields[11]) + int(fields[12])) / tick
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, IndexError):
             continue
     return total / 2**20
+
+
+def _become_subreaper() -> bool:
+    """Orphaned descendants (the fork server outlives the ingest by a moment) are re-parented to
+    this process, so that their CPU time is counted in RUSAGE_CHILDREN once they are reaped."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap_orphans(grace_s: float = 2.0) -> None:
+    deadline = time.monotonic() + grace_s
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.05)
 
 
 def timed(cmd: list[str], capture: bool = False) -> dict:
     """Wall seconds and peak tree RSS of a command run as a fresh process (its
     stdout kept when ``capture``)."""
     peak = [0.0]
+    cpu: dict[int, float] = {}
     done = threading.Event()
+    exact = _become_subreaper()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, text=True)
 
     def sample() -> None:  # never reaps the child: only os.wait4 below does
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            peak[0] = max(peak[0], _tree_usage(proc.pid, cpu))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -96,10 +129,15 @@ def timed(cmd: list[str], capture: bool = False) -> dict:
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
+    if exact:
+        _reap_orphans()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = {0: after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}")
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak[0], 1), "stdout": out}
+    return {"seconds": round(seconds, 3), "cpu_s": round(sum(cpu.values()), 2), "peak_rss_mb": round(peak[0], 1),
+            "stdout": out}
 
 
 def raw_run(folder: Path) -> dict:
@@ -136,6 +174,8 @@ def side_by_side(folder: Path, db: Path, repeats: int = REPEATS, workers: int = 
     return {"documents": best["documents"], "pages": best["pages"], "failed": best["failed"],
             "raw_seconds": [raw["seconds"] for raw, _ in pairs],
             "ingest_seconds": [ing["seconds"] for _, ing in pairs],
+            "raw_cpu_s": [raw["cpu_s"] for raw, _ in pairs],
+            "ingest_cpu_s": [ing["cpu_s"] for _, ing in pairs],
             "ratio_median": round(statistics.median(ratios), 2),
             "pages_per_s_best": round(best["pages"] / best["seconds"], 1),
             "peak_rss_mb": max(ing["peak_rss_mb"] for _, ing in pairs)}
@@ -154,7 +194,8 @@ def dask_curve(folder: Path, db: Path, processes: tuple[int, ...] = (1, 2, 4)) -
                              dashboard_address=":0") as cluster:
             run = ingest_run(folder, db, extra=("--executor", "dask", "--scheduler", cluster.scheduler_address))
         out[f"{n}_workers"] = {"pages": run["pages"], "seconds": run["seconds"],
-                               "pages_per_s": round(run["pages"] / run["seconds"], 1), "failed": run["failed"]}
+                               "pages_per_s": round(run["pages"] / run["seconds"], 1), "failed": run["failed"],
+                               "writer_cpu_s": run["cpu_s"]}
     return out
 
 
