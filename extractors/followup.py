@@ -1151,14 +1151,13 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     (pdfplumber cells) when it has them, else from word positions under its header. Following pages
     are read while the table goes on (rows keep coming, with or without a repeated header).
     ``pages``: the PDF's text layer when the caller has read it already."""
-    import pdfplumber
-
     from extractors.pdftext import PdfContent, read_pdf
 
     content = read_pdf(pdf_bytes) if pages is None else PdfContent(pages=pages, page_count=len(pages))
     header_pages = set(followup_pages(content.pages))
     if not header_pages:
         return []
+    import pdfplumber  # ~0.3 s to import: only for documents whose text shows a follow-up table header
     page_text = {p.number: "\n".join(line.text for line in p.lines) for p in content.pages}
     first = min(header_pages)
     wanted_text = "\n".join(page_text[n] for n in sorted(header_pages))

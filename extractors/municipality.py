@@ -18,7 +18,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.lexicon import voikko
@@ -33,6 +33,9 @@ from extractors.vocab import (
 
 DEFAULT_HEADER_LINES = 5  # the first non-empty lines of a text count as its page header
 DEFAULT_MAX_CHARS = 400_000  # long reports (a 158-page tilinpäätös) are scored on their beginning
+# Municipality evidence is read from the first pages (header, attendees, signatures, contacts):
+# later pages mostly name other places, and each capitalised word may cost a Voikko analysis.
+DEFAULT_SCORED_CHARS = 50_000
 
 # Weights of one mention, by how it occurs.
 WEIGHT_MENTION = 1.0
@@ -198,6 +201,7 @@ def _by_place_name() -> dict[str, str]:
     return {m.base.lower(): m.code for m in municipalities()}
 
 
+@lru_cache(maxsize=100_000)
 def match_word(word: str) -> str | None:
     """The municipality a single word names in any case form, or None."""
     low = word.lower()
@@ -250,7 +254,7 @@ def _is_person_context(words: list[str], i: int) -> bool:
 def score_municipalities(text: str, file_name: str = "") -> Counter:
     """Evidence per municipality code, from the text and the file name."""
     scores: Counter = Counter()
-    lines = [ln for ln in text[:DEFAULT_MAX_CHARS].splitlines() if ln.strip()]
+    lines = [ln for ln in text[:DEFAULT_SCORED_CHARS].splitlines() if ln.strip()]
     for n, line in enumerate(lines):
         factor = HEADER_FACTOR if n < DEFAULT_HEADER_LINES else 1.0
         words = _WORD.findall(line)

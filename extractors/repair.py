@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from extractors.lexicon import require_voikko
+from extractors.lexicon import common_zipf, require_voikko
 from extractors.records import Line, PageText
 from extractors.text import fold
 
@@ -362,7 +362,7 @@ def _suggestion(word: str, lower: str) -> tuple[str, str, float] | None:
                 continue
             if _with_case(word, s.lower()) != s:
                 continue  # a suggestion that changes case ('alv' -> 'ALV') is another word
-            if len(parts) == 2 and min(_zipf(p) for p in parts) < DEFAULT_SPLIT_ZIPF:
+            if len(parts) == 2 and min(common_zipf("fi").get(p.lower(), 0.0) for p in parts) < DEFAULT_SPLIT_ZIPF:
                 continue  # run-together words: one of them is a very common short word ('ja')
             if len(parts) == 1 and not marked and _front_count(s) <= _front_count(lower):
                 continue  # a plain typo fix restores no ä/ö: not what this OCR damage does

@@ -8,6 +8,20 @@ import unicodedata
 _COMMON = str.maketrans("äöåÄÖÅéÉüÜáÁ", "aoaAOAeEuUaA")  # the fast path for Finnish and Swedish
 
 
+class _Stripped(dict):
+    """Code point -> the character without its diacritics, decomposed once per distinct character
+    (NFKD works character by character, so this equals decomposing the whole text)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        self[code] = out = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return out
+
+
+_STRIPPED = _Stripped()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def strip_diacritics(text: str) -> str:
     """'Pälkäne' -> 'Palkane', 'Paatdésehdotus' -> 'Paatdesehdotus' (case and length kept)."""
     if text.isascii():
@@ -15,8 +29,7 @@ def strip_diacritics(text: str) -> str:
     quick = text.translate(_COMMON)
     if quick.isascii():
         return quick
-    decomposed = unicodedata.normalize("NFKD", quick)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ASCII.sub(lambda m: _STRIPPED[ord(m.group())], quick)
 
 
 def ascii_lower(text: str) -> str:

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, IngestReport, ingest_paths
+from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths
 from pipeline.storage import DEFAULT_DB, connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -33,26 +32,35 @@ def ingest(
     municipality: str | None = typer.Option(None, "--municipality", help="Municipality of every file."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", help="Seconds allowed per document."),
     force: bool = typer.Option(False, "--force", help="Parse again even when a file is unchanged."),
+    executor: str = typer.Option("local", "--executor", help="Where documents are parsed: local | dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:8786."),
 ) -> None:
     """Ingest minutes, goal and follow-up documents into the database.
 
     Example: minutes ingest data/raw --db data/processed/minutes.duckdb
+    Example: minutes ingest /archive --executor dask --scheduler tcp://10.0.0.5:8786
     """
     for p in paths:
         if not p.exists():
             err.print(f"[red]error:[/red] no such file or folder: {p}")
             raise typer.Exit(2)
+    if executor not in EXECUTORS or (executor == "dask" and not scheduler):
+        err.print(f"[red]error:[/red] --executor is one of {', '.join(EXECUTORS)}; dask needs --scheduler tcp://HOST:8786")
+        raise typer.Exit(2)
+    options = {"workers": workers, "municipality": municipality, "timeout": timeout, "force": force,
+               "executor": executor, "scheduler": scheduler}
     try:
-        report = _run_ingest(paths, db, workers, municipality, timeout, force)
+        report = _run_ingest(paths, db, options)
     except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from exc
     _print_report(report, db)
 
 
-def _run_ingest(paths, db, workers, municipality, timeout, force) -> IngestReport:
+def _run_ingest(paths, db, options: dict) -> IngestReport:
     if not sys.stderr.isatty():
-        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout, force=force)
+        return ingest_paths(paths, db, **options)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -65,8 +73,7 @@ def _run_ingest(paths, db, workers, municipality, timeout, force) -> IngestRepor
                 bar.advance(task)
                 bar.update(task, description=f"ingesting {result.path.name[:40]}")
 
-        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout,
-                            force=force, progress=on_doc, on_start=on_start)
+        return ingest_paths(paths, db, **options, progress=on_doc, on_start=on_start)
 
 
 def _print_report(report: IngestReport, db: Path) -> None:

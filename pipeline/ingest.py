@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import resource
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -24,7 +25,6 @@ from pathlib import Path
 from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
 from pipeline.goals_views import relink
-from pipeline.ocr import ocr_pdf
 from pipeline.storage import connect, known_documents, write_extraction
 from pipeline.supersede import supersede
 
@@ -33,6 +33,7 @@ DEFAULT_MEMORY_MB = 3072
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 INPUT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".txt", ""}
 SKIP_NAMES = {"readme.md", "readme.txt", "readme"}
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -91,6 +92,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def ocr_pages(data: bytes, pages: list[int], mode: str):
+    """Tesseract OCR of the given pages; numpy, PIL and Tesseract are loaded only when a page needs it."""
+    from pipeline.ocr import ocr_pdf
+
+    return ocr_pdf(data, pages, mode)
+
+
 def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
             embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
@@ -103,7 +111,7 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     src = Source(source=path, file_name=Path(path).name, municipality_hint=municipality)
     try:
         data = Path(path).read_bytes()
-        result = extract_document(data, src, ocr=ocr_pdf if use_ocr else None,
+        result = extract_document(data, src, ocr=ocr_pages if use_ocr else None,
                                   prefer_embedded_html=embedded_html)
     except MemoryError:
         result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
@@ -119,15 +127,28 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
 
 
 _CTX: mp.context.BaseContext | None = None
+# Modules a worker would import again when it re-runs the parent's main script (the `minutes`
+# console script imports pipeline.cli): preloaded when loaded in the parent. Python 3.11's fork
+# server does not honour a '__main__' preload, so the real modules are named instead.
+ENTRY_MODULES = ("pipeline.cli",)
 
 
 def _context() -> mp.context.BaseContext:
     global _CTX
     if _CTX is None:
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest"])
+        entry = [m for m in ENTRY_MODULES if m in sys.modules]
+        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest", *entry])
         _CTX = ctx
     return _CTX
+
+
+def start_workers() -> None:
+    """Start the fork server (and its preload) now, so that it loads while the parent hashes files."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
 
 
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
@@ -161,7 +182,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 reason = f"worker died (exit code {proc.exitcode})"
                 if proc.exitcode is not None and proc.exitcode < 0:
                     reason = f"worker killed by signal {-proc.exitcode} (memory limit {memory_mb} MB?)"
-                extraction = _failed_path(path, reason)
+                extraction = failed_path(path, reason)
             conn.close()
             proc.join(5)
             yield path, extraction, time.monotonic() - start, peak
@@ -172,10 +193,10 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 proc.join(5)
                 conn.close()
                 del running[conn]
-                yield path, _failed_path(path, f"timed out after {timeout:g} s"), now - start, None
+                yield path, failed_path(path, f"timed out after {timeout:g} s"), now - start, None
 
 
-def _failed_path(path: Path, reason: str) -> Extraction:
+def failed_path(path: Path, reason: str) -> Extraction:
     try:
         data = path.read_bytes()
     except OSError:
@@ -186,12 +207,23 @@ def _failed_path(path: Path, reason: str) -> Extraction:
 def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
-                 embedded_html: bool = True,
+                 embedded_html: bool = True, executor: str = "local", scheduler: str | None = None,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
+    """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
+
+    ``executor``: 'local' parses in worker processes of this machine, 'dask' on the dask.distributed
+    cluster whose scheduler is at ``scheduler`` (see `pipeline.dask_executor`); either way only
+    this process writes, one transaction per document.
+    """
+    if executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
+    if executor == "dask" and not scheduler:
+        raise ValueError("the dask executor needs a scheduler address (tcp://HOST:8786)")
     files = discover(paths)
     report = IngestReport()
+    if files and executor == "local":
+        start_workers()
     con = connect(db_path)
     try:
         known = known_documents(con)
@@ -207,8 +239,13 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFA
                 todo.append(path)
         if on_start:
             on_start(len(todo))
-        for path, extraction, seconds, peak in run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr,
-                                                     embedded_html):
+        if executor == "dask":
+            from pipeline.dask_executor import run_parsers_dask
+
+            parsed = run_parsers_dask(todo, scheduler, municipality, timeout, memory_mb, use_ocr, embedded_html)
+        else:
+            parsed = run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr, embedded_html)
+        for path, extraction, seconds, peak in parsed:
             doc = extraction.document
             write_extraction(con, extraction)
             result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,

@@ -1,9 +1,13 @@
 """Imported once by the ingest fork server, so that every per-document worker starts warm.
 
 Workers are forked from the server: whatever is loaded here (modules, the Voikko lexicon, the
-word-frequency table, ~0.5 s together) is shared copy-on-write instead of being loaded again
-for each document.
+common-word list of the needs-OCR check, compiled regular expressions, ~0.5 s together) is shared
+copy-on-write instead of being loaded again for each document. OCR (numpy, PIL) and wordfreq's
+large tables (repair of damaged text) are not loaded here: most batches never need them, and the
+few workers that do load them for themselves.
 """
+
+import gc
 
 from extractors import (  # noqa: F401 - imported for their side effect of being loaded
     decisions,
@@ -15,18 +19,43 @@ from extractors import (  # noqa: F401 - imported for their side effect of being
     meeting,
     minutes,
     municipality,
+    ocrfix,
     repair,
     roles,
 )
-from pipeline import ocr  # noqa: F401
+
+# A short invented minutes text: run once through the whole chain, it compiles the regular
+# expressions that the stages build at call time and fills their caches before any fork.
+WARM_TEXT = """Lapuan kaupunki
+Sivistyslautakunta
+PÖYTÄKIRJA 1/2025
+Aika 13.03.2025 klo 16.45 - 18.30
+Paikka Kaupungintalo
+Saapuvilla olleet jäsenet
+Matti Virtanen, puheenjohtaja
+Liisa Järvinen, jäsen
+
+§ 1 Kokouksen laillisuus ja päätösvaltaisuus
+Valmistelija sivistysjohtaja Matti Virtanen, puh. 040 123 4567, matti.virtanen@lapua.fi
+Päätösehdotus Sivistysjohtaja: Lautakunta toteaa kokouksen laillisesti koolle kutsutuksi.
+Käsittely Liisa Järvinen esitti, että asia palautetaan. Äänestyksessä jaa 5 ääntä, ei 2 ääntä.
+Liisa Järvinen ilmoitti olevansa esteellinen ja poistui kokouksesta.
+Päätös Hyväksyttiin.
+"""
 
 
 def warm() -> None:
-    """Touch the lazily loaded lexicons so that forked workers inherit them loaded."""
+    """Touch the lazily loaded lexicons and run the chain once, so forked workers inherit them."""
     municipality.recognise_municipality("Lapuan kaupunki")
-    repair.repair_text("Paatdsehdotus hyvaksyttiin")
+    ocrfix.common_words()
+    ocrfix.unreadable_words(WARM_TEXT.split())
     roles.parse_person_lines("Sivistysjohtaja Matti Virtanen", "valmistelija")
     linking.link_followups([], [])
+    data = WARM_TEXT.encode()
+    document.extract_document(data, document.Source("warm.txt", "warm.txt"))
+    # objects made so far live as long as the server: keep the collector from touching (and so
+    # copying) their pages in every worker
+    gc.freeze()
 
 
 warm()

@@ -14,7 +14,6 @@ from pathlib import Path
 import typer
 
 from pipeline.harvest.config import DEFAULT_CONFIG, ConfigError, load_config
-from pipeline.harvest.runner import EXIT_CONFIG, harvest
 from pipeline.storage import DEFAULT_DB
 
 DEFAULT_DATA_DIR = Path("data/raw")
@@ -38,6 +37,8 @@ def _setup_logging(log_file: Path) -> None:
 
 def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool) -> int:
     """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked)."""
+    from pipeline.harvest.runner import EXIT_CONFIG, harvest  # httpx and the adapters: only when harvesting
+
     try:
         cfg = load_config(config)
     except ConfigError as exc:
