@@ -1,7 +1,9 @@
 """The `minutes` command: thin typer commands over library functions.
 
-Exit codes: 0 when the run finished (failed documents are recorded, not fatal), 2 for usage
-errors (typer's own), 1 for a fatal error such as an unreadable database.
+Exit codes of `ingest`: 0 when every document is ok or partial (or unchanged), 4 when some failed
+(recorded in the database; `--allow-failures` keeps 0), 2 for usage errors, 3 when another writer
+holds the database, 1 for a fatal error such as a file that is not a DuckDB database, 130 on Ctrl-C.
+Expected failures are one line with a hint on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,20 +11,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline.cli_support import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_FATAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    check_inputs,
+    check_municipality,
+    report_json,
+    version_callback,
+)
 from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, IngestReport, ingest_paths
+from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file
 from pipeline.storage import DEFAULT_DB, connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.")
 console = Console(stderr=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Finnish municipal meeting minutes and goal follow-ups into DuckDB."""
 
 
 @app.command()
@@ -33,26 +56,57 @@ def ingest(
     municipality: str | None = typer.Option(None, "--municipality", help="Municipality of every file."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_S, "--timeout", help="Seconds allowed per document."),
     force: bool = typer.Option(False, "--force", help="Parse again even when a file is unchanged."),
+    allow_failures: bool = typer.Option(False, "--allow-failures", help="Exit 0 even when documents failed."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
 ) -> None:
     """Ingest minutes, goal and follow-up documents into the database.
 
+    Readers of the database are never blocked: the run writes a private copy and publishes it
+    when it ends. Exit codes: 0 ok, 4 some documents failed, 3 database busy, 2 usage, 1 fatal.
+
     Example: minutes ingest data/raw --db data/processed/minutes.duckdb
     """
-    for p in paths:
-        if not p.exists():
-            err.print(f"[red]error:[/red] no such file or folder: {p}")
-            raise typer.Exit(2)
     try:
-        report = _run_ingest(paths, db, workers, municipality, timeout, force)
+        if timeout <= 0:
+            raise ValueError(f"--timeout must be a positive number of seconds, not {timeout:g}")
+        skipped = check_inputs(paths)
+        municipality = check_municipality(municipality)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    saved: list = []
+    try:
+        report = _run_ingest(paths, db, workers, municipality, timeout, force, saved.append)
+    except KeyboardInterrupt:
+        done = sum(1 for r in saved if r.status != "unchanged")
+        err.print(f"interrupted; {done} documents saved, run again to continue")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except DatabaseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_BUSY if isinstance(exc, DatabaseBusy) else EXIT_FATAL) from None
     except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
-        raise typer.Exit(1) from exc
-    _print_report(report, db)
+        raise typer.Exit(EXIT_FATAL) from exc
+    if json_out:
+        print(report_json(report, db, skipped))
+    else:
+        _print_report(report, db)
+        if skipped:
+            console.print(f"{skipped} files skipped (not PDF, HTML or TXT)")
+    if report.count("failed") and not allow_failures:
+        raise typer.Exit(EXIT_FAILED)
 
 
-def _run_ingest(paths, db, workers, municipality, timeout, force) -> IngestReport:
-    if not sys.stderr.isatty():
-        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout, force=force)
+def _run_ingest(paths, db, workers, municipality, timeout, force, on_result) -> IngestReport:
+    if not sys.stderr.isatty():  # cron, systemd, a pipe: one plain line per document parsed
+        def log_doc(result) -> None:
+            on_result(result)
+            if result.status != "unchanged":
+                print(f"{result.status} {result.path} ({result.items} items, {result.seconds:.1f} s)",
+                      file=sys.stderr, flush=True)
+
+        return ingest_paths(paths, db, workers=workers, municipality=municipality, timeout=timeout, force=force,
+                            progress=log_doc)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -61,6 +115,7 @@ def _run_ingest(paths, db, workers, municipality, timeout, force) -> IngestRepor
             bar.update(task, total=n)
 
         def on_doc(result) -> None:
+            on_result(result)
             if result.status != "unchanged":
                 bar.advance(task)
                 bar.update(task, description=f"ingesting {result.path.name[:40]}")
@@ -98,7 +153,12 @@ def status(db: Path = DbOption) -> None:
     if not db.exists():
         err.print(f"[red]error:[/red] no database at {db}")
         raise typer.Exit(2)
-    con = connect(db)
+    try:
+        check_database_file(db)
+        con = connect(db, read_only=True)
+    except (DatabaseError, duckdb.Error) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FATAL) from None
     try:
         queries = {
             "documents by status": """SELECT status, kind, count(*) AS documents FROM documents

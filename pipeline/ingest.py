@@ -14,6 +14,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -25,6 +26,7 @@ from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
 from pipeline.goals_views import relink
 from pipeline.ocr import ocr_pdf
+from pipeline.publish import writing
 from pipeline.storage import connect, known_documents, write_extraction
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -93,6 +95,7 @@ def sha256_file(path: Path) -> str:
 def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
             embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     limit = memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -111,6 +114,8 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
         conn.send((result, peak))
+    except BrokenPipeError:  # the parent stopped (Ctrl-C) and no longer wants the result
+        pass
     except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable record: report it instead
         conn.send((failed(data, src, f"could not return result: {exc}", stage="extract"), peak))
     finally:
@@ -182,13 +187,13 @@ def _failed_path(path: Path, reason: str) -> Extraction:
     return failed(data, Source(source=str(path), file_name=path.name), reason, stage="extract")
 
 
-def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
+def _ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
                  embedded_html: bool = True,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest files/folders into the database; unchanged documents are skipped, others replaced."""
+    """Ingest into `db_path` itself (a writer's private copy); see ingest_paths."""
     files = discover(paths)
     report = IngestReport()
     con = connect(db_path)
@@ -235,3 +240,13 @@ def _record_run(con, report: IngestReport) -> None:
         [uuid.uuid4().hex, report.started_at, report.finished_at, len(report.results), report.count("ok"),
          report.count("partial"), report.count("failed"), report.count("unchanged")],
     )
+
+
+def ingest_paths(paths: Iterable[Path], db_path: Path | str, **options) -> IngestReport:
+    """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
+
+    Works on a private copy published when the batch ends (pipeline/publish.py), so readers of
+    `db_path` are never blocked; options are those of _ingest_into.
+    """
+    with writing(db_path) as private:
+        return _ingest_into(paths, private, **options)

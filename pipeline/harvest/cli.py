@@ -7,6 +7,7 @@ goes to a file (`[harvest] log_file`, default beside the database). No progress 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import typer
 
 from pipeline.harvest.config import DEFAULT_CONFIG, ConfigError, load_config
 from pipeline.harvest.runner import EXIT_CONFIG, harvest
+from pipeline.publish import DatabaseError
 from pipeline.storage import DEFAULT_DB
 
 DEFAULT_DATA_DIR = Path("data/raw")
@@ -36,16 +38,25 @@ def _setup_logging(log_file: Path) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool) -> int:
-    """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked)."""
+def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool,
+                    json_out: bool = False) -> int:
+    """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked,
+    5 a source that listed meetings before now lists none: has the site changed?)."""
     try:
         cfg = load_config(config)
     except ConfigError as exc:
         print(f"harvest: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     _setup_logging(cfg.log_file or Path(db).parent / "harvest.log")
-    summary = harvest(cfg, Path(db), Path(data_dir), since=since, dry_run=dry_run)
-    print(summary.line())
+    try:
+        summary = harvest(cfg, Path(db), Path(data_dir), since=since, dry_run=dry_run)
+    except KeyboardInterrupt:
+        print("harvest: interrupted; what was fetched and ingested is saved, run again to continue", file=sys.stderr)
+        return 130
+    except DatabaseError as exc:
+        print(f"harvest: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(summary.as_dict(), ensure_ascii=False) if json_out else summary.line())
     return summary.exit_code
 
 
@@ -55,6 +66,7 @@ def harvest_cli(
     data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir", help="where fetched files are kept"),
     since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: harvest from this date (overrides the cursor)"),
     dry_run: bool = typer.Option(False, "--dry-run", help="list what would be fetched; write nothing"),
+    json_out: bool = typer.Option(False, "--json", help="print the summary as JSON instead of one line"),
 ) -> None:
     """Fetch new minutes from the configured publishing systems and ingest them.
 
@@ -64,7 +76,7 @@ def harvest_cli(
         day = dt.date.fromisoformat(since) if since else None
     except ValueError:
         raise typer.BadParameter("--since must be YYYY-MM-DD") from None
-    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run))
+    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run, json_out))
 
 
 harvest_app = typer.Typer(add_completion=False)
