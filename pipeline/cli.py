@@ -145,10 +145,17 @@ def _print_report(report: IngestReport, db: Path) -> None:
 
 
 @app.command()
-def status(db: Path = DbOption) -> None:
+def status(
+    db: Path = DbOption,
+    harvest_sources: bool = typer.Option(False, "--harvest", help="Per harvest source: last run, last success, "
+                                         "what it fetched, failing or yielding nothing."),
+) -> None:
     """Summarise the database: documents by status, municipality, body and year, and last failures.
 
+    Opens the database read-only: it never waits for, nor disturbs, a running ingest or harvest.
+
     Example: minutes status --db data/processed/minutes.duckdb
+    Example: minutes status --harvest
     """
     if not db.exists():
         err.print(f"[red]error:[/red] no database at {db}")
@@ -177,6 +184,13 @@ def status(db: Path = DbOption) -> None:
             "last failures": """SELECT file_name, status, error FROM documents WHERE status <> 'ok'
                 ORDER BY ingested_at DESC LIMIT 10""",
         }
+        if harvest_sources:
+            from pipeline.harvest.state import SOURCE_HEALTH_SQL
+
+            if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'harvest_runs'").fetchall():
+                err.print(f"no harvest has run on {db}")
+                raise typer.Exit(EXIT_USAGE)
+            queries = {"harvest sources": SOURCE_HEALTH_SQL}
         for title, sql in queries.items():
             rel = con.execute(sql)
             cols = [d[0] for d in rel.description]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -328,6 +329,11 @@ def test_zero_yield_is_flagged_and_one_failing_source_does_not_stop_the_others(t
         second = harvest(_config(sources[:1]), db, raw, now=NOW + dt.timedelta(days=1), ingest=_no_ingest)
     assert second.results[0].flagged and "ZERO YIELD" in second.line()
     assert second.exit_code == EXIT_ZERO_YIELD and second.as_dict()["sources"][0]["flagged"]
+    shown = subprocess.run([str(Path(sys.executable).with_name("minutes")), "status", "--harvest", "--db", str(db)],
+                           capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "250"})
+    assert shown.returncode == 0, shown.stderr
+    rows = {line.split("│")[1].strip(): line for line in shown.stdout.splitlines() if line.count("│") > 3}
+    assert "ZERO YIELD" in rows["Espoo"] and "FAILING" in rows["Vantaa"]
 
 
 def test_a_refused_connection_is_reported_as_such_not_as_robots(tmp_path: Path):

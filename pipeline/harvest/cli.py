@@ -39,7 +39,7 @@ def _setup_logging(log_file: Path) -> None:
 
 
 def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool,
-                    json_out: bool = False) -> int:
+                    json_out: bool = False, log_file: Path | None = None) -> int:
     """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked,
     5 a source that listed meetings before now lists none: has the site changed?)."""
     try:
@@ -47,7 +47,7 @@ def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | Non
     except ConfigError as exc:
         print(f"harvest: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    _setup_logging(cfg.log_file or Path(db).parent / "harvest.log")
+    _setup_logging(log_file or cfg.log_file or Path(db).parent / "harvest.log")
     try:
         summary = harvest(cfg, Path(db), Path(data_dir), since=since, dry_run=dry_run)
     except KeyboardInterrupt:
@@ -67,6 +67,8 @@ def harvest_cli(
     since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: harvest from this date (overrides the cursor)"),
     dry_run: bool = typer.Option(False, "--dry-run", help="list what would be fetched; write nothing"),
     json_out: bool = typer.Option(False, "--json", help="print the summary as JSON instead of one line"),
+    log_file: Path | None = typer.Option(None, "--log-file", help="the detailed log (default: [harvest] log_file, "
+                                         "else harvest.log beside the database)"),
 ) -> None:
     """Fetch new minutes from the configured publishing systems and ingest them.
 
@@ -76,7 +78,7 @@ def harvest_cli(
         day = dt.date.fromisoformat(since) if since else None
     except ValueError:
         raise typer.BadParameter("--since must be YYYY-MM-DD") from None
-    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run, json_out))
+    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run, json_out, log_file))
 
 
 harvest_app = typer.Typer(add_completion=False)
