@@ -103,6 +103,23 @@ def remove_orphans(db_path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def fold_in_wal(db_path: Path) -> None:
+    """A `<db>.wal` beside the published file (left by a crash of a writer that wrote in place,
+    before this module) must be folded in before copying, and must not outlive a rename that would
+    pair it with another file."""
+    if not db_path.with_name(db_path.name + ".wal").exists():
+        return
+    try:
+        con = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        raise DatabaseError(f"{db_path} has an unfinished write-ahead log and is open elsewhere; close the "
+                            f"readers once so it can be folded in ({exc})") from None
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def copy_file(src: Path, dst: Path) -> None:
     """Reflink where the file system can, else a byte copy (GNU cp decides)."""
     if shutil.which("cp"):
@@ -144,6 +161,7 @@ def writing(db_path: str | Path) -> Iterator[Path]:
     check_database_file(db_path)
     with writer_lock(db_path):
         remove_orphans(db_path)
+        fold_in_wal(db_path)
         private = private_path(db_path)
         if db_path.exists():
             copy_file(db_path, private)

@@ -139,3 +139,20 @@ def test_ctrl_c_of_an_ingest_says_what_was_saved_without_tracebacks(tmp_path: Pa
     said = re.search(r"interrupted; (\d+) documents saved, run again to continue", rest)
     assert said and 3 <= int(said.group(1)) < 12
     assert _documents(db) == int(said.group(1))  # what it says it saved is published
+
+
+def test_a_write_ahead_log_left_beside_the_published_file_is_folded_in_first(tmp_path: Path) -> None:
+    db = tmp_path / "m.duckdb"
+    crash = ("import duckdb, os, sys; con = duckdb.connect(sys.argv[1]); "
+             "con.execute(\"SET checkpoint_threshold = '1GB'\"); con.execute('CREATE TABLE t AS SELECT 1 AS x'); "
+             "con.execute('INSERT INTO t VALUES (2)'); os.kill(os.getpid(), 9)")
+    subprocess.run([sys.executable, "-c", crash, str(db)], timeout=60)
+    assert db.with_name("m.duckdb.wal").exists()  # a writer of the old kind died mid-run
+    with writing(db) as private:
+        con = duckdb.connect(str(private))
+        con.execute("INSERT INTO t VALUES (3)")
+        con.close()
+    assert not db.with_name("m.duckdb.wal").exists()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT list(x ORDER BY x) FROM t").fetchone()[0] == [1, 2, 3]
+    con.close()
