@@ -9,15 +9,17 @@ run completes the batch (documents already loaded are recognised by their sha256
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import multiprocessing as mp
 import os
 import resource
 import signal
+import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -122,6 +124,22 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
         conn.close()
 
 
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block and raise it when the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
+
+
 _CTX: mp.context.BaseContext | None = None
 
 
@@ -149,7 +167,8 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
             parent, child = ctx.Pipe(duplex=False)
             proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr, embedded_html),
                                daemon=True)
-            proc.start()
+            with _sigint_deferred():  # a Ctrl-C halfway through the start would crash the fork server
+                proc.start()
             child.close()
             running[parent] = (path, proc, time.monotonic())
         now = time.monotonic()

@@ -5,6 +5,8 @@ word-frequency table, ~0.5 s together) is shared copy-on-write instead of being 
 for each document.
 """
 
+import os
+
 from extractors import (  # noqa: F401 - imported for their side effect of being loaded
     decisions,
     document,
@@ -19,6 +21,10 @@ from extractors import (  # noqa: F401 - imported for their side effect of being
     roles,
 )
 from pipeline import ocr  # noqa: F401
+
+# The fork server and the workers it forks leave the terminal's process group: a Ctrl-C reaches
+# only the parent, which stops them, instead of printing a traceback from every worker.
+os.setpgrp()
 
 
 def warm() -> None:
