@@ -15,6 +15,7 @@ a 'paikannimi'), which covers the irregular rest when the library is installed.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -235,6 +236,12 @@ def resolve_name(name: str) -> tuple[str | None, str | None]:
     if code:
         return _by_code()[code].name, code
     return None, None
+
+
+def nearest_names(name: str, n: int = 3) -> list[str]:
+    """The municipality names (Finnish or Swedish) closest in spelling, for an error's hint."""
+    names = {ascii_lower(v): v for m in municipalities() for v in (m.name, m.name_sv) if v}
+    return [names[k] for k in difflib.get_close_matches(ascii_lower(name.strip()), list(names), n=n, cutoff=0.5)]
 
 
 # --- scoring ------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The `minutes` command: thin typer commands over library functions.
 
-Exit codes: 0 when the run finished (failed documents are recorded, not fatal), 2 for usage
-errors (typer's own), 1 for a fatal error such as an unreadable database.
+Exit codes of `ingest`: 0 when every document is ok or partial (or unchanged), 4 when some failed
+(recorded in the database; `--allow-failures` keeps 0), 2 for usage errors, 3 when another writer
+holds the database, 1 for a fatal error such as a file that is not a DuckDB database, 130 on Ctrl-C.
+Expected failures are one line with a hint on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,19 +11,40 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.cli_support import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_FATAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    check_inputs,
+    check_municipality,
+    report_json,
+    version_callback,
+)
 from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths
+from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file
 from pipeline.storage import DEFAULT_DB, connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.")
 console = Console(stderr=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Finnish municipal meeting minutes and goal follow-ups into DuckDB."""
 
 
 @app.command()
@@ -34,32 +57,61 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Parse again even when a file is unchanged."),
     executor: str = typer.Option("local", "--executor", help="Where documents are parsed: local | dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:8786."),
+    allow_failures: bool = typer.Option(False, "--allow-failures", help="Exit 0 even when documents failed."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
 ) -> None:
     """Ingest minutes, goal and follow-up documents into the database.
+
+    Readers of the database are never blocked: the run writes a private copy and publishes it
+    when it ends. Exit codes: 0 ok, 4 some documents failed, 3 database busy, 2 usage, 1 fatal.
 
     Example: minutes ingest data/raw --db data/processed/minutes.duckdb
     Example: minutes ingest /archive --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    for p in paths:
-        if not p.exists():
-            err.print(f"[red]error:[/red] no such file or folder: {p}")
-            raise typer.Exit(2)
-    if executor not in EXECUTORS or (executor == "dask" and not scheduler):
-        err.print(f"[red]error:[/red] --executor is one of {', '.join(EXECUTORS)}; dask needs --scheduler tcp://HOST:8786")
-        raise typer.Exit(2)
-    options = {"workers": workers, "municipality": municipality, "timeout": timeout, "force": force,
-               "executor": executor, "scheduler": scheduler}
     try:
-        report = _run_ingest(paths, db, options)
+        if timeout <= 0:
+            raise ValueError(f"--timeout must be a positive number of seconds, not {timeout:g}")
+        skipped = check_inputs(paths)
+        municipality = check_municipality(municipality)
+        if executor not in EXECUTORS or (executor == "dask" and not scheduler):
+            raise ValueError(f"--executor is one of {', '.join(EXECUTORS)}; dask needs --scheduler tcp://HOST:8786")
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    saved: list = []
+    try:
+        options = {"workers": workers, "municipality": municipality, "timeout": timeout, "force": force,
+                   "executor": executor, "scheduler": scheduler}
+        report = _run_ingest(paths, db, options, saved.append)
+    except KeyboardInterrupt:
+        done = sum(1 for r in saved if r.status != "unchanged")
+        err.print(f"interrupted; {done} documents saved, run again to continue")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except DatabaseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_BUSY if isinstance(exc, DatabaseBusy) else EXIT_FATAL) from None
     except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
-        raise typer.Exit(1) from exc
-    _print_report(report, db)
+        raise typer.Exit(EXIT_FATAL) from exc
+    if json_out:
+        print(report_json(report, db, skipped))
+    else:
+        _print_report(report, db)
+        if skipped:
+            console.print(f"{skipped} files skipped (not PDF, HTML or TXT)")
+    if report.count("failed") and not allow_failures:
+        raise typer.Exit(EXIT_FAILED)
 
 
-def _run_ingest(paths, db, options: dict) -> IngestReport:
-    if not sys.stderr.isatty():
-        return ingest_paths(paths, db, **options)
+def _run_ingest(paths, db, options: dict, on_result) -> IngestReport:
+    if not sys.stderr.isatty():  # cron, systemd, a pipe: one plain line per document parsed
+        def log_doc(result) -> None:
+            on_result(result)
+            if result.status != "unchanged":
+                print(f"{result.status} {result.path} ({result.items} items, {result.seconds:.1f} s)",
+                      file=sys.stderr, flush=True)
+
+        return ingest_paths(paths, db, **options, progress=log_doc)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
@@ -69,6 +121,7 @@ def _run_ingest(paths, db, options: dict) -> IngestReport:
             bar.update(task, total=n)
 
         def on_doc(result) -> None:
+            on_result(result)
             if result.status != "unchanged":
                 bar.advance(task)
                 bar.update(task, description=f"ingesting {result.path.name[:40]}")
@@ -97,15 +150,27 @@ def _print_report(report: IngestReport, db: Path) -> None:
 
 
 @app.command()
-def status(db: Path = DbOption) -> None:
+def status(
+    db: Path = DbOption,
+    harvest_sources: bool = typer.Option(False, "--harvest", help="Per harvest source: last run, last success, "
+                                         "what it fetched, failing or yielding nothing."),
+) -> None:
     """Summarise the database: documents by status, municipality, body and year, and last failures.
 
+    Opens the database read-only: it never waits for, nor disturbs, a running ingest or harvest.
+
     Example: minutes status --db data/processed/minutes.duckdb
+    Example: minutes status --harvest
     """
     if not db.exists():
         err.print(f"[red]error:[/red] no database at {db}")
         raise typer.Exit(2)
-    con = connect(db)
+    try:
+        check_database_file(db)
+        con = connect(db, read_only=True)
+    except (DatabaseError, duckdb.Error) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FATAL) from None
     try:
         queries = {
             "documents by status": """SELECT status, kind, count(*) AS documents FROM documents
@@ -124,6 +189,13 @@ def status(db: Path = DbOption) -> None:
             "last failures": """SELECT file_name, status, error FROM documents WHERE status <> 'ok'
                 ORDER BY ingested_at DESC LIMIT 10""",
         }
+        if harvest_sources:
+            from pipeline.harvest.state import SOURCE_HEALTH_SQL
+
+            if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'harvest_runs'").fetchall():
+                err.print(f"no harvest has run on {db}")
+                raise typer.Exit(EXIT_USAGE)
+            queries = {"harvest sources": SOURCE_HEALTH_SQL}
         for title, sql in queries.items():
             rel = con.execute(sql)
             cols = [d[0] for d in rel.description]

@@ -9,15 +9,18 @@ run completes the batch (documents already loaded are recognised by their sha256
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import multiprocessing as mp
 import os
 import resource
+import signal
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -25,6 +28,7 @@ from pathlib import Path
 from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
 from pipeline.goals_views import relink
+from pipeline.publish import writing
 from pipeline.storage import connect, known_documents, write_extraction
 from pipeline.supersede import supersede
 
@@ -102,6 +106,7 @@ def ocr_pages(data: bytes, pages: list[int], mode: str):
 def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: int, use_ocr: bool,
             embedded_html: bool = True) -> None:
     """Child process: parse one document and send the Extraction back (or the failure)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     limit = memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -120,10 +125,28 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
         conn.send((result, peak))
+    except BrokenPipeError:  # the parent stopped (Ctrl-C) and no longer wants the result
+        pass
     except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable record: report it instead
         conn.send((failed(data, src, f"could not return result: {exc}", stage="extract"), peak))
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block and raise it when the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 _CTX: mp.context.BaseContext | None = None
@@ -166,7 +189,8 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
             parent, child = ctx.Pipe(duplex=False)
             proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr, embedded_html),
                                daemon=True)
-            proc.start()
+            with _sigint_deferred():  # a Ctrl-C halfway through the start would crash the fork server
+                proc.start()
             child.close()
             running[parent] = (path, proc, time.monotonic())
         now = time.monotonic()
@@ -204,18 +228,13 @@ def failed_path(path: Path, reason: str) -> Extraction:
     return failed(data, Source(source=str(path), file_name=path.name), reason, stage="extract")
 
 
-def ingest_paths(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
+def _ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
                  embedded_html: bool = True, executor: str = "local", scheduler: str | None = None,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
-
-    ``executor``: 'local' parses in worker processes of this machine, 'dask' on the dask.distributed
-    cluster whose scheduler is at ``scheduler`` (see `pipeline.dask_executor`); either way only
-    this process writes, one transaction per document.
-    """
+    """Ingest into `db_path` itself (a writer's private copy); see ingest_paths."""
     if executor not in EXECUTORS:
         raise ValueError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
     if executor == "dask" and not scheduler:
@@ -275,3 +294,13 @@ def _record_run(con, report: IngestReport) -> None:
         [uuid.uuid4().hex, report.started_at, report.finished_at, len(report.results), report.count("ok"),
          report.count("partial"), report.count("failed"), report.count("unchanged")],
     )
+
+
+def ingest_paths(paths: Iterable[Path], db_path: Path | str, **options) -> IngestReport:
+    """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
+
+    Works on a private copy published when the batch ends (pipeline/publish.py), so readers of
+    `db_path` are never blocked; options are those of _ingest_into.
+    """
+    with writing(db_path) as private:
+        return _ingest_into(paths, private, **options)

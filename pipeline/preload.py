@@ -8,6 +8,7 @@ few workers that do load them for themselves.
 """
 
 import gc
+import os
 
 from extractors import (  # noqa: F401 - imported for their side effect of being loaded
     decisions,
@@ -42,6 +43,10 @@ Käsittely Liisa Järvinen esitti, että asia palautetaan. Äänestyksessä jaa 
 Liisa Järvinen ilmoitti olevansa esteellinen ja poistui kokouksesta.
 Päätös Hyväksyttiin.
 """
+
+# The fork server and the workers it forks leave the terminal's process group: a Ctrl-C reaches
+# only the parent, which stops them, instead of printing a traceback from every worker.
+os.setpgrp()
 
 
 def warm() -> None:

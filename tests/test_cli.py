@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+
+from tests.pdfmaker import minutes_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 MINUTES = Path(sys.executable).with_name("minutes")
@@ -42,7 +45,40 @@ def test_fatal_error_exits_1(tmp_path: Path) -> None:
     not_a_db.write_text("this is not a DuckDB file")
     done = run("ingest", "data/raw", "--db", str(not_a_db))
     assert done.returncode == 1
-    assert "fatal" in done.stderr
+    assert "is not a DuckDB database" in done.stderr and "Traceback" not in done.stderr
+    assert not_a_db.read_text() == "this is not a DuckDB file"  # refused, not overwritten
+
+
+def test_usage_mistakes_are_one_line_with_a_hint(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.duckdb")
+    for args, said in ((["--timeout", "0"], "--timeout must be a positive"),
+                       (["--municipality", "Helsinkii"], "did you mean Helsinki")):
+        done = run("ingest", "data/raw", "--db", db, *args)
+        assert done.returncode == 2 and said in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "odd").mkdir()
+    (tmp_path / "odd" / "budget.xlsx").write_bytes(b"PK")
+    assert "no files at all" in run("ingest", str(tmp_path / "empty"), "--db", db).stderr
+    done = run("ingest", str(tmp_path / "odd"), "--db", db)
+    assert done.returncode == 2 and "only 1 files of other kinds" in done.stderr
+    assert not Path(db).exists()
+
+
+def test_exit_4_when_a_document_failed_json_summary_and_version(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
+    (src / "notes.docx").write_bytes(b"PK")
+    minutes_pdf(src / "ok.pdf", items=[(1, "Kokouksen laillisuus", "Todettiin.")])
+    db = str(tmp_path / "m.duckdb")
+    done = run("ingest", str(src), "--db", db, "--json")
+    assert done.returncode == 4, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["failed"] == 1 and summary["skipped"] == 1 and summary["documents"] == 2
+    assert summary["problems"][0]["path"].endswith("broken.pdf") and summary["problems"][0]["error"]
+    assert run("ingest", str(src), "--db", db, "--allow-failures", "--force").returncode == 0
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("minutes ")
 
 
 def test_every_command_has_help(cli_commands: list[tuple[str, ...]]) -> None:

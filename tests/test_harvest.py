@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +22,7 @@ import pytest
 
 from pipeline.harvest.config import HarvestConfig, load_config, parse_source
 from pipeline.harvest.publish import parquet_link, snapshot_path
-from pipeline.harvest.runner import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, harvest
+from pipeline.harvest.runner import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_ZERO_YIELD, harvest
 from tests.fixtures.sites.siteserver import Site, SiteServer
 from tests.pdfmaker import minutes_pdf
 
@@ -326,6 +328,44 @@ def test_zero_yield_is_flagged_and_one_failing_source_does_not_stop_the_others(t
         site.add("/kokous/TELIN-3002.HTM", b"<html><body>Uusi sivusto</body></html>")
         second = harvest(_config(sources[:1]), db, raw, now=NOW + dt.timedelta(days=1), ingest=_no_ingest)
     assert second.results[0].flagged and "ZERO YIELD" in second.line()
+    assert second.exit_code == EXIT_ZERO_YIELD and second.as_dict()["sources"][0]["flagged"]
+    shown = subprocess.run([str(Path(sys.executable).with_name("minutes")), "status", "--harvest", "--db", str(db)],
+                           capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "250"})
+    assert shown.returncode == 0, shown.stderr
+    rows = {line.split("│")[1].strip(): line for line in shown.stdout.splitlines() if line.count("│") > 3}
+    assert "ZERO YIELD" in rows["Espoo"] and "FAILING" in rows["Vantaa"]
+
+
+def test_a_refused_connection_is_reported_as_such_not_as_robots(tmp_path: Path):
+    with socket.socket() as sock:  # a port nobody listens on: bind, note it, close
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = _config([{"municipality": "Espoo", "system": "dynasty", "url": f"http://127.0.0.1:{port}/kokous/",
+                       "delay_s": 0}])
+    summary = harvest(config, tmp_path / "minutes.duckdb", tmp_path / "raw", now=NOW)
+    errors = " ".join(summary.results[0].errors)
+    assert summary.exit_code == EXIT_FAILED and "cannot connect" in errors and "robots" not in errors, errors
+
+
+def test_a_reader_holding_the_database_through_a_harvest_is_not_disturbed(world):
+    server, tmp = world
+    db, raw = tmp / "minutes.duckdb", tmp / "raw"
+    sources = [s for s in _sources(server.url, tmp / "drop", shared=False) if s["system"] == "dynasty"]
+    first = harvest(_config(sources), db, raw, now=NOW, since=dt.date(2025, 2, 20))
+    assert first.exit_code == EXIT_OK
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
+         "q = 'SELECT count(*) FROM documents'; print(con.execute(q).fetchone()[0], flush=True); "
+         "sys.stdin.readline(); print(con.execute(q).fetchone()[0], flush=True)", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    before = reader.stdout.readline().strip()
+    second = harvest(_config(sources), db, raw, now=NOW + dt.timedelta(days=1), since=dt.date(2025, 1, 1))
+    out, _ = reader.communicate("go\n", timeout=60)
+    assert second.exit_code == EXIT_OK, second.line()
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    assert out.split() == [before] and after > int(before)  # the reader kept its view; the new file has more
 
 
 def test_dry_run_writes_nothing(world):

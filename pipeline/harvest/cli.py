@@ -7,6 +7,7 @@ goes to a file (`[harvest] log_file`, default beside the database). No progress 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import typer
 
 from pipeline.harvest.config import DEFAULT_CONFIG, ConfigError, load_config
+from pipeline.publish import DatabaseError
 from pipeline.storage import DEFAULT_DB
 
 DEFAULT_DATA_DIR = Path("data/raw")
@@ -35,8 +37,10 @@ def _setup_logging(log_file: Path) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool) -> int:
-    """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked)."""
+def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | None, dry_run: bool,
+                    json_out: bool = False, log_file: Path | None = None) -> int:
+    """Run one harvest; returns the exit code (0 ok, 1 a source failed, 2 bad config, 3 locked,
+    5 a source that listed meetings before now lists none: has the site changed?)."""
     from pipeline.harvest.runner import EXIT_CONFIG, harvest  # httpx and the adapters: only when harvesting
 
     try:
@@ -44,9 +48,16 @@ def harvest_command(config: Path, db: Path, data_dir: Path, since: dt.date | Non
     except ConfigError as exc:
         print(f"harvest: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    _setup_logging(cfg.log_file or Path(db).parent / "harvest.log")
-    summary = harvest(cfg, Path(db), Path(data_dir), since=since, dry_run=dry_run)
-    print(summary.line())
+    _setup_logging(log_file or cfg.log_file or Path(db).parent / "harvest.log")
+    try:
+        summary = harvest(cfg, Path(db), Path(data_dir), since=since, dry_run=dry_run)
+    except KeyboardInterrupt:
+        print("harvest: interrupted; what was fetched and ingested is saved, run again to continue", file=sys.stderr)
+        return 130
+    except DatabaseError as exc:
+        print(f"harvest: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(summary.as_dict(), ensure_ascii=False) if json_out else summary.line())
     return summary.exit_code
 
 
@@ -56,6 +67,9 @@ def harvest_cli(
     data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir", help="where fetched files are kept"),
     since: str | None = typer.Option(None, "--since", help="YYYY-MM-DD: harvest from this date (overrides the cursor)"),
     dry_run: bool = typer.Option(False, "--dry-run", help="list what would be fetched; write nothing"),
+    json_out: bool = typer.Option(False, "--json", help="print the summary as JSON instead of one line"),
+    log_file: Path | None = typer.Option(None, "--log-file", help="the detailed log (default: [harvest] log_file, "
+                                         "else harvest.log beside the database)"),
 ) -> None:
     """Fetch new minutes from the configured publishing systems and ingest them.
 
@@ -65,7 +79,7 @@ def harvest_cli(
         day = dt.date.fromisoformat(since) if since else None
     except ValueError:
         raise typer.BadParameter("--since must be YYYY-MM-DD") from None
-    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run))
+    raise typer.Exit(harvest_command(config, db, data_dir, day, dry_run, json_out, log_file))
 
 
 harvest_app = typer.Typer(add_completion=False)

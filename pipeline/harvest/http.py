@@ -194,9 +194,11 @@ class Fetcher:
             else:
                 parser.parse(resp.content.decode("utf-8", "replace").splitlines())
         except FetchError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
+            if exc.status is None:  # no answer at all: say so, not 'disallowed' (and ask again next time)
+                raise FetchError(url, f"{exc.reason}; is the site up, and its URL in sources.toml right?") from None
+            if 400 <= exc.status < 500:
                 parser.allow_all = True
-            else:  # unreachable (5xx, network): assume complete disallow, as the RFC says
+            else:  # unreachable (5xx): assume complete disallow, as the RFC says
                 parser.disallow_all = True
         self._robots[origin] = parser
         return parser
@@ -259,8 +261,13 @@ class Fetcher:
                         chunks.append(chunk)
                     return Response(url, r.status_code, b"".join(chunks), r.headers.get("content-type", ""),
                                     etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
-            except (httpx.TimeoutException, httpx.TransportError) as exc:
-                error: FetchError = FetchError(url, f"{type(exc).__name__}: {exc}")
+            except httpx.TimeoutException as exc:
+                error: FetchError = FetchError(url, f"timed out after {self.settings.timeout_s:g} s "
+                                                    f"({type(exc).__name__})")
+            except httpx.ConnectError as exc:
+                error = FetchError(url, f"cannot connect to {host} ({exc})")
+            except httpx.TransportError as exc:
+                error = FetchError(url, f"{type(exc).__name__}: {exc}")
             except TooLarge:
                 raise
             except FetchError as exc:

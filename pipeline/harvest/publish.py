@@ -1,4 +1,7 @@
-"""Readers are never blocked: the harvest writes the main database, then publishes copies.
+"""Extra copies for readers after a harvest: a snapshot file and a Parquet export.
+
+The main database is itself published atomically (pipeline/publish.py); the snapshot and the
+Parquet export remain for readers that used them.
 
 DuckDB lets one process write a database file and no other process open it meanwhile, so
 researchers do not read the file the nightly job writes. After a run the harvest checkpoints
@@ -31,11 +34,9 @@ def parquet_link(db_path: Path) -> Path:
 
 
 def publish_snapshot(db_path: Path, now: dt.datetime | None = None, parquet: bool = True) -> Path:
-    """Copy the (closed, checkpointed) database to the read-only snapshot, then export Parquet."""
+    """Copy the published database (checkpointed by pipeline/publish.py; never opened read-write
+    here, readers may hold it) to the read-only snapshot, then export Parquet."""
     db_path = Path(db_path)
-    con = duckdb.connect(str(db_path))
-    con.execute("CHECKPOINT")
-    con.close()
     target = snapshot_path(db_path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.copyfile(db_path, tmp)

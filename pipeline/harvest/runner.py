@@ -11,6 +11,7 @@ A failing source is recorded and the next one runs; the exit code says whether a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import hashlib
@@ -33,11 +34,12 @@ from pipeline.harvest.model import DocRef, ItemRef, MeetingRef
 from pipeline.harvest.publish import publish_snapshot
 from pipeline.harvest.registry import make_adapter
 from pipeline.harvest.state import SourceResult
+from pipeline.publish import DatabaseBusy, writing
 from pipeline.storage import connect, write_extraction
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_LOCKED, EXIT_ZERO_YIELD = 0, 1, 2, 3, 5
 SUFFIXES = {"pdf": ".pdf", "json": ".json", "html": ".html"}
 MEETING_DOC_KINDS = ("minutes", "api")
 
@@ -52,17 +54,29 @@ class RunSummary:
     results: list[SourceResult] = field(default_factory=list)
     dry_run: bool = False
     locked: bool = False
+    lock_reason: str = "another harvest is running (lock held)"
 
     @property
     def exit_code(self) -> int:
         if self.locked:
             return EXIT_LOCKED
+        if any(r.flagged for r in self.results):  # a site redesign needs a person more than a failed fetch
+            return EXIT_ZERO_YIELD
         return EXIT_OK if all(r.ok for r in self.results) else EXIT_FAILED
+
+    def as_dict(self) -> dict:
+        """The summary for scripts (`minutes harvest --json`)."""
+        return {"run_id": self.run_id, "started": self.started.isoformat(timespec="seconds"),
+                "finished": self.finished.isoformat(timespec="seconds") if self.finished else None,
+                "dry_run": self.dry_run, "locked": self.locked, "exit_code": self.exit_code,
+                "sources": [{k: getattr(r, k) for k in ("municipality", "system", "url", "meetings_seen", "items",
+                                                        "new", "unchanged", "failed", "flagged", "errors")}
+                            for r in self.results]}
 
     def line(self) -> str:
         """The one-line summary printed even without a terminal."""
         if self.locked:
-            return "harvest: another harvest is running (lock held); nothing done"
+            return f"harvest: {self.lock_reason}; nothing done"
         tot = {k: sum(getattr(r, k) for r in self.results) for k in ("new", "unchanged", "failed", "items")}
         flagged = [f"{r.municipality}/{r.system}" for r in self.results if r.flagged]
         failed = [f"{r.municipality}/{r.system}" for r in self.results if not r.ok]
@@ -139,7 +153,9 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
         summary.locked = True
         log.warning("another harvest holds %s", lock.path)
         return summary
+    writer = contextlib.ExitStack()
     try:
+        published, db_path = db_path, db_path if dry_run else writer.enter_context(writing(db_path))
         con = _open_state(db_path, dry_run)
         settings = FetchSettings(user_agent=config.user_agent, max_bytes=config.max_bytes,
                                  timeout_s=config.timeout_s, retries=config.retries, backoff_s=config.backoff_s)
@@ -155,6 +171,10 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
                     run.harvest()
                     if run.to_ingest and not dry_run:
                         run.ingest(db_path, ingest, workers)
+                except FetchError as exc:  # expected (site down, timeout): one line, no traceback
+                    log.error("source %s failed: %s", source.label, exc)
+                    result.errors.append(str(exc))
+                    result.failed += 1
                 except Exception as exc:  # one failing source does not stop the others
                     log.exception("source %s failed", source.label)
                     result.errors.append(f"{type(exc).__name__}: {exc}")
@@ -170,9 +190,15 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
                          result.new, result.unchanged, result.failed, result.meetings_seen, result.items,
                          f"; errors: {result.errors}" if result.errors else "")
         con.close()
+        writer.close()  # publishes the private copy
         summary.finished = dt.datetime.now()
         if not dry_run and config.publish:
-            publish_snapshot(db_path, now=started)
+            publish_snapshot(published, now=started)
+    except DatabaseBusy as exc:
+        summary.locked, summary.lock_reason = True, str(exc)
+    except BaseException as exc:
+        writer.__exit__(type(exc), exc, exc.__traceback__)  # Ctrl-C publishes, anything else discards
+        raise
     finally:
         lock.release()
     return summary

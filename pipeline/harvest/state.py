@@ -137,3 +137,15 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started: dt.datetime
                 [run_id, started, finished, result.municipality, result.system, result.url,
                  result.meetings_seen, result.items, result.new, result.unchanged, result.failed,
                  result.flagged, result.errors, dry_run])
+
+
+SOURCE_HEALTH_SQL = """
+    SELECT municipality, system, max(started_at) AS last_run,
+        max(started_at) FILTER (WHERE failed = 0 AND NOT flagged) AS last_success,
+        arg_max(new, started_at) AS last_new, arg_max(meetings_seen, started_at) AS last_meetings,
+        CASE WHEN arg_max(flagged, started_at) THEN 'ZERO YIELD (site changed?)'
+             WHEN arg_max(failed, started_at) > 0 THEN 'FAILING' ELSE 'ok' END AS state,
+        arg_max(array_to_string(errors[1:2], '; '), started_at) AS last_errors
+    FROM harvest_runs WHERE NOT dry_run GROUP BY municipality, system, url ORDER BY state DESC, municipality"""
+"""`minutes status --harvest`: per source, when it last ran and last succeeded, what its last run
+fetched, and whether it is failing or yielding nothing."""

@@ -1,0 +1,180 @@
+"""Readers never blocked: writers work on a private copy of the database and publish it by rename.
+
+DuckDB lets one process open a file read-write and then nobody else may open it, not even
+read-only. So the `--db` path is the *published* database that readers open read-only, and a
+writer (ingest, harvest) works on `.<name>.writing-<pid>.duckdb` beside it:
+
+    lock `<db>.lock` -> copy the published file -> write -> CHECKPOINT -> fsync -> os.replace
+
+The rename is atomic: a reader that opened the old file keeps reading the old inode until it
+closes it, a new reader gets the new file, nobody sees half a run. A writer killed at any point
+leaves the published file as it was; the orphaned copy is removed by the next writer. A second
+writer is refused at once with the holder's PID and command (`DatabaseBusy`), it does not wait.
+
+The copy is a plain file copy (`cp --reflink=auto` semantics: a reflink where the file system
+has one, e.g. XFS/Btrfs, otherwise bytes); docs/operations.md has the figures behind the choice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HELD: set[Path] = set()  # private copies this process is writing (nested writers reuse them)
+
+
+class DatabaseError(Exception):
+    """An expected, actionable problem with the database file: one line for a person."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another writer holds the database."""
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def check_database_file(db_path: Path) -> None:
+    """Refuse a file that is not a DuckDB database (e.g. SQLite) before anyone opens it."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    with db_path.open("rb") as fh:
+        head = fh.read(16)
+    if head.startswith(SQLITE_MAGIC):
+        raise DatabaseError(f"{db_path} is a SQLite database, not DuckDB; give --db a .duckdb file "
+                            f"(DuckDB can read it: ATTACH '{db_path}' (TYPE sqlite))")
+    if head[8:12] != DUCKDB_MAGIC:
+        raise DatabaseError(f"{db_path} is not a DuckDB database; give --db a new or existing .duckdb file")
+
+
+def _holder(fd: int) -> str:
+    os.lseek(fd, 0, os.SEEK_SET)
+    text = os.read(fd, 4096).decode("utf-8", "replace").strip()
+    return text or "another process"
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path) -> Iterator[None]:
+    """Hold `<db>.lock` (flock, released by the kernel if we die); it names our PID and command."""
+    path = lock_path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DatabaseBusy(f"the database {db_path} is being written by {_holder(fd)}; try again when it "
+                               f"has finished (readers are not blocked: open it read-only)") from None
+        command = " ".join(["minutes", *sys.argv[1:]]) if Path(sys.argv[0]).name == "minutes" else " ".join(sys.argv)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"PID {os.getpid()} ({command[:200]})\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def private_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.writing-{os.getpid()}.duckdb")
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        p.unlink(missing_ok=True)
+
+
+def remove_orphans(db_path: Path) -> None:
+    """Private copies left by killed writers (called under the lock, so none is in use)."""
+    for p in db_path.parent.glob(f".{db_path.name}.writing-*.duckdb*"):
+        p.unlink(missing_ok=True)
+
+
+def fold_in_wal(db_path: Path) -> None:
+    """A `<db>.wal` beside the published file (left by a crash of a writer that wrote in place,
+    before this module) must be folded in before copying, and must not outlive a rename that would
+    pair it with another file."""
+    if not db_path.with_name(db_path.name + ".wal").exists():
+        return
+    try:
+        con = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        raise DatabaseError(f"{db_path} has an unfinished write-ahead log and is open elsewhere; close the "
+                            f"readers once so it can be folded in ({exc})") from None
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    """Reflink where the file system can, else a byte copy (GNU cp decides)."""
+    if shutil.which("cp"):
+        subprocess.run(["cp", "--reflink=auto", "--", str(src), str(dst)], check=True)
+    else:  # pragma: no cover - every Debian has cp
+        shutil.copyfile(src, dst)
+
+
+def publish(private: Path, db_path: Path) -> None:
+    """Checkpoint the private copy (WAL folded in), fsync it and rename it over the published file."""
+    con = duckdb.connect(str(private))
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    with private.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(private, db_path)
+    dir_fd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def writing(db_path: str | Path) -> Iterator[Path]:
+    """Yield a private copy of the database to write; publish it when the block ends.
+
+    Published on success and on Ctrl-C (every document is its own transaction, so what was
+    committed is consistent and kept); discarded on any other error, leaving the published file as
+    it was. Nested use on a path this process already writes yields that path unchanged, so
+    harvest can call ingest on its own private copy.
+    """
+    db_path = Path(db_path)
+    if db_path.resolve() in _HELD:
+        yield db_path
+        return
+    check_database_file(db_path)
+    with writer_lock(db_path):
+        remove_orphans(db_path)
+        fold_in_wal(db_path)
+        private = private_path(db_path)
+        if db_path.exists():
+            copy_file(db_path, private)
+        _HELD.add(private.resolve())
+        try:
+            yield private
+        except KeyboardInterrupt:
+            publish(private, db_path)
+            raise
+        except BaseException:
+            _remove(private)
+            raise
+        else:
+            publish(private, db_path)
+        finally:
+            _HELD.discard(private.resolve())
