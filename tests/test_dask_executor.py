@@ -12,6 +12,9 @@ from pathlib import Path
 import dask
 import duckdb
 import pytest
+
+DASK_AFTER_MERGE = ("broken by merging speed (Dask) with onerow (replaced_by after each batch) and ops (private "
+                    "copy published at the end): the Dask path neither supersedes nor publishes yet")
 from distributed import Client, LocalCluster
 
 from pipeline.ingest import ingest_paths
@@ -54,7 +57,7 @@ def batch(folder: Path, count: int) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="broken by the merge of speed (Dask) with onerow (replaced_by after each batch) and ops (private copy published at the end): the Dask path neither supersedes nor publishes yet; see the stop 16 note")
+@pytest.mark.skip(reason=DASK_AFTER_MERGE)
 def test_dask_gives_the_rows_of_the_local_executor(tmp_path: Path, cluster) -> None:
     src = batch(tmp_path / "in", 6)
     local = ingest_paths([src], tmp_path / "local.duckdb", workers=2)
@@ -68,7 +71,7 @@ def test_dask_gives_the_rows_of_the_local_executor(tmp_path: Path, cluster) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="broken by the merge of speed (Dask) with onerow (replaced_by after each batch) and ops (private copy published at the end): the Dask path neither supersedes nor publishes yet; see the stop 16 note")
+@pytest.mark.skip(reason=DASK_AFTER_MERGE)
 def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(tmp_path: Path, cluster) -> None:
     src = batch(tmp_path / "in", 12)
     killed: list[int] = []
@@ -93,7 +96,7 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(tmp_path: Path, c
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="broken by the merge of speed (Dask) with onerow (replaced_by after each batch) and ops (private copy published at the end): the Dask path neither supersedes nor publishes yet; see the stop 16 note")
+@pytest.mark.skip(reason=DASK_AFTER_MERGE)
 def test_a_killed_writer_loses_and_duplicates_nothing(tmp_path: Path, cluster) -> None:
     src = batch(tmp_path / "in", 10)
     db = tmp_path / "dask.duckdb"
