@@ -12,13 +12,13 @@ from pathlib import Path
 import dask
 import duckdb
 import pytest
-
-DASK_AFTER_MERGE = ("broken by merging speed (Dask) with onerow (replaced_by after each batch) and ops (private "
-                    "copy published at the end): the Dask path neither supersedes nor publishes yet")
 from distributed import Client, LocalCluster
 
 from pipeline.ingest import ingest_paths
 from tests.pdfmaker import minutes_pdf
+
+DASK_AFTER_MERGE = ("broken by merging speed (Dask) with onerow (replaced_by after each batch) and ops (private "
+                    "copy published at the end): the Dask path neither supersedes nor publishes yet")
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ("documents", "meetings", "agenda_items", "item_sections", "decisions")
