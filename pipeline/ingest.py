@@ -215,7 +215,7 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
             if now - start >= timeout:
                 proc.kill()
                 proc.join(5)
-                conn.close()
+                    conn.close()
                 del running[conn]
                 yield path, failed_path(path, f"timed out after {timeout:g} s"), now - start, None
 
@@ -228,13 +228,14 @@ def failed_path(path: Path, reason: str) -> Extraction:
     return failed(data, Source(source=str(path), file_name=path.name), reason, stage="extract")
 
 
-def _ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
+def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,
                  municipality: str | None = None, timeout: float = DEFAULT_TIMEOUT_S,
                  memory_mb: int = DEFAULT_MEMORY_MB, use_ocr: bool = True, force: bool = False,
                  embedded_html: bool = True, executor: str = "local", scheduler: str | None = None,
                  progress: Callable[[DocResult], None] | None = None,
                  on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest into `db_path` itself (a writer's private copy); see ingest_paths."""
+    """Ingest into `db_path` itself: for a writer that already holds a private copy (the harvest);
+    everyone else calls ingest_paths."""
     if executor not in EXECUTORS:
         raise ValueError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
     if executor == "dask" and not scheduler:
@@ -300,7 +301,7 @@ def ingest_paths(paths: Iterable[Path], db_path: Path | str, **options) -> Inges
     """Ingest files/folders into the database; unchanged documents are skipped, others replaced.
 
     Works on a private copy published when the batch ends (pipeline/publish.py), so readers of
-    `db_path` are never blocked; options are those of _ingest_into.
+    `db_path` are never blocked; options are those of ingest_into.
     """
     with writing(db_path) as private:
-        return _ingest_into(paths, private, **options)
+        return ingest_into(paths, private, **options)

@@ -367,7 +367,8 @@ class SourceRun:
 
     def ingest(self, db_path: Path, ingest: IngestFunc | None, workers: int) -> None:
         if ingest is None:
-            from pipeline.ingest import ingest_paths as ingest
+            # db_path is already this run's private copy (see harvest()): write into it, no second copy
+            from pipeline.ingest import ingest_into as ingest
         paths = [p for p, _ in self.to_ingest]
         report = ingest(paths, db_path, workers=workers, municipality=self.source.municipality)
         for res in getattr(report, "results", []):
