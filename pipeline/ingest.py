@@ -149,6 +149,15 @@ def _sigint_deferred() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
+def _release(proc: mp.process.BaseProcess) -> None:
+    """Free a finished worker's handles now, with a Ctrl-C held: left to a later garbage collection,
+    the finaliser that closes them can take the Ctrl-C, which Python then prints as an ignored
+    exception and loses."""
+    if proc.exitcode is not None:
+        with _sigint_deferred():
+            proc.close()
+
+
 _CTX: mp.context.BaseContext | None = None
 # Modules a worker would import again when it re-runs the parent's main script (the `minutes`
 # console script imports pipeline.cli): preloaded when loaded in the parent. Python 3.11's fork
@@ -209,13 +218,15 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 extraction = failed_path(path, reason)
             conn.close()
             proc.join(5)
+            _release(proc)
             yield path, extraction, time.monotonic() - start, peak
         now = time.monotonic()
         for conn, (path, proc, start) in list(running.items()):
             if now - start >= timeout:
                 proc.kill()
                 proc.join(5)
-                    conn.close()
+                _release(proc)
+                conn.close()
                 del running[conn]
                 yield path, failed_path(path, f"timed out after {timeout:g} s"), now - start, None
 
