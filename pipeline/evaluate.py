@@ -132,11 +132,11 @@ class Score:
 Scores = dict[str, Score]
 
 
-def _f1(scores: Scores, name: str, tp: int, fp: int, fn: int) -> None:
+def add_f1(scores: Scores, name: str, tp: int, fp: int, fn: int) -> None:
     scores.setdefault(name, Score("f1")).add(Score("f1", tp=tp, fp=fp, fn=fn))
 
 
-def _acc(scores: Scores, name: str, ok: bool) -> None:
+def add_accuracy(scores: Scores, name: str, ok: bool) -> None:
     scores.setdefault(name, Score("acc")).add(Score("acc", correct=int(ok), total=1))
 
 
@@ -175,7 +175,7 @@ def match(gold: list, pred: list, similarity: Callable[[object, object], float],
 
 
 def _count(scores: Scores, name: str, gold: list, pred: list, pairs: list) -> None:
-    _f1(scores, name, len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    add_f1(scores, name, len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
 
 
 def _kind_and_text(g: dict, p: dict) -> float:
@@ -234,7 +234,7 @@ def score_document(gold: dict, pred: dict | None) -> Scores:
     scores: Scores = {}
     for key in DOCUMENT_FIELDS:
         if key in gold:
-            _acc(scores, f"document.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
+            add_accuracy(scores, f"document.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
     if gold.get("meeting"):
         _score_meeting(scores, gold["meeting"], pred.get("meeting") or {})
     if "items" in gold:
@@ -248,17 +248,17 @@ def score_document(gold: dict, pred: dict | None) -> Scores:
 
 def _score_meeting(scores: Scores, gold: dict, pred: dict) -> None:
     if "body" in gold:
-        _acc(scores, "meeting.body", squash_spaces(gold.get("body")).lower() == squash_spaces(pred.get("body")).lower())
+        add_accuracy(scores, "meeting.body", squash_spaces(gold.get("body")).lower() == squash_spaces(pred.get("body")).lower())
     for key in ("date", "number"):
         if key in gold:
-            _acc(scores, f"meeting.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
+            add_accuracy(scores, f"meeting.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
     g_place, p_place = gold.get("place"), pred.get("place")
     if "place" in gold:
-        _acc(scores, "meeting.place", (not g_place and not p_place)
+        add_accuracy(scores, "meeting.place", (not g_place and not p_place)
              or (bool(g_place) and bool(p_place) and text_similarity(g_place, p_place) >= TITLE_MATCH))
     for key in ("start", "end"):
         if key in gold:
-            _acc(scores, f"meeting.{key}", _norm_time(gold.get(key)) == _norm_time(pred.get(key)))
+            add_accuracy(scores, f"meeting.{key}", _norm_time(gold.get(key)) == _norm_time(pred.get(key)))
     if "attendees" not in gold:
         return
     g_att, p_att = gold.get("attendees") or [], pred.get("attendees") or []
@@ -284,7 +284,7 @@ ITEM_CHILDREN = ("sections", "roles", "recusals", "votes", "history")
 
 def _score_items(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
     pairs = _pair_items(gold, pred)
-    _f1(scores, "items", len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    add_f1(scores, "items", len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
     for gi, pi in pairs:
@@ -297,7 +297,7 @@ def _score_items(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
         if gi not in matched_g:
             _score_children(scores, g, empty)
             if _gold_outcome(g):
-                _acc(scores, "decision.outcome", False)
+                add_accuracy(scores, "decision.outcome", False)
     for pi, p in enumerate(pred):
         if pi not in matched_p:
             _score_children(scores, empty, p)
@@ -311,15 +311,15 @@ def _gold_outcome(g: dict) -> str | None:
 
 def _score_item_pair(scores: Scores, g: dict, p: dict) -> None:
     if "title" in g:
-        _acc(scores, "item.title", text_similarity_cased(g.get("title"), p.get("title")) >= TITLE_MATCH)
+        add_accuracy(scores, "item.title", text_similarity_cased(g.get("title"), p.get("title")) >= TITLE_MATCH)
     if "diary_number" in g:
-        _acc(scores, "item.diary_number",
+        add_accuracy(scores, "item.diary_number",
              _norm_exact(g.get("diary_number")) == _norm_exact(p.get("diary_number")))
     for key in ("page_start", "page_end"):
         if g.get(key) is not None:
-            _acc(scores, f"item.{key}", g.get(key) == p.get(key))
+            add_accuracy(scores, f"item.{key}", g.get(key) == p.get(key))
     if _gold_outcome(g):
-        _acc(scores, "decision.outcome", (p.get("decision") or {}).get("outcome") == _gold_outcome(g))
+        add_accuracy(scores, "decision.outcome", (p.get("decision") or {}).get("outcome") == _gold_outcome(g))
     _score_children(scores, g, p)
 
 
@@ -375,9 +375,9 @@ def _score_roles(scores: Scores, g_roles: list[dict], p_roles: list[dict]) -> No
     _count(scores, "roles.with_title", g_roles, p_roles, titled)
     for gi, pi, _ in pairs:
         gr, pr = g_roles[gi], p_roles[pi]
-        _acc(scores, "roles.title", _same_title(gr, pr))
+        add_accuracy(scores, "roles.title", _same_title(gr, pr))
         if "email" in gr:
-            _acc(scores, "roles.email",
+            add_accuracy(scores, "roles.email",
                  squash_spaces(gr.get("email")).lower() == squash_spaces(pr.get("email")).lower())
 
 
@@ -388,7 +388,7 @@ def _score_votes(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
         pv = pred[i] if i < len(pred) else None
         ok = gv is not None and pv is not None and all(
             (gv.get(k) or 0) == (pv.get(k) or 0) for k in ("jaa", "ei", "tyhja", "poissa"))
-        _acc(scores, "votes.counts", ok)
+        add_accuracy(scores, "votes.counts", ok)
         g_names = [{"side": s, "name": n} for s in ("jaa", "ei") for n in (gv or {}).get(f"{s}_names") or []]
         p_names = [{"side": s, "name": n} for s in ("jaa", "ei") for n in (pv or {}).get(f"{s}_names") or []]
         sim = lambda a, b: _by_name(a, b) if a["side"] == b["side"] else 0.0  # noqa: E731
@@ -400,8 +400,8 @@ def _score_goals(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
     _count(scores, "goals", gold, pred, pairs)
     for gi, pi, _ in pairs:
         g, p = gold[gi], pred[pi]
-        _acc(scores, "goals.unit", squash_spaces(g.get("unit")).lower() == squash_spaces(p.get("unit")).lower())
-        _acc(scores, "goals.binding", g.get("binding") == p.get("binding"))
+        add_accuracy(scores, "goals.unit", squash_spaces(g.get("unit")).lower() == squash_spaces(p.get("unit")).lower())
+        add_accuracy(scores, "goals.binding", g.get("binding") == p.get("binding"))
     # Actions and metrics are scored over the whole document, so that one mis-split goal does not
     # hide correctly read actions.
     for key in ("actions", "metrics"):
@@ -411,7 +411,7 @@ def _score_goals(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
     g_det = [d for goal in gold for d in goal.get("metric_details") or []]
     p_det = [d for goal in pred for d in goal.get("metric_details") or []]
     for gi, pi, _ in match(g_det, p_det, _text_of("text"), TEXT_MATCH):
-        _acc(scores, "goals.metrics.kind", g_det[gi].get("kind") == p_det[pi].get("kind"))
+        add_accuracy(scores, "goals.metrics.kind", g_det[gi].get("kind") == p_det[pi].get("kind"))
 
 
 def _score_followups(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
@@ -419,10 +419,10 @@ def _score_followups(scores: Scores, gold: list[dict], pred: list[dict]) -> None
     _count(scores, "followups", gold, pred, pairs)
     for gi, pi, _ in pairs:
         g, p = gold[gi], pred[pi]
-        _acc(scores, "followups.status", g.get("status") == p.get("status"))
-        _acc(scores, "followups.strategy_area",
+        add_accuracy(scores, "followups.status", g.get("status") == p.get("status"))
+        add_accuracy(scores, "followups.strategy_area",
              text_similarity(g.get("strategy_area"), p.get("strategy_area")) >= TEXT_MATCH)
-        _acc(scores, "followups.comment", text_similarity(g.get("comment"), p.get("comment")) >= TEXT_MATCH)
+        add_accuracy(scores, "followups.comment", text_similarity(g.get("comment"), p.get("comment")) >= TEXT_MATCH)
         if "goal_link" in g and p.get("goal_link") is not None:
             _score_link(scores, g["goal_link"], p["goal_link"])
 
@@ -435,7 +435,7 @@ def _score_link(scores: Scores, gold_link: dict | None, pred_link: dict) -> None
         return
     ok = (gold_link is not None and gold_link.get("file") == pred_link.get("file")
           and text_similarity(gold_link.get("text"), pred_link.get("text")) >= TEXT_MATCH)
-    _acc(scores, "links.precision", ok)
+    add_accuracy(scores, "links.precision", ok)
 
 
 # --- goal <-> follow-up link gold, derived from the golds themselves -----------------------------

@@ -85,12 +85,12 @@ def load_real_golds(gold_dir: Path = REAL_GOLD_DIR) -> list[dict]:
 
 def _scores_of(gold: dict, followups: list[dict], budget: list[dict]) -> dict:
     """The report's Score objects for one real table gold."""
-    from pipeline.evaluate import _acc, _f1
+    from pipeline.evaluate import add_accuracy, add_f1
 
     scores: dict = {}
     if gold.get("kind") == "followup":
         s = score_real_followups(gold, followups)
-        _f1(scores, "followups", s["matched"], s["predicted"] - s["matched"], s["gold"] - s["matched"])
+        add_f1(scores, "followups", s["matched"], s["predicted"] - s["matched"], s["gold"] - s["matched"])
         for name in ("status", "unit", "strategy_area"):
             value = s["status_matched" if name == "status" else name]
             if value is not None:
@@ -98,9 +98,9 @@ def _scores_of(gold: dict, followups: list[dict], budget: list[dict]) -> dict:
                 scores[f"followups.{name}"] = _acc_score(correct, s["matched"])
     else:
         s = score_real_budget(gold, budget, len(followups))
-        _f1(scores, "budget_lines", s["exact"], len(s["extra"]) + len(s["wrong_amount"]),
+        add_f1(scores, "budget_lines", s["exact"], len(s["extra"]) + len(s["wrong_amount"]),
             len(s["missing"]) + len(s["wrong_amount"]))
-        _acc(scores, "budget.no_followup_rows", len(followups) == 0)
+        add_accuracy(scores, "budget.no_followup_rows", len(followups) == 0)
     return scores
 
 

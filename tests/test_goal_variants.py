@@ -392,7 +392,7 @@ def score_followups(pred: list[FollowUp], gold: list[dict]) -> dict[str, float]:
     return {"tp": matched, "pred": len(rows), "gold": len(gold), "status_ok": status_ok, "area_ok": area_ok}
 
 
-def _f1(tp: int, pred: int, gold: int) -> float:
+def add_f1(tp: int, pred: int, gold: int) -> float:
     return 2 * tp / (pred + gold) if pred + gold else 1.0
 
 
@@ -413,9 +413,9 @@ def test_followup_variants_meet_targets(followup_results: dict) -> None:
     pred = sum(s["pred"] for s, _, _ in followup_results.values())
     gold = sum(s["gold"] for s, _, _ in followup_results.values())
     status = sum(s["status_ok"] for s, _, _ in followup_results.values())
-    lines = [f"{name:40} F1={_f1(s['tp'], s['pred'], s['gold']):.3f} status={s['status_ok']}/{s['tp']} "
+    lines = [f"{name:40} F1={add_f1(s['tp'], s['pred'], s['gold']):.3f} status={s['status_ok']}/{s['tp']} "
              f"area={s['area_ok']}/{s['tp']}" for name, (s, _, _) in followup_results.items()]
-    f1 = _f1(tp, pred, gold)
+    f1 = add_f1(tp, pred, gold)
     print("\n".join(lines), f"\nALL follow-up rows F1={f1:.3f} status accuracy={status / max(tp, 1):.3f}")
     assert f1 >= 0.95 and status / max(tp, 1) >= 0.95, "\n".join(lines)
 
@@ -423,7 +423,7 @@ def test_followup_variants_meet_targets(followup_results: dict) -> None:
 @pytest.mark.parametrize("variant", FOLLOWUP_VARIANTS, ids=lambda v: v.name)
 def test_each_followup_variant(variant: FollowupVariant, followup_results: dict) -> None:
     s, rows, gold = followup_results[variant.name]
-    assert _f1(s["tp"], s["pred"], s["gold"]) >= 0.9, [(r.goal, r.action, r.metric) for r in rows]
+    assert add_f1(s["tp"], s["pred"], s["gold"]) >= 0.9, [(r.goal, r.action, r.metric) for r in rows]
     assert s["status_ok"] >= 0.9 * s["tp"], [(r.metric, r.status) for r in rows]
 
 
@@ -515,7 +515,7 @@ def test_html_words_through_the_page_text_path() -> None:
     rows = extract_followups_text(text, "html-text-path-00")
     s = score_followups(rows, gold)
     print(f"\nHTML text path: rows {s['tp']}/{len(gold)} (pred {s['pred']}), status {s['status_ok']}/{s['tp']}")
-    assert _f1(s["tp"], s["pred"], s["gold"]) >= 0.9
+    assert add_f1(s["tp"], s["pred"], s["gold"]) >= 0.9
 
 
 # --- goal lists ------------------------------------------------------------------------------------------
@@ -682,18 +682,18 @@ def test_goal_variants_meet_targets(goal_results: dict) -> None:
             totals[k][0] += tp
             totals[k][1] += pred
             totals[k][2] += gold
-        lines.append(f"{name:34} " + " ".join(f"{k}={_f1(*s[k]):.2f}" for k in ("goals", "actions", "metrics"))
+        lines.append(f"{name:34} " + " ".join(f"{k}={add_f1(*s[k]):.2f}" for k in ("goals", "actions", "metrics"))
                      + f" unit/binding/ordinal/period={s['details'][0]}/{s['details'][2]}")
-    summary = " ".join(f"{k} F1={_f1(*t):.3f}" for k, t in totals.items() if k != "details")
+    summary = " ".join(f"{k} F1={add_f1(*t):.3f}" for k, t in totals.items() if k != "details")
     print("\n" + "\n".join(lines) + f"\nALL {summary} details={totals['details'][0]}/{totals['details'][2]}")
-    assert all(_f1(*totals[k]) >= 0.9 for k in ("goals", "actions", "metrics")), "\n".join(lines)
+    assert all(add_f1(*totals[k]) >= 0.9 for k in ("goals", "actions", "metrics")), "\n".join(lines)
     assert totals["details"][0] >= 0.9 * totals["details"][2], "\n".join(lines)
 
 
 @pytest.mark.parametrize("variant", GOAL_VARIANTS, ids=lambda v: v.name)
 def test_each_goal_variant(variant: GoalVariant, goal_results: dict) -> None:
     s, records, _ = goal_results[variant.name]
-    assert all(_f1(*s[k]) >= 0.85 for k in ("goals", "actions", "metrics")), [
+    assert all(add_f1(*s[k]) >= 0.85 for k in ("goals", "actions", "metrics")), [
         (type(r).__name__, getattr(r, "unit", None), r.text) for r in records]
 
 
@@ -766,8 +766,8 @@ def test_goals_inside_whole_minutes(name: str, tmp_path: Path) -> None:
     extraction = extract_document(pdf.read_bytes(), Source(str(pdf), pdf.name))
     records = extraction.rows
     s = score_goals(records, expected)
-    print(f"\n{name} in minutes: " + " ".join(f"{k}={_f1(*v):.2f}" for k, v in s.items()))
-    assert all(_f1(*s[k]) >= 0.9 for k in ("goals", "actions", "metrics")), [
+    print(f"\n{name} in minutes: " + " ".join(f"{k}={add_f1(*v):.2f}" for k, v in s.items()))
+    assert all(add_f1(*s[k]) >= 0.9 for k in ("goals", "actions", "metrics")), [
         (type(r).__name__, r.text) for r in records if hasattr(r, "goal_id") and hasattr(r, "text")]
     goal_items = {r.item_id for r in records if isinstance(r, Goal)}
     items = {r.item_id: r.section_number for r in records if isinstance(r, AgendaItem)}
