@@ -248,7 +248,8 @@ def score_document(gold: dict, pred: dict | None) -> Scores:
 
 def _score_meeting(scores: Scores, gold: dict, pred: dict) -> None:
     if "body" in gold:
-        add_accuracy(scores, "meeting.body", squash_spaces(gold.get("body")).lower() == squash_spaces(pred.get("body")).lower())
+        same = squash_spaces(gold.get("body")).lower() == squash_spaces(pred.get("body")).lower()
+        add_accuracy(scores, "meeting.body", same)
     for key in ("date", "number"):
         if key in gold:
             add_accuracy(scores, f"meeting.{key}", _norm_exact(gold.get(key)) == _norm_exact(pred.get(key)))
