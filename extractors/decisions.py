@@ -38,14 +38,18 @@ from extractors.roles import (
 )
 from extractors.vocab import (
     ACCEPTANCE_CUES,
+    ACTION_VERB_LEMMAS,
     CHAIR_REPLACED_CUES,
     COUNTER_PROPOSAL_KINDS,
+    DECIDED_CUES,
     DECIDING_VERB_LEMMAS,
     DECISION_REMARK_CUES,
     DISTRIBUTION_LEMMAS,
     DISTRIBUTION_SUBJECTS,
+    ELECTION_CUES,
     FORWARDING_CUES,
     LEAVING_CUES,
+    NON_DECIDING_POINT_LEMMAS,
     NOTED_OBJECT,
     NOTED_VERB_LEMMAS,
     NUMBER_WORDS,
@@ -59,6 +63,7 @@ from extractors.vocab import (
     RECUSAL_NEGATIONS,
     RECUSAL_ROLE_WORDS,
     REJECTION_CUES,
+    REPORTED_DECISION_CUES,
     RETURN_CUES,
     STRONG_APPROVAL_CUES,
     VOTE_KIND_WORDS,
@@ -141,8 +146,9 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
                 at = noting_at(sentence)
             if at is None:
                 continue
-            if outcome == "merkitty_tiedoksi" and search_any(FORWARDING_CUES, folded[:at]):
-                continue  # 'esitti valtuustolle, että se merkitsee tiedoksi': the body itself proposed
+            if (outcome == "merkitty_tiedoksi" and search_any(FORWARDING_CUES, folded[:at])
+                    and noting_main(sentence) is None):
+                continue  # 'esitti, että hanke toteutetaan ja raportti merkitään tiedoksi': more than noting
             return outcome, sentence
     return None
 
@@ -154,13 +160,14 @@ def _proposal_side(text: str) -> tuple[str | None, str | None]:
     'JAA-ehdotus: Esityksen mukaan'. Returns (None, None) when the text does not say.
     """
     for sentence in _sentences(text):
-        jaa = re.search(r"\bJAA\b|\bJA\b(?=[- ]röst)|\bJaa-ehdotus|\bJAA-ehdotus", sentence)
-        ei = re.search(r"\bEI\b|\bNEJ\b|\bEi-ehdotus|\bEI-ehdotus", sentence)
+        # the labelled forms first: 'JAA-ehdotus: Esityksen mukaan EI-ehdotus: ...' (Helsinki)
+        jaa = re.search(r"\bJaa-ehdotus|\bJAA-ehdotus|\bJAA\b|\bJA\b(?=[- ]röst)", sentence)
+        ei = re.search(r"\bEi-ehdotus|\bEI-ehdotus|\bEI\b|\bNEJ\b", sentence)
         if not jaa or not ei:
             continue
         if jaa.start() < ei.start():
-            jaa_clause, ei_clause = sentence[:jaa.end() + 40 if "ehdotus" in jaa.group(0).lower() else
-                                              jaa.end()], sentence[jaa.end():ei.end() + 200]
+            jaa_clause, ei_clause = sentence[:min(ei.start(), jaa.end() + 40) if "ehdotus" in jaa.group(0).lower()
+                                              else jaa.end()], sentence[jaa.end():ei.end() + 200]
         else:
             ei_clause, jaa_clause = sentence[:ei.end()], sentence[ei.end():jaa.end() + 200]
         jaa_is = _has(PROPOSAL_SIDE_CUES, jaa_clause)
@@ -275,6 +282,12 @@ def _proposal_kind(sentence: str) -> str:
     return "hyvaksytty_muutettuna"
 
 
+def _decides(text: str) -> bool:
+    """Does a decision printed without a proposal decide anything (a deciding verb in any form)?"""
+    return _has(DECIDED_CUES, text) or any(base in ACTION_VERB_LEMMAS for m in _WORD.finditer(text)
+                                           for base, _ in lemmas(m.group(0)))
+
+
 def _proposal_notes(proposal: str | None) -> bool:
     """Does the proposal only note something ('Lautakunta merkitsee ... tiedoksi', 'Kaupunginhallitus
     päättää merkitä tilannekatsauksen tiedokseen'), not forward it or decide more points?"""
@@ -285,12 +298,46 @@ def _proposal_notes(proposal: str | None) -> bool:
     if compile_folded(r"^\W*(\S+\s+){0,3}antecknar\b[^.]{0,160}för kännedom").search(folded):
         return True
     sentences = _sentences(text)
-    at = noting_at(sentences[0]) if sentences else None
-    if at is None or len(sentences[0][:at].split()) > 4 or search_any(FORWARDING_CUES, folded[:at]):
+    at = noting_main(sentences[0]) if sentences else None
+    if at is None:
         return False
     if any(base in DECIDING_VERB_LEMMAS for m in _WORD.finditer(text[at:]) for base, _ in lemmas(m.group(0))):
         return False  # 'merkitsee tiedoksi ja päättää, että ...' decides more than it notes
-    return not re.search(r"(^|\s)2\s*[.)]\s", text)  # '1. merkitä ... 2. antaa ohjeistuksen': more points
+    # '1. merkitä ... 2. antaa ohjeistuksen' does more; '2. keskustelee tuloksista' does not
+    for point in _POINT.split(text[at:])[1:]:
+        first = _WORD.search(point)
+        if first and not any(base in NON_DECIDING_POINT_LEMMAS for base, _ in lemmas(first.group(0))):
+            return False
+    return True
+
+
+_POINT = re.compile(r"(?:^|\s)[2-9]\s*[.)]\s")
+# 'Suunnittelupäällikkö Vandell: Lautakunta päättää ...': who proposed, printed before the proposal
+_SPEAKER = re.compile(r"^[^:]{2,90}:\s+(?=[A-ZÅÄÖ])")
+# '<body> päättää, että' / 'esittää valtuustolle, että' / 'esitti valtuustolle seuraavaa:'
+_THAT = re.compile(r"\b(päättää|päätti|esittää|esitti|ehdottaa|ehdotti|beslutar|föreslår|föreslog)\b"
+                   r"[^.]{0,60}?(,?\s+että|,?\s+att|\s+seuraavaa:)\s+", re.IGNORECASE)
+
+
+def noting_main(sentence: str) -> int | None:
+    """Offset of the noting verb when noting is what the sentence is about: 'Lautakunta merkitsee
+    katsauksen tiedoksi', 'päättää, että raportti merkitään tiedoksi', a board passing a noting
+    proposal on ('esittää valtuustolle, että se merkitsee ... tiedokseen'); not a noting clause deep
+    in a sentence that decides something else."""
+    at = noting_at(sentence)
+    if at is None:
+        return None
+    prefix = _SPEAKER.sub("", sentence[:at], count=1)
+    that = _THAT.search(prefix)
+    lead = prefix[that.end():] if that else prefix
+    if any(base in DECIDING_VERB_LEMMAS and base != "päättää" for m in _WORD.finditer(lead)
+           for base, _ in lemmas(m.group(0))):
+        return None  # 'että valtuusto hyväksyy talousarvion ja merkitsee ... tiedoksi'
+    if len(prefix.split()) <= 4:
+        return at
+    if that and len(prefix[:that.start()].split()) <= 3 and len(lead.split()) <= 7:
+        return at
+    return None
 
 
 def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | None = None,
@@ -328,19 +375,69 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
     if found:
         if found[0] == "hyvaksytty" and _proposal_notes(proposal):
             return "merkitty_tiedoksi"  # 'hyväksyi kaupunginjohtajan ehdotuksen' that notes a report
+        if found[0] == "hyvaksytty" and _changed_election(_sentences(paatos), proposal):
+            return "hyvaksytty_muutettuna"
         return found[0]
+    if _changed_election(_sentences(paatos), proposal):
+        return "hyvaksytty_muutettuna"
     if not paatos.strip():
         return "muu"
     if kasittely:
         accepted = _kasittely_outcome(kasittely)
         if accepted:
             return accepted
+    if not proposal and not _decides(paatos):
+        return "muu"  # nothing proposed and nothing decided: initiatives handed in, speeches given
     # A decision written out in full ('Kokous todettiin laillisesti koolle kutsutuksi') restates
     # the proposal: it was approved as proposed.
     return "merkitty_tiedoksi" if _proposal_notes(proposal) and not decision else "hyvaksytty"
 
 
 assert set(OUTCOME_ORDER) == set(OUTCOMES)
+
+
+_ELECTION_VERB_FIRST = re.compile(r"^(\W*)(Vali\w+|Vald\w*|Välj\w*)", re.MULTILINE)
+
+
+def _elected(sentences: Sequence[str]) -> list[str]:
+    """Surnames of the people named in election sentences, in printed order (nominative, folded)."""
+    out: list[str] = []
+    for sentence in sentences:
+        verb = search_any(ELECTION_CUES, fold_keep_length(sentence))
+        if verb is None:
+            continue
+        # 'Valittiin Emilia Olkanen': the verb opening the sentence is no first name
+        sentence = _ELECTION_VERB_FIRST.sub(lambda m: m.group(1) + m.group(2).lower(), sentence)
+        # 'kuuli Niko Savinaista ja valitsi ... Nanna Nivukosken': the elected follow the verb
+        out += [fold_keep_length(span.tokens[-1]).lower() for span in _person_spans(sentence)
+                if len(span.tokens) >= 2 and span.start >= verb.end()]
+    return out
+
+
+def _changed_election(decision: Sequence[str], proposal: str | None) -> bool:
+    """Did the body elect other people than the proposal named ('valitaan Lahtinen ja Heikkinen,
+    varalle Oja-Lipasti ja Rintala' -> 'valittiin Heikkinen ja Rintala'; a deputy added)? The
+    proposal's deputies may go unmentioned: only its first names, as many as were elected, count."""
+    if not proposal:
+        return False
+    chosen = _elected(decision)
+    named = _elected(_sentences(proposal))
+    return bool(chosen and named) and set(chosen) != set(named[:len(chosen)])
+
+
+def reported_decision(text: str) -> str | None:
+    """The opening sentence of a section that reports what the body did ('Kasvatus- ja
+    koulutuslautakunta antoi puoltavan lausunnon', 'Lautakunta päätti panna asian pöydälle'),
+    or None. A dated or §-numbered report is an earlier handling, not this decision."""
+    sentences = _sentences(text)
+    if not sentences:
+        return None
+    first = sentences[0]
+    head = " ".join(first.split()[:12])
+    verb = search_any(REPORTED_DECISION_CUES, fold_keep_length(head))
+    if verb is None or "§" in first or re.search(r"\b\d{1,2}\.\s?\d{1,2}\.(\d{2,4})?", first[:verb.end() + 25]):
+        return None  # 'Kaupunginhallitus päätti 23.6.2025 § 249': an earlier handling
+    return first
 
 
 # --- names in running text ------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from extractors.vocab import (
     HEADING_SUFFIX_KINDS,
     NOT_HEADING_LAST_WORDS,
     SECTION_HEADINGS,
+    SOLITARY_HEADINGS,
 )
 
 MAX_HEADING_WORDS = 5
@@ -100,6 +101,15 @@ def _clean(text: str) -> str:
 
 
 def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch | None:
+    """Find a heading at the start of a line given as its text segments (see `_match_line_heading`);
+    a heading that item titles often begin with counts only alone on its line."""
+    match = _match_line_heading(segments, has_positions)
+    if match is not None and match.rest and fold(match.heading_raw) in SOLITARY_HEADINGS:
+        return None  # 'Lausunto Pirkanmaan hyvinvointialueen palveluverkkosuunnitelmasta': a title
+    return match
+
+
+def _match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch | None:
     """Find a heading at the start of a line given as its text segments.
 
     Accepted shapes: the whole line is a heading ('Päätösehdotus', 'Päätös:'); a heading with a

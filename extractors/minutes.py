@@ -16,7 +16,7 @@ from extractors import records as R
 from extractors.appeals import AppealText, appeal_parts, appeals_start
 from extractors.budget import extract_budget_lines
 from extractors.casemhtml import read_casem
-from extractors.decisions import classify_outcome, extract_recusals, extract_votes
+from extractors.decisions import classify_outcome, extract_recusals, extract_votes, reported_decision
 from extractors.document import doc_id_of, failed
 from extractors.followup import (
     extract_followups,
@@ -434,10 +434,12 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
         texts = [s.text for s in current if s.kind == kind]
         return texts[-1] if texts else None
 
-    paatos = last("paatos")
+    paatos, proposal = last("paatos"), last("paatosehdotus")
     if paatos is not None:
-        outcome = classify_outcome(paatos, last("paatosehdotus"), last("kasittely"), language)
+        outcome = classify_outcome(paatos, proposal, last("kasittely"), language)
         out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=paatos))
+    else:
+        out += _decision_without_heading(current, proposal, last("kasittely"), language, item_id, doc_id)
     vote_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos"))
     if vote_text:
         out += extract_votes(vote_text, attendees, item_id, doc_id)
@@ -445,6 +447,27 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
     if recusal_text:
         out += extract_recusals(recusal_text, attendees, item_id, doc_id)
     return out
+
+
+# Parts that may report the decision, or record what happened, when no part is headed 'Päätös'.
+_REPORTING_KINDS = ("muu", "selostus", "paatosehdotus")
+
+
+def _decision_without_heading(current: list, proposal: str | None, kasittely: str | None, language: str,
+                              item_id: str, doc_id: str) -> list:
+    """The decision of an item that prints none under a decision heading: a part that reports
+    what the body did (Ahjo's 'Lausunto' / 'Esitys': 'Lautakunta antoi puoltavan lausunnon'), or,
+    when nothing was proposed either ('Muut asiat': 'Keskusteltiin ajankohtaisista asioista', a
+    withheld decision), a record of what happened with outcome `muu`. Agendas drop it later."""
+    for sec in current:
+        first = reported_decision(sec.text) if sec.kind in _REPORTING_KINDS else None
+        if first:
+            outcome = classify_outcome(first, None if sec.kind == "paatosehdotus" else proposal, kasittely, language)
+            return [R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=sec.text)]
+    said = "\n\n".join(sec.text for sec in current if sec.kind in ("muu", "selostus") and sec.text.strip())
+    if proposal is None and said:
+        return [R.Decision(item_id=item_id, doc_id=doc_id, outcome="muu", text=said)]
+    return []
 
 
 def _goals(item: ParsedItem, item_id: str, doc_id: str, municipality, code, body, first_number: int) -> list:

@@ -388,6 +388,9 @@ def _parse_fields(text: str) -> list[_Person]:
                 runs[-1][1].append(word)
                 continue
             kind = _token_kind(word)
+            if kind == "T" and word[:1].isupper() and runs and runs[-1][0] == "N" \
+                    and is_first_name(runs[-1][1][-1].strip(".,:;()")) and not is_title_word(word.strip(".,:;()")):
+                kind = "N"  # 'Timo Terävä': a capitalised adjective after a first name is a surname
             if kind == "T" and word[:1].islower() and runs and runs[-1][0] == "N" and len(runs[-1][1]) == 1 \
                     and (len(runs) == 1 or runs[-2][0] != "N"):
                 runs[-1] = ("T", runs[-1][1])  # 'Teknisk direktör': a capitalised adjective of a title

@@ -23,6 +23,7 @@ from extractors.vocab import (
     DECISION_END_LINES,
     DIARY_LABELS,
     HISTORY_LABELS,
+    REASONS_SUBHEADINGS,
     TRAILER_ANY_CASE,
     TRAILER_CAPS,
     TRAILER_SIGNATURES,
@@ -213,6 +214,14 @@ def _matches_history(ref: str, history: list[str]) -> bool:
     return False
 
 
+def _is_reference(sec: ParsedSection) -> bool:
+    """An untitled first part that is one short code line ('14-26-20-HAL', 'Hankenumero 5264_203')."""
+    if sec.heading_raw is not None or len(sec.lines) != 1:
+        return False
+    text = sec.lines[0]
+    return len(text.split()) <= 4 and bool(re.search(r"\d{3}", text)) and not text.rstrip().endswith((".", ":"))
+
+
 def _is_presenter(text: str) -> bool:
     """'Kaupunginjohtaja Jukka Mäkelä' printed on the proposal's heading line: a title and a
     capitalised name, nothing else (the first line of a proposal has lower-case words), or a
@@ -253,6 +262,9 @@ def _item_lines(raw: RawItem) -> list[Line]:
     lines = [ln for ln in raw.lines if ln.text.strip()]
     for k, ln in enumerate(lines):
         if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
+            heading = match_line_heading(_segments(lines[k - 1]), True)
+            if heading is not None and heading.kind == "muutoksenhaku" and not heading.rest:
+                break  # 'Muutoksenhaku' / 'VALITUSOSOITUS': the item's own instructions (Ahjo)
             return lines[:k]  # appeal instructions after the last item belong to no item
     return lines
 
@@ -491,6 +503,12 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if (match is not None and current is not None and match.kind == current.kind and not current.lines
                 and not match.rest and not text.endswith(":")):
             match = None  # 'Muutoksenhaku' / 'Oikaisuvaatimus': the second line is the section's text
+        if match is not None and current is not None and current.lines and match.kind == "muutoksenhaku" \
+                and current.kind == "muutoksenhaku":
+            match = None  # 'Oikaisuvaatimusoikeus', 'Valitusaika': sub-headings of one set of instructions
+        if match is not None and current is not None and current.lines and current.kind == "selostus" \
+                and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
+            match = None  # the provisions applied, under the reasons they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
                 and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
             match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
@@ -530,6 +548,8 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             current = start("selostus", None, line.page)
         current.lines.append(text)
         ended = current.kind == "paatos" and fold(text) in DECISION_END_LINES
+    if len(sections) > 1 and _is_reference(sections[0]):
+        del sections[0]  # 'HE 230/2021 vp', 'Att 2825004042': a case reference under the title (Ahjo)
     for sec in sections:
         if sec.presenter and len(sec.lines) == 1:  # nothing followed: it was the proposal after all
             sec.presenter = None

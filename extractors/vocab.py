@@ -53,12 +53,23 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
         "Oikaisuvaatimusohjeet", "Valitusosoitus", "Muutoksenhakukielto", "Hallintovalitus", "Kunnallisvalitus",
         "Besvärsanvisning", "Anvisning för begäran om omprövning", "Sökande av ändring",
     ),
-    "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer"),
+    # 'Lausunto': a board's statement given as its decision (Ahjo); the decision is read from it
+    # when the item has no 'Päätös' (minutes.py `_decision_without_heading`)
+    "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer",
+            "Lausunto", "Utlåtande"),
     "selostus": (
         "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
         "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
     ),
 }
+
+# Headings only when alone on their line: item titles often begin with them ('Lausunto
+# Pirkanmaan hyvinvointialueen palveluverkkosuunnitelmasta'). Folded.
+SOLITARY_HEADINGS: tuple[str, ...] = ("lausunto", "utlatande")
+
+# Sub-headings of a decision's reasons: the legal provisions applied are part of the reasoning
+# (Ahjo prints them under 'Päätöksen perustelut'), not a part of their own after it. Folded.
+REASONS_SUBHEADINGS: tuple[str, ...] = ("sovelletut oikeusohjeet", "tillampade rattsnormer")
 
 # File extensions of attachment names ('1 Aiesopimus ... valmistelusta.doc'): a line of a Liitteet /
 # Oheismateriaali list that ends so is an attachment name, and so is a numbered or bulleted line.
@@ -281,6 +292,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"(p[aä][aä]t[oö]sehdotuksen|p[aä][aä]t[oö]sesityksen|pohjaesityksen|pohjaehdotuksen|"
         r"ehdotuksen|esityksen)\b",
         r"\b(p[aä][aä]t[oö]s|pohja)?(ehdotus|esitys)\s+hyl[aä]ttiin",
+        r"^\W*hyl[aä]ttiin\W*$",  # a bare 'Hylättiin.' rejects the proposal it answers
         r"\bei hyv[aä]ksynyt\s+(esittelij[aä]n\s+|kunnanjohtajan\s+|kaupunginjohtajan\s+)?"
         r"(p[aä][aä]t[oö]s)?(ehdotusta|esitysta)\b",
         r"\bförkastade\s+(föredragandens\s+)?(besluts)?förslaget", r"\b(beslutsförslaget|förslaget)\s+förkastades",
@@ -329,7 +341,35 @@ DISTRIBUTION_LEMMAS: tuple[str, ...] = ("saattaa", "saatettu")
 DISTRIBUTION_SUBJECTS: tuple[str, ...] = ("päätös", "ote", "pöytäkirjanote", "hyväksyä")
 # A noting proposal that also decides something ('merkitsee selvityksen tiedoksi ja päättää, että
 # jatkovalmistelu tehdään ...') is more than noting: these verbs after the noting verb say so. Lemmas.
-DECIDING_VERB_LEMMAS: tuple[str, ...] = ("päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "oikeuttaa",
+# Verbs of a proposal's later point that decide nothing ('2. keskustelee itsearvioinnin tuloksista'):
+# such a point leaves a noting proposal a noting one.
+NON_DECIDING_POINT_LEMMAS: tuple[str, ...] = ("keskustella", "merkitä", "saattaa", "todeta", "käsitellä")
+# A section that opens by reporting what the body did, in the past tense ('Kasvatus- ja
+# koulutuslautakunta antoi puoltavan lausunnon', 'Lautakunta päätti panna asian pöydälle'):
+# Ahjo prints a board's statement or proposal to the city board under 'Lausunto' / 'Esitys' in
+# place of 'Päätös'. Read only where the item has no decision section.
+REPORTED_DECISION_CUES: tuple[str, ...] = (
+    r"\b(päätti|antoi|esitti|hyväksyi|merkitsi|valitsi|myönsi|puolsi|ehdotti|totesi)\b",
+    r"\b(beslöt|gav|godkände|antecknade|föreslog|tillstyrkte)\b",
+)
+# A decision printed with no proposal that says nothing was decided ('1. Valtuustoaloite ... on
+# liitteenä. 2. ... kiitospuheenvuorot') is `muu`; one with these verbs decided something.
+DECIDED_CUES: tuple[str, ...] = REPORTED_DECISION_CUES + (
+    r"\b(päätettiin|valittiin|todettiin|hyväksyttiin|merkittiin|myönnettiin|nimettiin|vahvistettiin)\b",
+    r"\b(päätetään|valitaan|todetaan|hyväksytään|merkitään|myönnetään|nimetään|vahvistetaan)\b",
+    r"\b(beslöts|valdes|konstaterades|godkändes|antecknades|beviljades)\b",
+)
+# ... and so does a decision with one of these verbs in any form ('Terveysinsinööri myöntää',
+# 'tiimin päällikkö päättää: - muuttaa ...'): officials decide in the present tense, with no proposal.
+ACTION_VERB_LEMMAS: tuple[str, ...] = (
+    "päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "oikeuttaa", "valtuuttaa", "nimetä", "todeta",
+    "merkitä", "antaa", "vuokrata", "myydä", "ostaa", "hylätä", "muuttaa", "irtisanoa", "palkata", "siirtää",
+    "asettaa", "määrätä", "lopettaa", "perustaa", "varata", "osoittaa", "kieltää", "velvoittaa", "ottaa",
+)
+# Elections ('valitaan A ja B', 'Valittiin B ja C'): whom the proposal named and whom the body chose.
+ELECTION_CUES: tuple[str, ...] = (r"\bvali(taan|ttiin|tsi|tsee|ttaisiin|ttavaksi)\b", r"\bvaldes\b", r"\bväljs\b",
+                                  r"\bvalde\b", r"\bväljer\b")
+DECIDING_VERB_LEMMAS: tuple[str, ...] = ("päättää", "hyväksyä", "myöntää", "valita", "vahvistaa", "oikeuttaa", "todeta",
                                          "valtuuttaa", "nimetä")
 # A decision sentence saying which proposal won ('päätökseksi tuli Saarisen vastaehdotus').
 WINNER_CUES: tuple[str, ...] = (r"\bpäätökseksi tuli\b", r"\b(ehdotus|esitys|vastaehdotus)\s+voitti\b",

@@ -18,6 +18,7 @@ are reported per source and path, never pooled with each other or with the synth
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 import sys
@@ -837,7 +838,9 @@ def _outcome_from_fields(doc) -> dict:
     """The outcome classifier on CaseM OData's own decision, proposal and handling texts."""
     from extractors.decisions import classify_outcome
 
-    fields = doc.meta["odata"]
+    # OData strings keep the HTML entities of the editor they were typed in ('P&auml;ivi')
+    fields = {key: html.unescape(value) if isinstance(value, str) else value
+              for key, value in doc.meta["odata"].items()}
     items = [{"section_number": item["section_number"],
               "decision": {"outcome": classify_outcome(fields.get("Decision") or "", fields.get("Decisionproposal"),
                                                        fields.get("Eventhandling"))}}

@@ -147,8 +147,33 @@ OUTCOME_CASES = [
     ("Raportti merkitään tiedoksi.", None, None, "merkitty_tiedoksi"),
     ("Selvitys on merkitty tiedoksi.", None, None, "merkitty_tiedoksi"),
     ("Hyväksyttiin. Päätös saatetaan tiedoksi hakijalle.", None, None, "hyvaksytty"),
+    # a noting proposal on its way to the council is a noting item (real gold: Helsinki §895, Lapua
+    # council §44), unless the board decides more on the way ('ja toteaa aloitteen loppuun käsitellyksi')
     ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että se merkitsee selvityksen tiedoksi.",
-     None, "hyvaksytty"),
+     None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että se merkitsee selvityksen tiedoksi ja "
+     "toteaa aloitteen loppuun käsitellyksi.", None, "hyvaksytty"),
+    ("Hyväksyttiin.", "Kaupunginhallitus esittää kaupunginvaltuustolle, että kaupunginvaltuusto hyväksyy "
+     "talousarvion ja merkitsee selvityksen tiedoksi.", None, "hyvaksytty"),
+    ("Päätösehdotus hyväksyttiin.", "Suunnittelupäällikkö Vandell: Lautakunta päättää, että raportti "
+     "merkitään tiedoksi.", None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin.", "Kaupunginhallitus esittää valtuustolle, että se 1. merkitsee arvioinnin tiedokseen. "
+     "2. keskustelee arvioinnin tuloksista.", None, "merkitty_tiedoksi"),
+    ("Hyväksyttiin.", "Lautakunta päättää 1. merkitä arvioinnin tiedokseen. 2. antaa ohjeet jatkosta.", None,
+     "hyvaksytty"),
+    ("Hylättiin.", "Lautakunta hyväksyy hankkeen.", None, "hylatty"),
+    # elections: the people chosen against the people proposed (deputies may go unmentioned)
+    ("Tarkastajiksi valittiin Ritva-Leena Heikkinen ja Esa Rintala.", "Tarkastajiksi valitaan Helena Lahtinen ja "
+     "Ritva-Leena Heikkinen sekä varalle Sari Oja-Lipasti ja Esa Rintala.", None, "hyvaksytty_muutettuna"),
+    ("Tarkastajiksi valittiin Helena Lahtinen ja Esa Rintala.", "Tarkastajiksi valitaan Helena Lahtinen ja "
+     "Esa Rintala sekä varalle Sari Oja-Lipasti.", None, "hyvaksytty"),
+    ("Valittiin Emilia Olkanen ja Päivi Kovanen sekä varalle Matti Järvinen.", "Tarkastajiksi valitaan Emilia "
+     "Olkanen ja Päivi Kovanen.", None, "hyvaksytty_muutettuna"),
+    ("Lautakunta kuuli Niko Savinaista ja valitsi Nuoreksi toimijaksi Nanna Nivukosken.", "Lautakunta kuulee Niko "
+     "Savinaista ja valitsee nuoren toimijan.", None, "hyvaksytty"),
+    # nothing proposed and nothing decided
+    ("1. Valtuustoaloite koulusta. Aloite on liitteenä. 2. Puheenjohtajien kiitospuheenvuorot.", None, None, "muu"),
+    ("Terveysinsinööri myöntää yhtiölle luvan vähittäismyyntiin.", None, None, "hyvaksytty"),
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, "
      "joten se raukesi.", "hyvaksytty"),
     ("Hyväksyttiin.", None, "Matti Virtanen ehdotti Anna Laineen kannattamana, että asia palautetaan "

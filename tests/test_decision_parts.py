@@ -1,0 +1,81 @@
+"""Decisions printed without a 'Päätös' heading, and the parts around them, in Ahjo's decision
+layout (one HTML page per decision; the pages here are written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import records as R
+from extractors.document import Source, extract_document
+
+PAGE = """<html lang="fi"><head><meta charset="utf-8"><title>{title}</title></head><body><div class="paatos">
+<div class="Asiapykala">§ {number}</div><h1 class="AsiaOtsikko">{title}</h1>
+<div class="DnroTmuoto">HEL 2021-000001 T 00 00 00</div><div class="Viite">{reference}</div>
+{parts}
+<h3 class="EsittelijaTiedot">Esittelijä</h3><div>tarkastusjohtaja</div><div>Timo Terävä</div>
+<h3 class="MuutoksenhakuOtsikko">Muutoksenhaku</h3><h4>VALITUSOSOITUS</h4>
+<p>Tähän päätökseen haetaan muutosta hallintovalituksella.</p><h4>Valitusoikeus</h4>
+<p>Valituksen saa tehdä asianosainen.</p><h4>Valitusaika</h4><p>Valitus on tehtävä 30 päivässä.</p>
+<h3 class="OtteetOtsikko">Otteet</h3><p>Hakija</p>
+</div></body></html>"""
+
+
+def extract(parts: str, title: str = "Lautakunnan lausunto hankkeesta", reference: str = "",
+            number: int = 12) -> R.Extraction:
+    html = PAGE.format(parts=parts, title=title, reference=reference, number=number)
+    return extract_document(html.encode(), Source("test", "decision.html"))
+
+
+def rows(ex: R.Extraction, kind: type) -> list:
+    return [r for r in ex.rows if isinstance(r, kind)]
+
+
+def section(heading: str, *paragraphs: str) -> str:
+    return (f'<div class="SisaltoSektio"><h3 class="SisaltoOtsikko">{heading}</h3>'
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+
+
+@pytest.mark.parametrize(("heading", "text", "outcome"), [
+    ("Lausunto", "Kasvatus- ja koulutuslautakunta antoi puoltavan lausunnon hankkeesta.", "hyvaksytty"),
+    ("Lausunto", "Kaupunkiympäristölautakunta päätti panna asian viikoksi pöydälle.", "poydatty"),
+    ("Esitys", "Kulttuurilautakunta päätti esittää kaupunginhallitukselle, että se myöntää avustuksen.",
+     "hyvaksytty"),
+])
+def test_a_reported_decision_is_the_decision(heading: str, text: str, outcome: str):
+    ex = extract(section(heading, text, "Lautakunta edellyttää, että kustannukset otetaan huomioon."))
+    decisions = rows(ex, R.Decision)
+    assert [d.outcome for d in decisions] == [outcome]
+    assert decisions[0].text.startswith(text)
+
+
+def test_an_earlier_handling_in_the_text_is_not_the_decision():
+    ex = extract(section("Esitys", "Kaupunginhallitus päätti 23.6.2025 § 249 pyytää lausunnon."))
+    assert [d.outcome for d in rows(ex, R.Decision)] == []  # a proposal is printed: no decision at all
+
+
+def test_nothing_proposed_nothing_decided_is_muu():
+    ex = extract(section("Päätöksen perustelut", "Keskusteltiin ajankohtaisista asioista."),
+                 title="Muut asiat")
+    assert [d.outcome for d in rows(ex, R.Decision)] == ["muu"]
+
+
+def test_parts_of_an_ahjo_page():
+    ex = extract(section("Päätös", "Tarkastuslautakunta päätti hyväksyä toimintasuunnitelman.")
+                 + section("Päätöksen perustelut", "Suunnitelma kattaa vuodet 2022-2025.")
+                 + "<h4>Sovelletut oikeusohjeet</h4><p>Kuntalaki 121 §</p>",
+                 reference="HE 230/2021 vp")
+    kinds = [s.kind for s in rows(ex, R.ItemSection)]
+    # no part for the case reference under the title; the provisions stay in the reasons; the
+    # appeal's sub-headings stay in one part; 'Otteet' is the distribution list
+    assert kinds == ["paatos", "selostus", "esittelija", "muutoksenhaku", "tiedoksi"]
+    appeal = next(s for s in rows(ex, R.ItemSection) if s.kind == "muutoksenhaku")
+    assert "VALITUSOSOITUS" in appeal.text and "Valitusaika" in appeal.text
+    roles = rows(ex, R.ItemRole)
+    assert [(r.title, r.name) for r in roles] == [("tarkastusjohtaja", "Timo Terävä")]
+
+
+def test_a_title_that_begins_like_a_heading_stays_text():
+    ex = extract(section("Päätös", "Lautakunta antoi lausunnon.")
+                 + "<p>Lausunto Pirkanmaan hyvinvointialueen palveluverkkosuunnitelmasta</p>")
+    kinds = [s.kind for s in rows(ex, R.ItemSection)]
+    assert "muu" not in kinds
