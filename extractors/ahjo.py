@@ -184,12 +184,18 @@ def _read_html(data: bytes, name: str) -> R.Extraction:
     return extract_minutes(data, "html", Source(name, name))
 
 
-def _content_rows(decision: dict, item_id: str, doc_id: str) -> tuple[list, list[str]]:
-    """Item-level rows of one decision's HTML, re-keyed to `item_id`, and the errors met reading it."""
+_FILING_CLASS = re.compile(r"\s+T(\s\d{2})+\s*$")
+
+
+def _content_rows(decision: dict, item_id: str, doc_id: str) -> tuple[list, list[str], str | None]:
+    """Item-level rows of one decision's HTML, re-keyed to `item_id`, the errors met reading it, and
+    the diary number the page prints ('HEL 2016-005582 T 10 06 00') for decisions whose
+    `CaseIDLabel` the API leaves empty."""
     content = decision.get("Content") or ""
     if not content.strip():
-        return [], []
+        return [], [], None
     ext = _read_html(content.encode("utf-8"), f"{decision.get('NativeId')}.html")
+    diary = next((r.diary_number for r in ext.of(R.AgendaItem) if r.diary_number), None)
     out: list = []
     decided = False
     for row in ext.rows:
@@ -200,7 +206,7 @@ def _content_rows(decision: dict, item_id: str, doc_id: str) -> tuple[list, list
                 continue
             decided = True
         out.append(replace(row, item_id=item_id, doc_id=doc_id))
-    return out, [f"{e.stage}: {e.message}" for e in ext.of(R.IngestError)]
+    return out, [f"{e.stage}: {e.message}" for e in ext.of(R.IngestError)], diary
 
 
 def _version_key(decision: dict) -> tuple:
@@ -250,14 +256,17 @@ def extract_ahjo(shape: str, payload: dict, doc_id: str, source: str, file_name:
         own = own or decision.get("Meeting")
         meeting_id = reader.meeting(own) if own else None  # none: an office holder's decision
         item = reader.item_for(decision, meeting_id)
-        rows, errors = _content_rows(decision, item.item_id, doc_id)
+        rows, errors, diary = _content_rows(decision, item.item_id, doc_id)
+        if diary and not item.diary_number:
+            # in the API's own form: without the filing class the page prints after it (' T 00 01 00')
+            item = reader._update(item, meeting_id, diary_number=_FILING_CLASS.sub("", diary))
         if decision.get("VotingResults"):
             rows = [r for r in rows if not isinstance(r, R.Vote)] + structured_votes(decision, item.item_id, doc_id)
         reader.rows.extend(rows)
         reader.errors.extend(R.IngestError(doc_id=doc_id, stage=f"decision {decision.get('NativeId')}", message=e)
                              for e in errors)
         for other in others:
-            text_rows, _ = _content_rows(other, item.item_id, doc_id)
+            text_rows, _, _ = _content_rows(other, item.item_id, doc_id)
             reader.rows.append(R.ItemTranslation(
                 item_id=item.item_id, doc_id=doc_id, language=languages[other.get("NativeId")],
                 title=(other.get("Title") or "").strip() or None,
