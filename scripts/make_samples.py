@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # after the path is set for a direct run
-from extractors.text import squash_spaces  # noqa: E402
+from scripts.docwriter import gold as answer  # noqa: E402
 from scripts.docwriter.html import encode, esc  # noqa: E402
 from scripts.docwriter.pdf import DocPdf, with_page_total  # noqa: E402
 from scripts.docwriter.people import Person  # noqa: E402
@@ -786,43 +786,22 @@ def render_html(sample: Sample) -> bytes:
 
 
 def gold(sample: Sample, file_name: str, placement: Placement | None) -> dict:
-    """The answer key in the ../shared/corpus gold format, derived from the same records."""
-    def start_end(t: str) -> str:
-        return t.replace(".", ":")
-
+    """The answer key, with the pages on which the renderer placed each item and section."""
     items = []
     for item in sample.items:
-        sections = []
-        for ordinal, section in enumerate(item.sections):
-            entry = {"kind": section.kind, "heading_raw": section.heading,
-                     "text": squash_spaces(" ".join(section.paragraphs))}
-            if placement:
-                entry["page"] = placement.section_pages[(item.number, ordinal)]
-            sections.append(entry)
+        sections = [answer.section(s.kind, s.heading, s.paragraphs,
+                                   **({"page": placement.section_pages[(item.number, k)]} if placement else {}))
+                    for k, s in enumerate(item.sections)]
         paatos = [s for s in item.sections if s.kind == "paatos"]
-        entry = {
-            "section_number": item.number, "title": squash_spaces(item.title), "diary_number": item.diary,
-            "history": list(item.history), "sections": sections,
-            "roles": [{"role": r.role, "title": r.title, "name": r.name, "email": r.email} for r in item.roles],
-            "decision": {"outcome": item.outcome,
-                         "text": squash_spaces(" ".join(paatos[0].paragraphs)) if paatos else None},
-            "recusals": [dict(r) for r in item.recusals], "votes": [dict(v) for v in item.votes],
-        }
-        if placement:
-            entry["page_start"], entry["page_end"] = placement.item_pages[item.number]
-        items.append(entry)
-    return {
-        "file": file_name, "layout": sample.layout, "layout_name": sample.layout_name, "base_layout": None,
-        "kind": "minutes", "language": sample.language, "municipality": sample.municipality,
-        "municipality_code": sample.municipality_code, "needs_ocr": False, "ocr_damaged_text_layer": False,
-        "meeting": {
-            "body": sample.body, "date": sample.date.isoformat(), "number": sample.number,
-            "place": sample.place, "start": start_end(sample.start), "end": start_end(sample.end),
-            "attendees": [p.attendee() for p in sample.members + sample.others],
-        },
-        "pages": placement.pages if placement else None,
-        "items": items,
-    }
+        items.append(answer.item(
+            item.number, item.title, item.diary, item.history, sections,
+            [{"role": r.role, "title": r.title, "name": r.name, "email": r.email} for r in item.roles],
+            item.outcome, paatos[0].paragraphs if paatos else None, item.recusals, item.votes,
+            placement.item_pages[item.number] if placement else None))
+    s = sample
+    meeting = answer.meeting(s.body, s.date, s.number, s.place, s.start, s.end, s.members + s.others)
+    return answer.minutes(file_name, s.layout, s.layout_name, s.language, s.municipality, s.municipality_code,
+                          meeting, items, placement.pages if placement else None)
 
 
 README = """\

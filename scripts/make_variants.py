@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # after the path is set for a direct run
-from extractors.text import squash_spaces  # noqa: E402
+from scripts.docwriter import gold as answer  # noqa: E402
 from scripts.docwriter.deadline import deadline  # noqa: E402
 from scripts.docwriter.html import encode, esc  # noqa: E402
 from scripts.docwriter.pdf import DocPdf, with_page_total  # noqa: E402
@@ -694,32 +694,22 @@ def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_c
     f = doc.feats
     items = []
     for idx, item in enumerate(doc.items):
-        sections = []
-        for s in item.sections:
-            entry = {"kind": s.kind, "heading_raw": s.heading, "text": squash_spaces(" ".join(s.paras))}
-            if s.handling:
-                entry["handling"] = s.handling
-            sections.append(entry)
+        sections = [answer.section(s.kind, s.heading, s.paras, **({"handling": s.handling} if s.handling else {}))
+                    for s in item.sections]
         paatos = [s for s in item.sections if s.kind == "paatos" and not s.handling]
-        entry = {"section_number": item.number, "title": squash_spaces(item.title), "diary_number": item.diary,
-                 "history": list(item.history), "sections": sections, "roles": item.roles,
-                 "decision": {"outcome": item.outcome, "text": squash_spaces(" ".join(paatos[0].paras))},
-                 "recusals": item.recusals, "votes": item.votes}
-        if pages is not None:
-            entry["page_start"], entry["page_end"] = pages[idx]
-        items.append(entry)
+        items.append(answer.item(item.number, item.title, item.diary, item.history, sections, item.roles,
+                                 item.outcome, paatos[0].paras, item.recusals, item.votes,
+                                 pages[idx] if pages is not None else None))
     note = f.layout == "note"
     if f.layout == "ktweb_item_text":
         meeting: dict = {}
+    elif note:  # an extract prints neither place, times nor attendees
+        meeting = answer.meeting(doc.body, doc.date, doc.number, None, None, None, [])
     else:
-        meeting = {"body": doc.body, "date": doc.date.isoformat(), "number": doc.number,
-                   "place": None if note else doc.place, "start": None if note else doc.start.replace(".", ":"),
-                   "end": None if note else doc.end.replace(".", ":"),
-                   "attendees": [] if note else [p.attendee() for p in doc.members + doc.others]}
-    return {"file": file_name, "layout": f.layout, "layout_name": f.layout, "base_layout": None,
-            "kind": "minutes", "language": f.lang, "municipality": doc.municipality,
-            "municipality_code": doc.code, "needs_ocr": False, "ocr_damaged_text_layer": False,
-            "pages": page_count, "meeting": meeting, "items": items, "features": f.as_dict()}
+        meeting = answer.meeting(doc.body, doc.date, doc.number, doc.place, doc.start, doc.end,
+                                 doc.members + doc.others)
+    return answer.minutes(file_name, f.layout, f.layout, f.lang, doc.municipality, doc.code, meeting, items,
+                          page_count, features=f.as_dict())
 
 
 # --- shared printed strings ---------------------------------------------------------------------------
