@@ -23,14 +23,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fpdf import FPDF
-
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+from scripts.docwriter.pdf import DocPdf  # noqa: E402 - after the path is set for a direct run
+
 BALLS = {  # status -> fills seen in such reports (pure and muted shades)
     "toteutunut": [(0, 176, 80), (84, 168, 72), (112, 173, 71)],
     "osittain": [(255, 192, 0), (237, 125, 49), (245, 170, 40)],
@@ -127,63 +125,52 @@ def _fmt(amount: int) -> str:
     return f"-{text}" if amount < 0 else text
 
 
+def _running_title(pdf: DocPdf) -> None:
+    pdf.font(size=7)
+    pdf.text(160, 10, "Toimintakertomus 2025")
+    pdf.set_y(20.0)
+
+
 class Writer:
-    """Draws the report with fpdf2: ruled tables, balls as circles, a page break inside a row."""
+    """Draws the report: ruled tables, balls as circles, a page break inside a row (the cursor ``y`` is
+    the document's)."""
 
     def __init__(self, style: Style) -> None:
-        self.pdf = FPDF(format="A4")
+        self.pdf = DocPdf(faces=("", "B"), size=8, bottom=280, page_header=_running_title)
         self.pdf.set_auto_page_break(False)
-        self.pdf.add_font("body", "", FONT)
-        self.pdf.add_font("body", "B", FONT_BOLD)
         self.style = style
         self.lh = 4.2
-        self.y = 20.0
+
+    @property
+    def y(self) -> float:
+        return self.pdf.get_y()
+
+    @y.setter
+    def y(self, value: float) -> None:
+        self.pdf.set_y(value)
 
     def page(self) -> None:
         self.pdf.add_page()
-        self.pdf.set_font("body", "", 7)
-        self.pdf.text(160, 10, "Toimintakertomus 2025")
-        self.y = 20.0
 
     def room(self, h: float) -> None:
-        if self.y + h > 280:
-            self.page()
-
-    def lines(self, text: str, w: float) -> list[str]:
-        return self.pdf.multi_cell(w - 2, self.lh, text, dry_run=True, output="LINES") if text else []
+        self.pdf.need(h)
 
     def row(self, texts: list[str], widths: list[float], bold: bool = False, fills=None, balls=None,  # noqa: ANN001
-            digits=None, min_lines: int = 1, split_at: int | None = None) -> None:  # noqa: ANN001
-        """One ruled row; ``split_at`` draws only that many lines here and the rest on a new page."""
-        self.pdf.set_font("body", "B" if bold else "", 8)
-        wrapped = [t.split("\n") if "\n" in t else self.lines(t, w) for t, w in zip(texts, widths, strict=True)]
-        n = max(min_lines, *(len(w) for w in wrapped))
-        h = n * self.lh + 2
-        self.room(h if split_at is None else 0)
-        x = 20.0
-        for k, (w, lines) in enumerate(zip(widths, wrapped, strict=True)):
-            if fills and fills[k]:
-                self.pdf.set_fill_color(*fills[k])
-                self.pdf.rect(x, self.y, w, h, style="F")
-            self.pdf.set_draw_color(0)
-            self.pdf.rect(x, self.y, w, h, style="D")
-            for i, line in enumerate(lines):
-                self.pdf.text(x + 1, self.y + 1 + self.lh * (i + 0.8), line)
-            if balls and balls[k]:
-                for i, colour in enumerate(balls[k]):
-                    if colour is None:
-                        continue
-                    cy = self.y + 1 + self.lh * (i + 0.5) if len(balls[k]) > 1 else self.y + h / 2
-                    self.pdf.set_fill_color(*colour)
-                    self.pdf.circle(x + 3.5, cy, 1.6, style="F")
-                    if digits and digits[k] and digits[k][i]:
-                        self.pdf.text(x + 6.5, cy + 1.2, digits[k][i])
-            x += w
-        self.y += h
+            digits=None, min_lines: int = 1) -> None:  # noqa: ANN001
+        """One ruled row from x = 20; ``balls`` and ``digits`` per cell, one per text line or one centred."""
+        cells = self.pdf.table_row(20.0, widths, texts, line_height=self.lh, bold=bold, size=8, fills=fills,
+                                   min_lines=min_lines)
+        for k, (x, y, _, h) in enumerate(cells):
+            for i, colour in enumerate(balls[k] if balls and balls[k] else []):
+                if colour is None:
+                    continue
+                cy = y + 1 + self.lh * (i + 0.5) if len(balls[k]) > 1 else y + h / 2
+                self.pdf.ball(x + 3.5, cy, 1.6, colour)
+                if digits and digits[k] and digits[k][i]:
+                    self.pdf.text(x + 6.5, cy + 1.2, digits[k][i])
 
     def text(self, text: str, bold: bool = False, size: float = 8) -> None:
-        self.pdf.set_font("body", "B" if bold else "", size)
-        for line in self.lines(text, 170):
+        for line in self.pdf.wrap(168, text, bold, size) if text else []:
             self.room(self.lh)
             self.pdf.text(20, self.y + self.lh, line)
             self.y += self.lh
@@ -272,9 +259,8 @@ def write_report(path: Path, municipality: str, units: list[Unit], style: Style,
         w.text("Tavoitteiden toteutumisen arviointi", bold=True)
         for status, words in (("toteutunut", "Tavoite toteutunut"), ("osittain", "Tavoite toteutunut osittain"),
                               ("ei_toteutunut", "Tavoite ei toteutunut")):
-            w.pdf.set_fill_color(*BALLS[status][0])
-            w.pdf.circle(22, w.y + 2, 1.6, style="F")
-            w.pdf.set_font("body", "", 8)
+            w.pdf.ball(22, w.y + 2, 1.6, BALLS[status][0])
+            w.pdf.font(size=8)
             w.pdf.text(26, w.y + 3.2, f"{_digit(status, style)} = {words}" if style.digits else words)
             w.y += 6
     w.pdf.output(str(path))

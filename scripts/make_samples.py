@@ -27,41 +27,28 @@ and the DejaVu Sans font that ships inside matplotlib (a dev dependency), not a 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fpdf import FPDF
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# after the path is set for a direct run
+from scripts.docwriter import gold as answer  # noqa: E402
+from scripts.docwriter.html import encode, esc  # noqa: E402
+from scripts.docwriter.pdf import DocPdf, with_page_total  # noqa: E402
+from scripts.docwriter.people import Person  # noqa: E402
+from scripts.docwriter.printed import fi_date  # noqa: E402
+
 DEFAULT_OUT = ROOT / "data" / "raw"
-CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
 PRODUCER = "fi-minutes scripts/make_samples.py"
 
 
 # --- records: the content of a sample, written once ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class Person:
-    """An attendee. ``role`` as printed in the document's language (None: a member, not printed)."""
-
-    first: str
-    last: str
-    role: str | None = None
-    role_norm: str = "jasen"
-    title: str | None = None
-
-    def name(self, surname_first: bool = False) -> str:
-        return f"{self.last} {self.first}" if surname_first else f"{self.first} {self.last}"
-
-    def printed(self, surname_first: bool = False) -> str:
-        parts = [self.name(surname_first)] + [p for p in (self.title, self.role) if p]
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -153,10 +140,6 @@ class Sample:
 
 def sec(kind: str, heading: str | None, *paragraphs: str) -> Section:
     return Section(kind, heading, paragraphs)
-
-
-def fi_date(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
 
 
 # --- content -------------------------------------------------------------------------------------
@@ -548,15 +531,6 @@ SAMPLES: tuple[Sample, ...] = (YLOJARVI, MANTSALA, KANGASALA, NARPES)
 # --- PDF rendering -------------------------------------------------------------------------------
 
 
-def font_dir() -> Path:
-    """DejaVu Sans as shipped inside matplotlib: same bytes on every machine with the same version."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("matplotlib (a dev dependency) is needed for its DejaVu fonts: "
-                         ".venv/bin/pip install -e '.[dev]'")
-    return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
-
-
 @dataclass
 class Placement:
     """Pages on which the renderer put each item and section, for the gold file."""
@@ -566,29 +540,21 @@ class Placement:
     pages: int = 0
 
 
-class MinutesPdf(FPDF):
-    """A4 in points with a running header and footer drawn on every page."""
+class MinutesPdf(DocPdf):
+    """A4 in points with a running header and footer drawn on every page; paragraphs flow over
+    pages by fpdf2's automatic breaks."""
 
-    FONT = "DejaVu"
     LEFT = 57.0
     TOP = 88.0
     BOTTOM = 62.0
-    SIZE = 10.0
-    LEADING = 12.5
 
     def __init__(self, sample: Sample, header: Callable[[MinutesPdf], None], total_pages: int = 0):
-        super().__init__(unit="pt", format="A4")
+        super().__init__(unit="pt", faces=("", "B"), size=10.0, leading=12.5, producer=PRODUCER)
         self.sample = sample
         self.total_pages = total_pages
-        self._draw_header = header
-        fonts = font_dir()
-        self.add_font(self.FONT, "", fonts / "DejaVuSans.ttf")
-        self.add_font(self.FONT, "B", fonts / "DejaVuSans-Bold.ttf")
+        self.page_header = header
         self.set_margins(self.LEFT, self.TOP, 50)
         self.set_auto_page_break(True, margin=self.BOTTOM)
-        self.set_creation_date(CREATED)
-        self.set_producer(PRODUCER)
-        self.set_creator(PRODUCER)
         self.set_title(f"{sample.printed_municipality} {sample.body} {fi_date(sample.date)} "
                        f"{sample.labels.minutes} {sample.number}")
         self.set_author(sample.printed_municipality)
@@ -596,8 +562,8 @@ class MinutesPdf(FPDF):
         self.placement = Placement()
 
     def header(self) -> None:
-        self._draw_header(self)
-        self.set_font(self.FONT, "", self.SIZE)
+        super().header()
+        self.font()
         self.set_xy(self.LEFT, self.TOP)
 
     def footer(self) -> None:
@@ -605,29 +571,12 @@ class MinutesPdf(FPDF):
             return
         self.set_draw_color(120)
         self.line(self.LEFT, self.h - 48, self.w - 50, self.h - 48)
-        self.set_font(self.FONT, "", 7.5)
+        self.font(size=7.5)
         self.text(self.LEFT, self.h - 36, self.sample.footer)
-
-    # helpers used by the layouts
-
-    def ensure_space(self, height: float) -> None:
-        """Start a new page unless ``height`` points fit above the bottom margin (no orphan headings)."""
-        if self.get_y() + height > self.page_break_trigger:
-            self.add_page()
-
-    def write_lines(self, x: float, width: float, text: str, bold: bool = False,
-                    size: float | None = None) -> None:
-        self.set_font(self.FONT, "B" if bold else "", size or self.SIZE)
-        self.set_x(x)
-        self.multi_cell(width, self.LEADING, text, align="L", new_x="LEFT", new_y="NEXT")
-
-    def gap(self, height: float) -> None:
-        self.set_y(self.get_y() + height)
 
 
 def page_number(pdf: MinutesPdf, x: float, baseline: float) -> None:
-    """'n (N)'. The total comes from a first rendering pass, not fpdf2's {nb} alias: the alias
-    leaves wide gaps around the substituted digits, which PDFium reads as '2 ( 3 )'."""
+    """'n (N)', the total from the first rendering pass (``with_page_total``)."""
     pdf.text(x, baseline, f"{pdf.page_no()} ({pdf.total_pages or '?'})")
 
 
@@ -636,9 +585,9 @@ def running_header(title: str) -> Callable[[MinutesPdf], None]:
 
     def draw(pdf: MinutesPdf) -> None:
         s = pdf.sample
-        pdf.set_font(pdf.FONT, "B", 10)
+        pdf.font(True, 10)
         pdf.text(pdf.LEFT, 42, s.printed_municipality)
-        pdf.set_font(pdf.FONT, "", 10)
+        pdf.font(size=10)
         pdf.text(300, 42, f"{title} {s.number}")
         page_number(pdf, 480, 42)
         pdf.text(pdf.LEFT, 56, s.body)
@@ -652,9 +601,9 @@ def running_header(title: str) -> Callable[[MinutesPdf], None]:
 def ktweb_header(pdf: MinutesPdf) -> None:
     """KTweb header: municipality and 'PÖYTÄKIRJA n/yyyy', body and date, page 'n (N)' at the right."""
     s = pdf.sample
-    pdf.set_font(pdf.FONT, "B", 11)
+    pdf.font(True, 11)
     pdf.text(50, 40, s.printed_municipality.upper())
-    pdf.set_font(pdf.FONT, "", 10)
+    pdf.font(size=10)
     pdf.text(290, 40, f"PÖYTÄKIRJA {s.number}")
     page_number(pdf, 480, 40)
     pdf.text(290, 54, f"{s.body}  {fi_date(s.date)}")
@@ -663,25 +612,25 @@ def ktweb_header(pdf: MinutesPdf) -> None:
 def _page1_block(pdf: MinutesPdf, label_x: float, value_x: float, label: str, lines: list[str],
                  label_width: float) -> None:
     """A page-1 row: label at ``label_x`` (wrapping inside ``label_width``), values at ``value_x``."""
-    pdf.ensure_space(pdf.LEADING * 2)
+    pdf.need(pdf.leading * 2)
     y0 = pdf.get_y()
     pdf.set_xy(label_x, y0)
-    pdf.set_font(pdf.FONT, "B", pdf.SIZE)
-    pdf.multi_cell(label_width, pdf.LEADING, label, align="L", new_x="LEFT", new_y="NEXT")
+    pdf.font(bold=True)
+    pdf.multi_cell(label_width, pdf.leading, label, align="L", new_x="LEFT", new_y="NEXT")
     label_end = pdf.get_y()
     pdf.set_xy(value_x, y0)
     for line in lines:
-        pdf.write_lines(value_x, pdf.w - 50 - value_x, line)
+        pdf.paragraph(value_x, pdf.w - 50 - value_x, line)
     pdf.set_y(max(label_end, pdf.get_y()) + 6)
 
 
 def _page1(pdf: MinutesPdf, label_x: float, value_x: float, surname_first: bool, time_sep: str) -> None:
     s, lab = pdf.sample, pdf.sample.labels
     width = value_x - label_x - 8
-    pdf.set_font(pdf.FONT, "B", 16)
+    pdf.font(True, 16)
     pdf.set_x(label_x)
     pdf.cell(0, 22, lab.minutes.upper(), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(pdf.FONT, "B", 12)
+    pdf.font(True, 12)
     pdf.set_x(label_x)
     pdf.cell(0, 18, s.body, new_x="LMARGIN", new_y="NEXT")
     pdf.gap(10)
@@ -702,7 +651,7 @@ def _page1(pdf: MinutesPdf, label_x: float, value_x: float, surname_first: bool,
                  [f"{lab.public_text} {s.web} {fi_date(s.date + dt.timedelta(days=3))}"], width)
 
 
-def render_cloudnc(sample: Sample, total_pages: int = 0) -> tuple[bytes, Placement]:
+def render_cloudnc(sample: Sample, total_pages: int = 0) -> MinutesPdf:
     """Headings on lines of their own; items follow one another and may run over a page break."""
     pdf = MinutesPdf(sample, running_header(sample.labels.minutes), total_pages)
     pdf.add_page()
@@ -710,35 +659,35 @@ def render_cloudnc(sample: Sample, total_pages: int = 0) -> tuple[bytes, Placeme
     pdf.add_page()
     text_x, text_w = 85.0, pdf.w - 50 - 85.0
     for item in sample.items:
-        pdf.ensure_space(pdf.LEADING * 6)
+        pdf.need(pdf.leading * 6)
         start = pdf.page_no()
-        pdf.set_font(pdf.FONT, "B", pdf.SIZE)
-        y = pdf.get_y() + pdf.SIZE
+        pdf.font(bold=True)
+        y = pdf.get_y() + pdf.size
         pdf.text(pdf.LEFT, y, sample.body)
         pdf.text(300, y, f"§ {item.number}")
         pdf.text(400, y, fi_date(sample.date))
-        pdf.set_y(pdf.get_y() + pdf.LEADING + 2)
+        pdf.set_y(pdf.get_y() + pdf.leading + 2)
         for line in ([item.diary] if item.diary else []) + list(item.history):
-            pdf.write_lines(pdf.LEFT, text_w, line)
+            pdf.paragraph(pdf.LEFT, text_w, line)
         pdf.gap(4)
-        pdf.write_lines(pdf.LEFT, pdf.w - 50 - pdf.LEFT, item.title, bold=True, size=11.5)
+        pdf.paragraph(pdf.LEFT, pdf.w - 50 - pdf.LEFT, item.title, bold=True, size=11.5)
         pdf.gap(8)
         for ordinal, section in enumerate(item.sections):
-            pdf.ensure_space(pdf.LEADING * (3 if section.heading else 2))
+            pdf.need(pdf.leading * (3 if section.heading else 2))
             pdf.placement.section_pages[(item.number, ordinal)] = pdf.page_no()
             if section.heading:
-                pdf.write_lines(text_x, text_w, section.heading, bold=True)
+                pdf.paragraph(text_x, text_w, section.heading, bold=True)
                 pdf.gap(3)
             for paragraph in section.paragraphs:
-                pdf.write_lines(text_x, text_w, paragraph)
-                pdf.gap(pdf.LEADING * 0.7 if section.kind == "selostus" else 1)
+                pdf.paragraph(text_x, text_w, paragraph)
+                pdf.gap(pdf.leading * 0.7 if section.kind == "selostus" else 1)
             pdf.gap(8)
         pdf.placement.item_pages[item.number] = [start, pdf.page_no()]
         pdf.gap(10)
-    return _finish(pdf)
+    return pdf
 
 
-def render_ktweb(sample: Sample, total_pages: int = 0) -> tuple[bytes, Placement]:
+def render_ktweb(sample: Sample, total_pages: int = 0) -> MinutesPdf:
     """KTweb margin layout: heading at x=50 and its text at x=160 on the same line."""
     pdf = MinutesPdf(sample, ktweb_header, total_pages)
     pdf.set_left_margin(50)
@@ -748,54 +697,44 @@ def render_ktweb(sample: Sample, total_pages: int = 0) -> tuple[bytes, Placement
     _page1(pdf, label_x, text_x, surname_first=True, time_sep=" - ")
     pdf.add_page()
     for item in sample.items:
-        pdf.ensure_space(pdf.LEADING * 6)
+        pdf.need(pdf.leading * 6)
         start = pdf.page_no()
-        pdf.write_lines(label_x, pdf.w - 100, f"{sample.body} {fi_date(sample.date)} § {item.number}",
+        pdf.paragraph(label_x, pdf.w - 100, f"{sample.body} {fi_date(sample.date)} § {item.number}",
                         bold=True)
         for line in list(item.history):
-            pdf.write_lines(label_x, text_w, line)
+            pdf.paragraph(label_x, text_w, line)
         if item.diary:
-            pdf.write_lines(label_x, text_w, f"Dnro {item.diary}")
+            pdf.paragraph(label_x, text_w, f"Dnro {item.diary}")
         pdf.gap(6)
-        pdf.write_lines(label_x, pdf.w - 100, item.title, bold=True, size=11.5)
+        pdf.paragraph(label_x, pdf.w - 100, item.title, bold=True, size=11.5)
         pdf.gap(8)
         for ordinal, section in enumerate(item.sections):
-            pdf.ensure_space(pdf.LEADING * 2)
+            pdf.need(pdf.leading * 2)
             pdf.placement.section_pages[(item.number, ordinal)] = pdf.page_no()
             y0 = pdf.get_y()
             if section.heading:
-                pdf.set_font(pdf.FONT, "B", pdf.SIZE)
-                pdf.text(label_x, y0 + pdf.SIZE, section.heading)
+                pdf.font(bold=True)
+                pdf.text(label_x, y0 + pdf.size, section.heading)
             pdf.set_xy(text_x, y0)
             for index, paragraph in enumerate(section.paragraphs):
                 if index:
-                    pdf.gap(pdf.LEADING * 0.6)
-                pdf.write_lines(text_x, text_w, paragraph)
-            pdf.gap(pdf.LEADING * 0.8)
+                    pdf.gap(pdf.leading * 0.6)
+                pdf.paragraph(text_x, text_w, paragraph)
+            pdf.gap(pdf.leading * 0.8)
         pdf.placement.item_pages[item.number] = [start, pdf.page_no()]
         pdf.gap(16)
-    return _finish(pdf)
+    return pdf
 
 
 def render_pdf(sample: Sample) -> tuple[bytes, Placement]:
-    """Two passes: the first counts the pages for the 'n (N)' header, the second is kept."""
+    """The PDF bytes and where each item and section went; the header's page total from a first pass."""
     render = render_ktweb if sample.layout_name == "tweb" else render_cloudnc
-    _, first = render(sample)
-    data, placement = render(sample, first.pages)
-    assert placement.pages == first.pages, "page count changed between passes"
-    return data, placement
-
-
-def _finish(pdf: MinutesPdf) -> tuple[bytes, Placement]:
+    pdf = with_page_total(lambda total: render(sample, total))
     pdf.placement.pages = pdf.page_no()
     return bytes(pdf.output()), pdf.placement
 
 
 # --- HTML rendering (KTweb export, windows-1252) -------------------------------------------------
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_html(sample: Sample) -> bytes:
@@ -806,94 +745,63 @@ def render_html(sample: Sample) -> bytes:
         '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
         "<HTML>", "<HEAD>",
         '<META http-equiv="Content-Type" content="text/html; charset=windows-1252">',
-        f"<TITLE>{_esc(title)}</TITLE>",
+        f"<TITLE>{esc(title)}</TITLE>",
         '<STYLE type="text/css">td.ots{font-weight:bold;width:170px;vertical-align:top} '
         "td.asia{font-size:13pt;font-weight:bold} .dno{font-size:9pt}</STYLE>",
         "</HEAD>", "<BODY>",
-        f'<TABLE width="100%"><TR><TD><B>{_esc(s.printed_municipality.upper())}</B></TD>'
+        f'<TABLE width="100%"><TR><TD><B>{esc(s.printed_municipality.upper())}</B></TD>'
         f'<TD align="right">PÖYTÄKIRJA {s.number}</TD></TR></TABLE>',
-        f"<H1>{_esc(s.body)}</H1>",
+        f"<H1>{esc(s.body)}</H1>",
         '<TABLE class="kokoustiedot" border="0" cellpadding="3">',
         f'<TR><TD class="ots">{lab.time}</TD><TD>{fi_date(s.date)} {lab.clock} {s.start}&nbsp;–&nbsp;{s.end}'
         "</TD></TR>",
-        f'<TR><TD class="ots">{lab.place}</TD><TD>{_esc(s.place)}</TD></TR>',
+        f'<TR><TD class="ots">{lab.place}</TD><TD>{esc(s.place)}</TD></TR>',
     ]
     for label, people in ((lab.members, s.members), (lab.others, s.others), (lab.absent, s.absent)):
-        rows = "<BR>\n".join(_esc(p.printed()) for p in people)
+        rows = "<BR>\n".join(esc(p.printed()) for p in people)
         out.append(f'<TR><TD class="ots">{label}</TD><TD>{rows}</TD></TR>')
     out += ["</TABLE>", f"<H2>{lab.handled}</H2>", '<TABLE class="asialista">']
-    out += [f'<TR><TD><A href="#p{i.number}">§ {i.number}</A></TD><TD>{_esc(i.title)}</TD></TR>'
+    out += [f'<TR><TD><A href="#p{i.number}">§ {i.number}</A></TD><TD>{esc(i.title)}</TD></TR>'
             for i in s.items]
     out.append("</TABLE>")
     for item in s.items:
         out += ["<HR>", f'<A name="p{item.number}"></A>',
                 '<TABLE class="asia" width="100%" border="0" cellpadding="4">',
-                f'<TR><TD colspan="2" class="asia">{_esc(s.body)} § {item.number} '
+                f'<TR><TD colspan="2" class="asia">{esc(s.body)} § {item.number} '
                 f"{s.date.day}.{s.date.month}.{s.date.year}</TD></TR>"]
         if item.diary:
-            out.append(f'<TR><TD colspan="2" class="dno">{_esc(item.diary)}</TD></TR>')
-        out.append(f'<TR><TD colspan="2"><H3>{_esc(item.title)}</H3></TD></TR>')
+            out.append(f'<TR><TD colspan="2" class="dno">{esc(item.diary)}</TD></TR>')
+        out.append(f'<TR><TD colspan="2"><H3>{esc(item.title)}</H3></TD></TR>')
         for section in item.sections:
-            heading = _esc(section.heading) if section.heading else "&nbsp;"
-            body = "\n".join(f"<p>{_esc(p)}</p>" for p in section.paragraphs)
+            heading = esc(section.heading) if section.heading else "&nbsp;"
+            body = "\n".join(f"<p>{esc(p)}</p>" for p in section.paragraphs)
             out.append(f'<TR><TD class="ots">{heading}</TD><TD>{body}</TD></TR>')
         out.append("</TABLE>")
-    out += ["<HR>", f"<P>{lab.signatures}: {_esc(s.chair.printed())}; {_esc(s.secretary.printed())}</P>",
+    out += ["<HR>", f"<P>{lab.signatures}: {esc(s.chair.printed())}; {esc(s.secretary.printed())}</P>",
             "</BODY>", "</HTML>", ""]
-    return "\r\n".join(out).encode("cp1252")
+    return encode("\r\n".join(out), "cp1252")
 
 
 # --- gold ----------------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def gold(sample: Sample, file_name: str, placement: Placement | None) -> dict:
-    """The answer key in the ../shared/corpus gold format, derived from the same records."""
-    def attendee(p: Person) -> dict:
-        entry = {"name": p.name(), "role": p.role or "jäsen", "role_norm": p.role_norm}
-        if p.title:
-            entry["title"] = p.title
-        return entry
-
-    def start_end(t: str) -> str:
-        return t.replace(".", ":")
-
+    """The answer key, with the pages on which the renderer placed each item and section."""
     items = []
     for item in sample.items:
-        sections = []
-        for ordinal, section in enumerate(item.sections):
-            entry = {"kind": section.kind, "heading_raw": section.heading,
-                     "text": _norm(" ".join(section.paragraphs))}
-            if placement:
-                entry["page"] = placement.section_pages[(item.number, ordinal)]
-            sections.append(entry)
+        sections = [answer.section(s.kind, s.heading, s.paragraphs,
+                                   **({"page": placement.section_pages[(item.number, k)]} if placement else {}))
+                    for k, s in enumerate(item.sections)]
         paatos = [s for s in item.sections if s.kind == "paatos"]
-        entry = {
-            "section_number": item.number, "title": _norm(item.title), "diary_number": item.diary,
-            "history": list(item.history), "sections": sections,
-            "roles": [{"role": r.role, "title": r.title, "name": r.name, "email": r.email} for r in item.roles],
-            "decision": {"outcome": item.outcome,
-                         "text": _norm(" ".join(paatos[0].paragraphs)) if paatos else None},
-            "recusals": [dict(r) for r in item.recusals], "votes": [dict(v) for v in item.votes],
-        }
-        if placement:
-            entry["page_start"], entry["page_end"] = placement.item_pages[item.number]
-        items.append(entry)
-    return {
-        "file": file_name, "layout": sample.layout, "layout_name": sample.layout_name, "base_layout": None,
-        "kind": "minutes", "language": sample.language, "municipality": sample.municipality,
-        "municipality_code": sample.municipality_code, "needs_ocr": False, "ocr_damaged_text_layer": False,
-        "meeting": {
-            "body": sample.body, "date": sample.date.isoformat(), "number": sample.number,
-            "place": sample.place, "start": start_end(sample.start), "end": start_end(sample.end),
-            "attendees": [attendee(p) for p in sample.members + sample.others],
-        },
-        "pages": placement.pages if placement else None,
-        "items": items,
-    }
+        items.append(answer.item(
+            item.number, item.title, item.diary, item.history, sections,
+            [{"role": r.role, "title": r.title, "name": r.name, "email": r.email} for r in item.roles],
+            item.outcome, paatos[0].paragraphs if paatos else None, item.recusals, item.votes,
+            placement.item_pages[item.number] if placement else None))
+    s = sample
+    meeting = answer.meeting(s.body, s.date, s.number, s.place, s.start, s.end, s.members + s.others)
+    return answer.minutes(file_name, s.layout, s.layout_name, s.language, s.municipality, s.municipality_code,
+                          meeting, items, placement.pages if placement else None)
 
 
 README = """\

@@ -34,42 +34,21 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fpdf import FPDF
-
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extractors.text import squash_spaces  # noqa: E402 - after the path is set for a direct run
+# after the path is set for a direct run
+from scripts.docwriter import gold as answer  # noqa: E402
+from scripts.docwriter.deadline import deadline  # noqa: E402
+from scripts.docwriter.html import encode, esc  # noqa: E402
+from scripts.docwriter.pdf import DocPdf, with_page_total  # noqa: E402
+from scripts.docwriter.people import Person, fi_genitive_surname, invent_person  # noqa: E402
+from scripts.docwriter.printed import fi_date, slug  # noqa: E402
 
-CREATED = dt.datetime(2026, 3, 20, 9, 0, 0, tzinfo=dt.UTC)
-
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-
-
-def font_dir() -> Path:
-    """Debian's DejaVu, else matplotlib's bundled copy."""
-    for d in FONT_DIRS:
-        if (d / "DejaVuSans.ttf").exists():
-            return d
-    import matplotlib
-
-    return Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf"
-
+SECONDS_PER_DOCUMENT = 60  # a document takes well under a second; more than this is a loop that does not end
 
 # --- content records --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Person:
-    first: str
-    last: str
-    title: str | None = None  # job title, lower case
-    role: str | None = None  # meeting role as printed
-    role_norm: str = "jasen"
-
-    def name(self, surname_first: bool = False) -> str:
-        return f"{self.last} {self.first}" if surname_first else f"{self.first} {self.last}"
 
 
 @dataclass
@@ -182,18 +161,6 @@ SV_MUNICIPALITIES = (
     ("Kemiönsaari", "Kimitoöns kommun", "kimitoon.fi", "Kimitoön"),
     ("Loviisa", "Lovisa stad", "loviisa.fi", "Lovisa"),
 )
-
-FI_FIRST = ("Anna", "Mikko", "Sari", "Jari", "Tiina", "Pekka", "Heli", "Antti", "Minna", "Juha", "Kirsi",
-            "Timo", "Paula", "Ville", "Outi", "Harri", "Leena", "Markus", "Johanna", "Esa", "Satu", "Kari",
-            "Riitta", "Janne", "Elina", "Tero", "Maarit", "Olli", "Hanna", "Vesa")
-FI_LAST = ("Korhonen", "Mäkinen", "Nieminen", "Hämäläinen", "Laine", "Heikkinen", "Koskinen", "Järvinen",
-           "Lehtonen", "Saarinen", "Salminen", "Heinonen", "Niemi", "Kettunen", "Tuominen", "Rantala",
-           "Ylönen", "Väisänen", "Karjalainen", "Pesonen", "Ahonen", "Lindroos", "Hirvonen", "Vainio",
-           "Mattila", "Rinne", "Kauppinen", "Leppänen", "Räsänen", "Kivelä")
-SV_FIRST = ("Mats", "Lena", "Johan", "Camilla", "Patrik", "Sofia", "Henrik", "Maria", "Kim", "Eva",
-            "Anders", "Karin", "Mikael", "Annika", "Stefan", "Jessica")
-SV_LAST = ("Backlund", "Granqvist", "Sjöholm", "Nyholm", "Ehrs", "Mård", "Lindén", "Söderberg", "Lassus",
-           "Storbacka", "Rönnqvist", "Holmström", "Westerlund", "Björkqvist", "Åström", "Forsman")
 
 # body, genitive, abbreviation (for history lines), presenter title, council/board kind
 FI_BODIES = (
@@ -310,28 +277,6 @@ TRAILER_TEXT = {
 # --- generation ---------------------------------------------------------------------------------------
 
 
-def _person(rng: random.Random, lang: str, used: set[str], **kw: object) -> Person:
-    """A person whose surname no one else in the document has.
-
-    Once every surname of the list is taken (a large Swedish board with several preparers), the
-    surname is a double one ('Backlund-Nyholm'), as real names are; the search always ends.
-    """
-    firsts, lasts = (SV_FIRST, SV_LAST) if lang == "sv" else (FI_FIRST, FI_LAST)
-    while not used.issuperset(lasts):
-        p = Person(rng.choice(firsts), rng.choice(lasts), **kw)  # type: ignore[arg-type]
-        if p.last not in used:
-            used.add(p.last)
-            return p
-    free = [f"{a}-{b}" for a in lasts for b in lasts if a != b and f"{a}-{b}" not in used]
-    p = Person(rng.choice(firsts), rng.choice(free), **kw)  # type: ignore[arg-type]
-    used.add(p.last)
-    return p
-
-
-def _fi_date(d: dt.date, rng: random.Random | None = None, padded: bool = True) -> str:
-    return d.strftime("%d.%m.%Y") if padded else f"{d.day}.{d.month}.{d.year}"
-
-
 LAYOUT_PLAN = ("cloudnc", "ktweb", "dynasty", "html_table", "cloudnc", "html_pbold", "text", "ktweb",
                "html_dynasty", "cloudnc", "note", "ktweb_item_text")
 
@@ -392,16 +337,16 @@ def make_doc(seed: int) -> Doc:
     number = f"{rng.randint(2, 14)}/{date.year}"
     used: set[str] = set()
     r = (lambda: "ledamot") if sv else (lambda: None)
-    chair = _person(rng, f.lang, used, role="ordförande" if sv else "puheenjohtaja", role_norm="puheenjohtaja")
-    vice = _person(rng, f.lang, used, role="vice ordförande" if sv else "varapuheenjohtaja",
+    chair = invent_person(rng, f.lang, used, role="ordförande" if sv else "puheenjohtaja", role_norm="puheenjohtaja")
+    vice = invent_person(rng, f.lang, used, role="vice ordförande" if sv else "varapuheenjohtaja",
                    role_norm="varapuheenjohtaja")
-    members = [chair, vice] + [_person(rng, f.lang, used, role=r()) for _ in range(rng.randint(4, 7))]
-    members.append(_person(rng, f.lang, used, role="ersättare" if sv else "varajäsen", role_norm="varajasen"))
-    presenter = _person(rng, f.lang, used, title=presenter_title, role="föredragande" if sv else "esittelijä",
+    members = [chair, vice] + [invent_person(rng, f.lang, used, role=r()) for _ in range(rng.randint(4, 7))]
+    members.append(invent_person(rng, f.lang, used, role="ersättare" if sv else "varajäsen", role_norm="varajasen"))
+    presenter = invent_person(rng, f.lang, used, title=presenter_title, role="föredragande" if sv else "esittelijä",
                         role_norm="esittelija")
-    secretary = _person(rng, f.lang, used, title="förvaltningssekreterare" if sv else "hallintosihteeri",
+    secretary = invent_person(rng, f.lang, used, title="förvaltningssekreterare" if sv else "hallintosihteeri",
                         role="protokollförare" if sv else "pöytäkirjanpitäjä", role_norm="poytakirjanpitaja")
-    absent = [_person(rng, f.lang, used, role=r())]
+    absent = [invent_person(rng, f.lang, used, role=r())]
     n_items = 1 if f.layout in ("note", "ktweb_item_text") else rng.randint(3, 5)
     first = rng.randint(5, 180)
     ctx = _Ctx(rng, f, body, genitive, abbr, presenter, presenter_gen, members, domain, date, used)
@@ -420,15 +365,10 @@ def make_doc(seed: int) -> Doc:
     sep = "." if f.layout in ("ktweb", "text") else ":"
     place = rng.choice(("Stadshuset, sammanträdesrum 2", "Kommungården, styrelserummet")) if sv else \
         rng.choice(("Kunnantalo, valtuustosali", "Kaupungintalo, kokoushuone 2", "Kunnanvirasto, Teams"))
-    stem = f"v{seed:03d}_{f.layout}_{_slug(mun)}_{_slug(body)}_{date.isoformat()}"
+    stem = f"v{seed:03d}_{f.layout}_{slug(mun)}_{slug(body)}_{date.isoformat()}"
     return Doc(stem, f, mun, code, printed, domain, body, genitive, date, number, place,
                f"{start_h}{sep}00", f"{start_h + 2}{sep}{rng.choice(('05', '15', '40'))}", members,
                [presenter, secretary], absent, items, chair, secretary)
-
-
-def _slug(text: str) -> str:
-    table = str.maketrans("äöåÄÖÅ", "aoaAOA")
-    return re.sub(r"[^a-z0-9]+", "_", text.translate(table).lower()).strip("_")
 
 
 def _municipality_code(name: str) -> str:
@@ -466,7 +406,7 @@ class _Ctx:
 
 def _role_line(p: Person, f: Features, domain: str, phone: bool, email: bool, order: str) -> tuple[str, dict]:
     """A printed person line and its gold role (without the 'role' key)."""
-    mail = f"{_slug(p.first)}.{_slug(p.last)}@{domain}".replace("_", "-") if email else None
+    mail = f"{slug(p.first)}.{slug(p.last)}@{domain}".replace("_", "-") if email else None
     contact = ""
     if phone:
         digits = zlib.crc32(p.name().encode())
@@ -478,14 +418,6 @@ def _role_line(p: Person, f: Features, domain: str, phone: bool, email: bool, or
         return f"{name}, {p.title}{contact}", {"title": p.title, "name": p.name(), "email": mail}
     title = (p.title or "")[:1].upper() + (p.title or "")[1:]
     return f"{title} {name}{contact}", {"title": title, "name": p.name(), "email": mail}
-
-
-def _fi_genitive_surname(last: str) -> str:
-    """'Salminen' -> 'Salmisen', 'Niemi' -> 'Niemen'-like forms are irregular; these pools only
-    need the regular ones: -nen -> -sen, vowel -> +n, consonant -> +in."""
-    if last.endswith("nen"):
-        return last[:-3] + "sen"
-    return last + ("n" if last[-1] in "aeiouyäö" else "in")
 
 
 def _make_item(ctx: _Ctx, number: int | None, topic: tuple, outcome: str, index: int) -> Item:
@@ -523,10 +455,10 @@ def _make_item(ctx: _Ctx, number: int | None, topic: tuple, outcome: str, index:
         e_body, e_gen, e_abbr, e_title, _ = rng.choice(FI_BODIES[:4])
         e_date = ctx.date - dt.timedelta(days=rng.randint(14, 60))
         e_num = rng.randint(10, 150)
-        history = [f"{e_abbr} {_fi_date(e_date, padded=False)} § {e_num}"]
-        earlier_line = f"{e_body} {_fi_date(e_date, padded=False)} § {e_num}"
-        current_line = f"{ctx.body} {_fi_date(ctx.date, padded=False)} § {number}"
-        prep = _person(rng, "fi", ctx.used, title=e_title)
+        history = [f"{e_abbr} {fi_date(e_date, padded=False)} § {e_num}"]
+        earlier_line = f"{e_body} {fi_date(e_date, padded=False)} § {e_num}"
+        current_line = f"{ctx.body} {fi_date(ctx.date, padded=False)} § {number}"
+        prep = invent_person(rng, "fi", ctx.used, title=e_title)
         line, _ = _role_line(prep, f, ctx.domain, True, True, order)
         sections.append(Sec("valmistelija", "Valmistelija", [line], history[0], inline=f.roles_inline))
         sections.append(Sec("selostus", None, [paras[0]], history[0]))
@@ -542,7 +474,7 @@ def _make_item(ctx: _Ctx, number: int | None, topic: tuple, outcome: str, index:
     n_prep = 0 if outcome == "hyvaksytty" and index == 0 else rng.choice((1, 1, 1, 2, 0))
     lisatiedot_person = None
     if n_prep:
-        preps = [_person(rng, f.lang, ctx.used, title=rng.choice(SV_PREPARER_TITLES if sv else PREPARER_TITLES))
+        preps = [invent_person(rng, f.lang, ctx.used, title=rng.choice(SV_PREPARER_TITLES if sv else PREPARER_TITLES))
                  for _ in range(n_prep)]
         lines, golds = [], []
         for p in preps:
@@ -655,7 +587,7 @@ def _dynasty_item(item: Item, ctx: _Ctx) -> None:
     if item.diary and rng.random() < 0.4:  # tabled in an earlier meeting of the same body
         earlier = ctx.date - dt.timedelta(days=28)
         item.history = [f"{ctx.body} {rng.randint(1, item.number - 1 if item.number and item.number > 2 else 2)} § "
-                        f"{_fi_date(earlier, padded=False)}"]
+                        f"{fi_date(earlier, padded=False)}"]
 
 
 def _handling(ctx: _Ctx, outcome: str, shape: str, votes: list, recusals: list) -> tuple[list[str], list[str], str]:
@@ -688,7 +620,7 @@ def _handling(ctx: _Ctx, outcome: str, shape: str, votes: list, recusals: list) 
                 "verkställdes, där de som understöder beslutsförslaget röstar ja och de som understöder "
                 "förkastningsförslaget röstar nej. Omröstningen utföll med 3 ja-röster och 5 nej-röster."], \
             [f"{body} förkastade beslutsförslaget med rösterna 5–3."], "hylatty"
-    ga, gb = _fi_genitive_surname(a.last), _fi_genitive_surname(b.last)
+    ga, gb = fi_genitive_surname(a.last), fi_genitive_surname(b.last)
     if outcome in ("hyvaksytty", "opening"):
         return [], [rng.choice(("Hyväksyttiin.", "Päätösehdotus hyväksyttiin yksimielisesti.",
                                 f"{body} hyväksyi päätösehdotuksen.", "Hyväksyttiin yksimielisesti.",
@@ -762,39 +694,22 @@ def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_c
     f = doc.feats
     items = []
     for idx, item in enumerate(doc.items):
-        sections = []
-        for s in item.sections:
-            entry = {"kind": s.kind, "heading_raw": s.heading, "text": squash_spaces(" ".join(s.paras))}
-            if s.handling:
-                entry["handling"] = s.handling
-            sections.append(entry)
+        sections = [answer.section(s.kind, s.heading, s.paras, **({"handling": s.handling} if s.handling else {}))
+                    for s in item.sections]
         paatos = [s for s in item.sections if s.kind == "paatos" and not s.handling]
-        entry = {"section_number": item.number, "title": squash_spaces(item.title), "diary_number": item.diary,
-                 "history": list(item.history), "sections": sections, "roles": item.roles,
-                 "decision": {"outcome": item.outcome, "text": squash_spaces(" ".join(paatos[0].paras))},
-                 "recusals": item.recusals, "votes": item.votes}
-        if pages is not None:
-            entry["page_start"], entry["page_end"] = pages[idx]
-        items.append(entry)
+        items.append(answer.item(item.number, item.title, item.diary, item.history, sections, item.roles,
+                                 item.outcome, paatos[0].paras, item.recusals, item.votes,
+                                 pages[idx] if pages is not None else None))
     note = f.layout == "note"
     if f.layout == "ktweb_item_text":
         meeting: dict = {}
+    elif note:  # an extract prints neither place, times nor attendees
+        meeting = answer.meeting(doc.body, doc.date, doc.number, None, None, None, [])
     else:
-        meeting = {"body": doc.body, "date": doc.date.isoformat(), "number": doc.number,
-                   "place": None if note else doc.place, "start": None if note else doc.start.replace(".", ":"),
-                   "end": None if note else doc.end.replace(".", ":"),
-                   "attendees": [] if note else [_attendee(p) for p in doc.members + doc.others]}
-    return {"file": file_name, "layout": f.layout, "layout_name": f.layout, "base_layout": None,
-            "kind": "minutes", "language": f.lang, "municipality": doc.municipality,
-            "municipality_code": doc.code, "needs_ocr": False, "ocr_damaged_text_layer": False,
-            "pages": page_count, "meeting": meeting, "items": items, "features": f.as_dict()}
-
-
-def _attendee(p: Person) -> dict:
-    entry = {"name": p.name(), "role": p.role or "jäsen", "role_norm": p.role_norm}
-    if p.title:
-        entry["title"] = p.title
-    return entry
+        meeting = answer.meeting(doc.body, doc.date, doc.number, doc.place, doc.start, doc.end,
+                                 doc.members + doc.others)
+    return answer.minutes(file_name, f.layout, f.layout, f.lang, doc.municipality, doc.code, meeting, items,
+                          page_count, features=f.as_dict())
 
 
 # --- shared printed strings ---------------------------------------------------------------------------
@@ -802,7 +717,7 @@ def _attendee(p: Person) -> dict:
 
 def item_header(doc: Doc, item: Item) -> list[str]:
     """The printed § line(s) of an item for text-like layouts."""
-    d, n, shape = _fi_date(doc.date), item.number, doc.feats.header_shape
+    d, n, shape = fi_date(doc.date), item.number, doc.feats.header_shape
     if shape == "para_only":
         return [f"§ {n}"]
     if shape == "body_para_date":
@@ -844,21 +759,17 @@ def rng_free_choice(doc: Doc, options: tuple[str, ...]) -> str:
 # --- PDF rendering ------------------------------------------------------------------------------------
 
 
-class MinutesPdf(FPDF):
-    TOP, BOTTOM, LEADING, SIZE = 92.0, 842.0 - 62.0, 13.0, 10.0
+class MinutesPdf(DocPdf):
+    """A4 in points; margin headings in condensed bold, so a heading wraps in the 4 cm column only
+    when it would in KTweb's Arial."""
+
+    TOP = 92.0
 
     def __init__(self, doc: Doc, total: int) -> None:
-        super().__init__(unit="pt", format="A4")
+        super().__init__(unit="pt", faces=("", "B", "condensed B"), size=10.0, leading=13.0, bottom=842.0 - 62.0,
+                         producer="fi-minutes scripts/make_variants.py")
         self.doc, self.total = doc, total
-        fd = font_dir()
-        self.add_font("D", "", str(fd / "DejaVuSans.ttf"))
-        self.add_font("D", "B", str(fd / "DejaVuSans-Bold.ttf"))
-        # Margin headings in condensed bold: KTweb prints them in Arial, ~15 % narrower than DejaVu
-        # Sans, so a heading wraps in the 4 cm column only when it would in the real output.
-        self.add_font("DC", "B", str(fd / "DejaVuSansCondensed-Bold.ttf"))
         self.set_auto_page_break(False)
-        self.set_creation_date(CREATED)
-        self.set_producer("fi-minutes scripts/make_variants.py")
         self.set_margins(50, self.TOP, 50)
 
     # running header and footer ------------------------------------------------------------------
@@ -867,20 +778,20 @@ class MinutesPdf(FPDF):
         total = self.total or 99
         lab = doc.labels
         self.set_text_color(0)
-        self.set_font("D", "", 9)
+        self.font(size=9)
         if style == "ktweb":
-            self.set_font("D", "B", 10)
+            self.font(True, 10)
             self.text(50, 40, doc.printed_municipality.upper())
-            self.set_font("D", "", 9)
+            self.font(size=9)
             self.text(290, 40, f"{lab['minutes'].upper()}   {doc.number}")
             self.text(500, 40, f"{n} ({total})")
             self.text(50, 54, doc.body)
-            self.text(290, 54, _fi_date(doc.date))
+            self.text(290, 54, fi_date(doc.date))
         elif style == "sivu":
             self.text(50, 40, doc.printed_municipality)
             self.text(230, 40, doc.body)
             self.text(420, 40, f"{lab['minutes']} {doc.number}")
-            self.text(50, 54, _fi_date(doc.date))
+            self.text(50, 54, fi_date(doc.date))
             self.text(420, 54, f"{lab['page']} {n} / {total}")
         elif style == "esityslista":
             self.text(50, 40, doc.printed_municipality)
@@ -888,20 +799,20 @@ class MinutesPdf(FPDF):
             self.text(430, 40, doc.number)
             self.text(500, 40, f"{n} ({total})")
             self.text(50, 54, doc.body)
-            self.text(230, 54, _fi_date(doc.date))
+            self.text(230, 54, fi_date(doc.date))
         elif style == "logo":
-            self.set_font("D", "B", 18)
+            self.font(True, 18)
             self.text(50, 46, doc.printed_municipality.split()[0].upper().rstrip("N"))
-            self.set_font("D", "", 9)
+            self.font(size=9)
             self.text(300, 40, f"{lab['minutes']} {doc.number}")
             self.text(500, 40, f"{n} ({total})")
-            self.text(300, 54, f"{doc.body} {_fi_date(doc.date)}")
+            self.text(300, 54, f"{doc.body} {fi_date(doc.date)}")
         elif style == "dynasty":
             self.text(50, 40, doc.printed_municipality)
             self.text(300, 40, f"{lab['minutes']}")
             self.text(470, 40, f"{doc.number}")
             self.text(50, 54, doc.body)
-            self.text(300, 54, _fi_date(doc.date))
+            self.text(300, 54, fi_date(doc.date))
             self.text(470, 54, f"{lab['page']} {n}")
         else:  # cloudnc
             self.text(50, 40, doc.printed_municipality)
@@ -909,12 +820,12 @@ class MinutesPdf(FPDF):
             self.text(390, 40, doc.number)
             self.text(500, 40, f"{n} ({total})")
             self.text(50, 54, doc.body)
-            self.text(260, 54, _fi_date(doc.date))
+            self.text(260, 54, fi_date(doc.date))
         self.set_y(self.TOP)
 
     def footer(self) -> None:
         style = self.doc.feats.footer
-        self.set_font("D", "", 8)
+        self.font(size=8)
         if style == "address":
             self.text(50, 842 - 36, f"{self.doc.printed_municipality} · PL 13 · kirjaamo@{self.doc.domain} · "
                                     f"www.{self.doc.domain}")
@@ -923,66 +834,14 @@ class MinutesPdf(FPDF):
                       else "Justerarnas signaturer")
             self.line(250, 842 - 34, 400, 842 - 34)
 
-    # writing --------------------------------------------------------------------------------------
-    def need(self, height: float) -> None:
-        if self.get_y() + height > self.BOTTOM:
-            self.add_page()
-
-    def wrap(self, width: float, text: str, bold: bool = False, size: float | None = None) -> list[str]:
-        self.set_font("D", "B" if bold else "", size or self.SIZE)
-        return self.multi_cell(width, self.LEADING, text, dry_run=True, output="LINES")
-
-    def wrap_words(self, width: float, text: str, bold: bool = False) -> list[str]:
-        """Wrap at spaces only (a word is never split), in the margin-heading font."""
-        self.set_font("DC", "B", self.SIZE) if bold else self.set_font("D", "", self.SIZE)
-        out: list[str] = []
-        for word in text.split():
-            if out and self.get_string_width(out[-1] + " " + word) <= width:
-                out[-1] += " " + word
-            else:
-                out.append(word)
-        return out
-
-    def lines(self, x: float, width: float, text: str, bold: bool = False, size: float | None = None) -> None:
-        for line in self.wrap(width, text, bold, size):
-            self.need(self.LEADING)
-            self.set_font("D", "B" if bold else "", size or self.SIZE)
-            self.text(x, self.get_y() + (size or self.SIZE), line)
-            self.set_y(self.get_y() + self.LEADING + ((size or self.SIZE) - self.SIZE))
-
-    def gap(self, h: float) -> None:
-        self.set_y(self.get_y() + h)
-
-    def margin_block(self, label: str | None, x_label: float, x_text: float, paras: list[str],
-                     label_width: float, bold_label: bool = True, text_width: float | None = None) -> None:
-        """KTweb/Dynasty: label in the left column beside the first text line, wrapping there."""
-        label_lines = self.wrap_words(label_width, label, bold_label) if label else []
-        first = True
-        text_lines = [ln for p in paras for ln in self.wrap(text_width or self.w - 50 - x_text, p)] or [""]
-        pending = list(label_lines)
-        for ln in text_lines:
-            self.need(self.LEADING * (2 if first else 1))
-            y = self.get_y() + self.SIZE
-            if pending:
-                self.set_font("DC", "B", self.SIZE) if bold_label else self.set_font("D", "", self.SIZE)
-                self.text(x_label, y, pending.pop(0))
-            self.set_font("D", "", self.SIZE)
-            self.text(x_text, y, ln)
-            self.gap(self.LEADING)
-            first = False
-        for rest in pending:  # a long heading wraps below its text
-            self.set_font("DC", "B", self.SIZE)
-            self.text(x_label, self.get_y() + self.SIZE, rest)
-            self.gap(self.LEADING)
-
 
 def _page1(pdf: MinutesPdf, label_x: float, value_x: float) -> None:
     doc, lab = pdf.doc, pdf.doc.labels
     sf = doc.feats.surname_first
-    pdf.set_font("D", "B", 15)
+    pdf.font(True, 15)
     pdf.text(label_x, pdf.get_y() + 15, lab["minutes"].upper())
     pdf.gap(24)
-    pdf.set_font("D", "B", 12)
+    pdf.font(True, 12)
     pdf.text(label_x, pdf.get_y() + 12, doc.body)
     pdf.gap(26)
     width = value_x - label_x - 6
@@ -991,21 +850,17 @@ def _page1(pdf: MinutesPdf, label_x: float, value_x: float) -> None:
         pdf.margin_block(label, label_x, value_x, values or [""], width)
         pdf.gap(5)
 
-    row(lab["time"], [f"{_fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"])
+    row(lab["time"], [f"{fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"])
     row(lab["place"], [doc.place])
 
-    def printed(p: Person) -> str:
-        parts = [p.name(sf)] + [x for x in (p.title, p.role) if x]
-        return ", ".join(parts)
-
-    row(lab["members"], [printed(p) for p in doc.members])
-    row(lab["others"], [printed(p) for p in doc.others])
-    row(lab["absent"], [printed(p) for p in doc.absent])
+    row(lab["members"], [p.printed(sf) for p in doc.members])
+    row(lab["others"], [p.printed(sf) for p in doc.others])
+    row(lab["absent"], [p.printed(sf) for p in doc.absent])
     rows = page1_list_lines(doc)
     if rows and rows[0][1] == "":
-        pdf.set_font("D", "B", pdf.SIZE)
-        pdf.text(label_x, pdf.get_y() + pdf.SIZE, rows[0][0])
-        pdf.gap(pdf.LEADING)
+        pdf.font(bold=True)
+        pdf.text(label_x, pdf.get_y() + pdf.size, rows[0][0])
+        pdf.gap(pdf.leading)
         title_x = value_x if doc.feats.page1_list == "lines" else label_x + 40  # CaseM: narrow cells
         cell = pdf.w - 50 - title_x if doc.feats.page1_list == "lines" else 220
         for num, title in rows[1:]:
@@ -1014,10 +869,10 @@ def _page1(pdf: MinutesPdf, label_x: float, value_x: float) -> None:
     elif rows:
         row(rows[0][0], [rows[0][1]])
     if not doc.feats.signature_end:
-        pdf.set_font("D", "B", pdf.SIZE)
-        pdf.text(label_x, pdf.get_y() + pdf.SIZE, lab["signatures"])
+        pdf.font(bold=True)
+        pdf.text(label_x, pdf.get_y() + pdf.size, lab["signatures"])
         pdf.gap(40)
-        pdf.set_font("D", "", pdf.SIZE)
+        pdf.font()
         pdf.text(value_x, pdf.get_y(), doc.chair.name())
         pdf.text(value_x + 200, pdf.get_y(), doc.secretary.name())
         pdf.gap(12)
@@ -1025,15 +880,15 @@ def _page1(pdf: MinutesPdf, label_x: float, value_x: float) -> None:
         pdf.text(value_x + 200, pdf.get_y(), lab["secretary"])
         pdf.gap(20)
         row(lab["checking"], [("Protokollet har justerats " if doc.feats.lang == "sv" else
-                               "Pöytäkirja on tarkastettu ja hyväksytty ") + _fi_date(doc.date + dt.timedelta(2))])
-        row(lab["public"], [f"www.{doc.domain} {_fi_date(doc.date + dt.timedelta(4))}"])
+                               "Pöytäkirja on tarkastettu ja hyväksytty ") + fi_date(doc.date + dt.timedelta(2))])
+        row(lab["public"], [f"www.{doc.domain} {fi_date(doc.date + dt.timedelta(4))}"])
 
 
 def _trailer_and_signature(pdf: MinutesPdf, text_x: float) -> None:
     doc = pdf.doc
     if doc.feats.signature_end:
         pdf.gap(20)
-        pdf.need(pdf.LEADING * 5)
+        pdf.need(pdf.leading * 5)
         for i, line in enumerate(signature_lines(doc)):
             pdf.lines(50 if i == 0 else text_x, pdf.w - 50 - text_x, line, bold=i == 0)
             pdf.gap(10 if i == 0 else 2)
@@ -1047,7 +902,8 @@ def _trailer_and_signature(pdf: MinutesPdf, text_x: float) -> None:
             pdf.gap(6)
 
 
-def render_pdf_once(doc: Doc, total: int) -> tuple[bytes, dict[int, list[int]], int]:
+def render_pdf_once(doc: Doc, total: int) -> MinutesPdf:
+    """The document with 'n (total)' page numbers; ``pdf.item_pages`` holds each item's first and last page."""
     pdf = MinutesPdf(doc, total)
     f = doc.feats
     margin = f.layout in ("ktweb", "dynasty")
@@ -1055,7 +911,7 @@ def render_pdf_once(doc: Doc, total: int) -> tuple[bytes, dict[int, list[int]], 
     pages: dict[int, list[int]] = {}
     pdf.add_page()
     if f.layout == "note":
-        pdf.set_font("D", "B", 14)
+        pdf.font(True, 14)
         pdf.text(50, pdf.get_y() + 14, doc.labels["note"])
         pdf.gap(30)
     else:
@@ -1064,7 +920,7 @@ def render_pdf_once(doc: Doc, total: int) -> tuple[bytes, dict[int, list[int]], 
     for idx, item in enumerate(doc.items):
         if idx and f.item_per_page:
             pdf.add_page()
-        pdf.need(pdf.LEADING * 7)
+        pdf.need(pdf.leading * 7)
         start = pdf.page_no()
         _pdf_item_header(pdf, doc, item)
         for s in item.sections:
@@ -1079,21 +935,21 @@ def render_pdf_once(doc: Doc, total: int) -> tuple[bytes, dict[int, list[int]], 
                 pdf.lines(text_x, pdf.w - 50 - text_x, f"{s.heading}:")
                 for para in s.paras:
                     pdf.lines(text_x, pdf.w - 50 - text_x, para)
-                pdf.gap(pdf.LEADING * 0.6)
+                pdf.gap(pdf.leading * 0.6)
             elif margin and s.lead:
                 pdf.margin_block(s.heading, 50, text_x, [s.lead], text_x - 56)
                 for para in s.paras:
                     pdf.lines(text_x, pdf.w - 50 - text_x, para)
-                pdf.gap(pdf.LEADING * 0.6)
+                pdf.gap(pdf.leading * 0.6)
             elif margin:
                 pdf.margin_block(s.heading, 50, text_x, section_text_lines(s), text_x - 56)
-                pdf.gap(pdf.LEADING * 0.6)
+                pdf.gap(pdf.leading * 0.6)
             elif s.inline and s.heading:
-                pdf.need(pdf.LEADING * 2)
+                pdf.need(pdf.leading * 2)
                 pdf.lines(50, pdf.w - 100, f"{s.heading}: {' '.join(s.paras)}")
                 pdf.gap(4)
             else:
-                pdf.need(pdf.LEADING * (3 if s.heading else 2))
+                pdf.need(pdf.leading * (3 if s.heading else 2))
                 if s.heading:
                     pdf.lines(50 if f.layout == "note" else text_x, pdf.w - 50 - text_x, s.heading, bold=True)
                     pdf.gap(2)
@@ -1110,7 +966,8 @@ def render_pdf_once(doc: Doc, total: int) -> tuple[bytes, dict[int, list[int]], 
         pdf.lines(50, 400, f"{doc.secretary.name()}, {doc.secretary.title}")
     else:
         _trailer_and_signature(pdf, text_x)
-    return bytes(pdf.output()), pages, pdf.page_no()
+    pdf.item_pages = pages
+    return pdf
 
 
 def _first_earlier(item: Item) -> Sec | None:
@@ -1123,39 +980,39 @@ def _first_current(item: Item) -> Sec | None:
 
 def _pdf_item_header(pdf: MinutesPdf, doc: Doc, item: Item) -> None:
     shape, f = doc.feats.header_shape, doc.feats
-    d = _fi_date(doc.date)
-    pdf.set_font("D", "B", pdf.SIZE)
-    y = pdf.get_y() + pdf.SIZE
+    d = fi_date(doc.date)
+    pdf.font(bold=True)
+    y = pdf.get_y() + pdf.size
     if shape == "cloudnc3":
         pdf.text(50, y, doc.body)
         pdf.text(300, y, f"§ {item.number}")
         pdf.text(420, y, d)
-        pdf.gap(pdf.LEADING + 2)
+        pdf.gap(pdf.leading + 2)
     elif shape == "dynasty":
-        pdf.set_font("D", "", pdf.SIZE)
+        pdf.font()
         if item.diary:
             pdf.text(470, y, item.diary)
-            pdf.gap(pdf.LEADING * 2)
+            pdf.gap(pdf.leading * 2)
         for h in item.history:  # 'Kaupunginhallitus  105 §  10.4.2017' as a three-cell table
             body, num, date = re.match(r"(.+) (\d+ §) (.+)", h).groups()
-            y = pdf.get_y() + pdf.SIZE
+            y = pdf.get_y() + pdf.size
             pdf.text(50, y, body)
             pdf.text(300, y, num)
             pdf.text(420, y, date)
-            pdf.gap(pdf.LEADING + 6)
-        pdf.set_font("D", "B", pdf.SIZE)
-        pdf.text(50, pdf.get_y() + pdf.SIZE, f"§ {item.number}")
-        pdf.gap(pdf.LEADING + 4)
+            pdf.gap(pdf.leading + 6)
+        pdf.font(bold=True)
+        pdf.text(50, pdf.get_y() + pdf.size, f"§ {item.number}")
+        pdf.gap(pdf.leading + 4)
     elif shape == "para_only":
         pdf.text(50, y, f"§ {item.number}")
-        pdf.gap(pdf.LEADING + 2)
+        pdf.gap(pdf.leading + 2)
     elif shape == "body_para_date":
         pdf.text(50, y, f"{doc.body} § {item.number}")
         pdf.text(420, y, d)
-        pdf.gap(pdf.LEADING + 2)
+        pdf.gap(pdf.leading + 2)
     else:  # body_date_para
         pdf.text(50, y, f"{doc.body} {d} § {item.number}")
-        pdf.gap(pdf.LEADING + 2)
+        pdf.gap(pdf.leading + 2)
     meta = []
     if shape == "dynasty":
         pass
@@ -1170,134 +1027,121 @@ def _pdf_item_header(pdf: MinutesPdf, doc: Doc, item: Item) -> None:
 
 
 def render_pdf(doc: Doc) -> tuple[bytes, dict[int, list[int]], int]:
-    """Two passes: the first counts pages for 'n (N)' headers, the second is kept."""
-    _, _, total = render_pdf_once(doc, 0)
-    data, pages, total2 = render_pdf_once(doc, total)
-    assert total == total2
-    return data, pages, total
+    """The PDF bytes, each item's pages and the page count (the headers' total from a first pass)."""
+    pdf = with_page_total(lambda total: render_pdf_once(doc, total))
+    return bytes(pdf.output()), pdf.item_pages, pdf.page_no()
 
 
 # --- HTML rendering -----------------------------------------------------------------------------------
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _encode(text: str, encoding: str) -> bytes:
-    if encoding == "iso-8859-1":  # ISO-8859-1 pages (Oulu/Vantaa Tweb) cannot carry € or dashes
-        text = text.replace("–", "-").replace("€", "euroa").replace("“", '"').replace("”", '"')
-    return text.encode(encoding)
-
-
 def render_html(doc: Doc) -> bytes:
     f, lab = doc.feats, doc.labels
-    title = f"{doc.printed_municipality} - {doc.body} {_fi_date(doc.date)} - {lab['minutes']}"
+    title = f"{doc.printed_municipality} - {doc.body} {fi_date(doc.date)} - {lab['minutes']}"
     out = ['<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">', "<html><head>",
            f'<meta http-equiv="Content-Type" content="text/html; charset={f.encoding}">',
-           f"<title>{_esc(title)}</title></head><body>"]
-    people = lambda ps: "<br>\n".join(_esc(", ".join([p.name()] + [x for x in (p.title, p.role) if x]))  # noqa: E731
-                                      for p in ps)
+           f"<title>{esc(title)}</title></head><body>"]
+    people = lambda ps: "<br>\n".join(esc(p.printed()) for p in ps)  # noqa: E731
     if f.layout == "html_table":
-        out += [f"<table width='100%'><tr><td><b>{_esc(doc.printed_municipality.upper())}</b></td>"
+        out += [f"<table width='100%'><tr><td><b>{esc(doc.printed_municipality.upper())}</b></td>"
                 f"<td align='right'>{lab['minutes'].upper()} {doc.number}</td></tr></table>",
-                f"<h1>{_esc(doc.body)}</h1>", "<table class='kokoustiedot'>"]
-        for label, value in ((lab["time"], f"{_fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"),
-                             (lab["place"], _esc(doc.place)), (lab["members"], people(doc.members)),
+                f"<h1>{esc(doc.body)}</h1>", "<table class='kokoustiedot'>"]
+        for label, value in ((lab["time"], f"{fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"),
+                             (lab["place"], esc(doc.place)), (lab["members"], people(doc.members)),
                              (lab["others"], people(doc.others)), (lab["absent"], people(doc.absent))):
             out.append(f"<tr><td class='ots'>{label}</td><td>{value}</td></tr>")
         out.append("</table>")
     else:
-        out += [f"<p><b>{_esc(doc.printed_municipality)}</b><br>{lab['minutes']} {doc.number}</p>",
-                f"<h2>{_esc(doc.body)}</h2>",
-                f"<p><b>{lab['time']}</b><br>{_fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}</p>",
-                f"<p><b>{lab['place']}</b><br>{_esc(doc.place)}</p>",
+        out += [f"<p><b>{esc(doc.printed_municipality)}</b><br>{lab['minutes']} {doc.number}</p>",
+                f"<h2>{esc(doc.body)}</h2>",
+                f"<p><b>{lab['time']}</b><br>{fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}</p>",
+                f"<p><b>{lab['place']}</b><br>{esc(doc.place)}</p>",
                 f"<p><b>{lab['members']}</b><br>{people(doc.members)}</p>",
                 f"<p><b>{lab['others']}</b><br>{people(doc.others)}</p>",
                 f"<p><b>{lab['absent']}</b><br>{people(doc.absent)}</p>"]
     rows = page1_list_lines(doc)
     if rows:
-        out.append(f"<p><b>{_esc(rows[0][0])}</b> {_esc(rows[0][1])}</p>")
+        out.append(f"<p><b>{esc(rows[0][0])}</b> {esc(rows[0][1])}</p>")
         if len(rows) > 1:
             out.append("<table class='asialista'>" + "".join(
-                f"<tr><td>{_esc(n)}</td><td>{_esc(t)}</td></tr>" for n, t in rows[1:]) + "</table>")
+                f"<tr><td>{esc(n)}</td><td>{esc(t)}</td></tr>" for n, t in rows[1:]) + "</table>")
     for item in doc.items:
         out.append("<hr>")
         out += _html_item(doc, item)
     if f.signature_end:
-        out.append("<p>" + "<br>".join(_esc(x) for x in signature_lines(doc)) + "</p>")
+        out.append("<p>" + "<br>".join(esc(x) for x in signature_lines(doc)) + "</p>")
     if f.trailer != "none":
         heading, paras = TRAILER_TEXT[f.trailer]
-        out.append(f"<hr><p><b>{_esc(heading)}</b></p>" + "".join(f"<p>{_esc(p)}</p>" for p in paras))
+        out.append(f"<hr><p><b>{esc(heading)}</b></p>" + "".join(f"<p>{esc(p)}</p>" for p in paras))
     out.append("</body></html>")
-    return _encode("\r\n".join(out), f.encoding)
+    return encode("\r\n".join(out), f.encoding)
 
 
 def _html_item(doc: Doc, item: Item) -> list[str]:
     f = doc.feats
-    d = _fi_date(doc.date)
+    d = fi_date(doc.date)
     out: list[str] = []
     if f.layout == "html_table":
         out += ["<table class='asia' width='100%'>",
-                f"<tr><td colspan='2' class='asia'><b>{_esc(doc.body)} § {item.number} {d}</b></td></tr>"]
+                f"<tr><td colspan='2' class='asia'><b>{esc(doc.body)} § {item.number} {d}</b></td></tr>"]
         for line in ([item.diary] if item.diary else []) + item.history:
-            out.append(f"<tr><td colspan='2' class='dno'>{_esc(line)}</td></tr>")
-        out.append(f"<tr><td colspan='2'><h3>{_esc(item.title)}</h3></td></tr>")
+            out.append(f"<tr><td colspan='2' class='dno'>{esc(line)}</td></tr>")
+        out.append(f"<tr><td colspan='2'><h3>{esc(item.title)}</h3></td></tr>")
         for s in item.sections:
             if s is _first_earlier(item) and item.earlier_line:
-                out.append(f"<tr><td colspan='2'>{_esc(item.earlier_line)}</td></tr>")
+                out.append(f"<tr><td colspan='2'>{esc(item.earlier_line)}</td></tr>")
             if s is _first_current(item):
-                out.append(f"<tr><td colspan='2'>{_esc(item.current_line or '')}</td></tr>")
-            body = "".join(f"<p>{_esc(p)}</p>" for p in s.paras)
-            out.append(f"<tr><td class='ots' valign='top'>{_esc(s.heading) if s.heading else '&nbsp;'}</td>"
+                out.append(f"<tr><td colspan='2'>{esc(item.current_line or '')}</td></tr>")
+            body = "".join(f"<p>{esc(p)}</p>" for p in s.paras)
+            out.append(f"<tr><td class='ots' valign='top'>{esc(s.heading) if s.heading else '&nbsp;'}</td>"
                        f"<td>{body}</td></tr>")
         out.append("</table>")
         return out
     if f.layout == "html_dynasty":
         if item.diary:
-            out.append(f"<p class=MsoNormal align=right>{_esc(item.diary)}</p>")
+            out.append(f"<p class=MsoNormal align=right>{esc(item.diary)}</p>")
         for h in item.history:
             body, num, date = re.match(r"(.+) (\d+ §) (.+)", h).groups()
-            out.append(f"<table class=MsoTableGrid><tr><td><p class=MsoNormal>{_esc(body)}</p></td>"
+            out.append(f"<table class=MsoTableGrid><tr><td><p class=MsoNormal>{esc(body)}</p></td>"
                        f"<td><p class=MsoNormal>{num}</p></td><td><p class=MsoNormal>{date}</p></td></tr></table>")
         out.append(f"<p class=MsoNormal>§ {item.number}</p>")
-        out.append(f"<p class=MsoNormal><strong>{_esc(item.title)}</strong></p>")
+        out.append(f"<p class=MsoNormal><strong>{esc(item.title)}</strong></p>")
         for s in item.sections:
             if s is _first_earlier(item) and item.earlier_line:
-                out.append(f"<p class=MsoNormal>{_esc(item.earlier_line)}</p>")
+                out.append(f"<p class=MsoNormal>{esc(item.earlier_line)}</p>")
             if s is _first_current(item):
-                out.append(f"<p class=MsoNormal>{_esc(item.current_line or '')}</p>")
+                out.append(f"<p class=MsoNormal>{esc(item.current_line or '')}</p>")
             if s.heading and s.kind in ("valmistelija", "lisatiedot"):
-                out.append(f"<p class=Sisennetty>{_esc(s.heading)}:</p>")
-                out += [f"<p class=Sisennetty>{_esc(p)}</p>" for p in s.paras]
+                out.append(f"<p class=Sisennetty>{esc(s.heading)}:</p>")
+                out += [f"<p class=Sisennetty>{esc(p)}</p>" for p in s.paras]
             elif s.heading and s.lead:
-                out.append(f"<p class=Sivuotsikko>{_esc(s.heading)}<span style='mso-tab-count:1'>&nbsp; </span>"
-                           f"{_esc(s.lead)}</p>")
-                out += [f"<p class=Sisennetty>{_esc(p)}</p>" for p in s.paras]
+                out.append(f"<p class=Sivuotsikko>{esc(s.heading)}<span style='mso-tab-count:1'>&nbsp; </span>"
+                           f"{esc(s.lead)}</p>")
+                out += [f"<p class=Sisennetty>{esc(p)}</p>" for p in s.paras]
             elif s.heading:
                 first, rest = s.paras[0], s.paras[1:]
-                out.append(f"<p class=Sivuotsikko>{_esc(s.heading)}<span style='mso-tab-count:1'>&nbsp; </span>"
-                           f"{_esc(first)}</p>")
-                out += [f"<p class=Sisennetty>{_esc(p)}</p>" for p in rest]
+                out.append(f"<p class=Sivuotsikko>{esc(s.heading)}<span style='mso-tab-count:1'>&nbsp; </span>"
+                           f"{esc(first)}</p>")
+                out += [f"<p class=Sisennetty>{esc(p)}</p>" for p in rest]
             else:
-                out += [f"<p class=Sisennetty>{_esc(p)}</p>" for p in s.paras]
+                out += [f"<p class=Sisennetty>{esc(p)}</p>" for p in s.paras]
         return out
     # html_pbold (CaseM content page)
-    out.append(f"<h3>{_esc(doc.body)} § {item.number}</h3>" if f.header_shape != "para_only"
+    out.append(f"<h3>{esc(doc.body)} § {item.number}</h3>" if f.header_shape != "para_only"
                else f"<p><b>§ {item.number}</b></p>")
-    out += [f"<p>{_esc(x)}</p>" for x in ([item.diary] if item.diary else []) + item.history]
-    out.append(f"<h4>{_esc(item.title)}</h4>")
+    out += [f"<p>{esc(x)}</p>" for x in ([item.diary] if item.diary else []) + item.history]
+    out.append(f"<h4>{esc(item.title)}</h4>")
     for s in item.sections:
         if s is _first_earlier(item) and item.earlier_line:
-            out.append(f"<p>{_esc(item.earlier_line)}</p>")
+            out.append(f"<p>{esc(item.earlier_line)}</p>")
         if s is _first_current(item):
-            out.append(f"<p>{_esc(item.current_line or '')}</p>")
+            out.append(f"<p>{esc(item.current_line or '')}</p>")
         if s.inline and s.heading:
-            out.append(f"<p>{_esc(s.heading)}: {_esc(' '.join(s.paras))}</p>")
+            out.append(f"<p>{esc(s.heading)}: {esc(' '.join(s.paras))}</p>")
             continue
         if s.heading:
-            out.append(f"<p><b>{_esc(s.heading)}</b></p>")
-        out += [f"<p>{_esc(p)}</p>" for p in s.paras]
+            out.append(f"<p><b>{esc(s.heading)}</b></p>")
+        out += [f"<p>{esc(p)}</p>" for p in s.paras]
     return out
 
 
@@ -1324,10 +1168,10 @@ def render_text(doc: Doc) -> bytes:
 
     if f.layout != "ktweb_item_text":
         out += [f"{doc.printed_municipality}    {lab['minutes'].upper()} {doc.number}", doc.body, ""]
-        block(lab["time"], [f"{_fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"])
+        block(lab["time"], [f"{fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"])
         block(lab["place"], [doc.place])
         for label, ps in ((lab["members"], doc.members), (lab["others"], doc.others), (lab["absent"], doc.absent)):
-            block(label, [", ".join([p.name(f.surname_first)] + [x for x in (p.title, p.role) if x]) for p in ps])
+            block(label, [p.printed(f.surname_first) for p in ps])
         rows = page1_list_lines(doc)
         if rows and rows[0][1] == "":
             block(rows[0][0], [f"{n}  {t}" for n, t in rows[1:]])
@@ -1369,17 +1213,19 @@ class Variant:
 
 
 def make_variant(seed: int) -> Variant:
-    """Document ``seed``: its bytes, file name and gold (deterministic)."""
-    doc = make_doc(seed)
-    f = doc.feats
-    if f.layout.startswith("html"):
-        name, data, pages, count = f"{doc.stem}.html", render_html(doc), None, None
-    elif f.layout in ("text", "ktweb_item_text"):
-        name, data, pages, count = f"{doc.stem}.txt", render_text(doc), None, None
-    else:
-        data, pages, count = render_pdf(doc)
-        name = f"{doc.stem}.pdf"
-    return Variant(seed, name, data, gold_of(doc, name, pages, count), f.as_dict())
+    """Document ``seed``: its bytes, file name and gold (deterministic). A seed that does not finish
+    in SECONDS_PER_DOCUMENT raises GeneratorTimeout naming it, so no caller waits for ever."""
+    with deadline(SECONDS_PER_DOCUMENT, f"make_variants seed {seed}"):
+        doc = make_doc(seed)
+        f = doc.feats
+        if f.layout.startswith("html"):
+            name, data, pages, count = f"{doc.stem}.html", render_html(doc), None, None
+        elif f.layout in ("text", "ktweb_item_text"):
+            name, data, pages, count = f"{doc.stem}.txt", render_text(doc), None, None
+        else:
+            data, pages, count = render_pdf(doc)
+            name = f"{doc.stem}.pdf"
+        return Variant(seed, name, data, gold_of(doc, name, pages, count), f.as_dict())
 
 
 def make_variants(n: int = 48, first_seed: int = 0) -> list[Variant]:

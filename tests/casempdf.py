@@ -7,20 +7,17 @@ import base64
 import re
 from pathlib import Path
 
-from fpdf import FPDF
-
 from extractors.htmltext import html_to_pages
+from scripts.docwriter.pdf import DocPdf
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CHUNK = 4000  # characters of base64 per metadata key
 
 
 def casem_pdf(path: Path, html: str, embed: bool = True, bookmarks: bool = True) -> Path:
     pages = html_to_pages(html)
     header = [ln.text for ln in pages[0].lines[:2]]
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=9)
+    pdf = DocPdf(size=9)
+    pdf.font()
     pdf.set_auto_page_break(False)
     for page in pages:
         pdf.add_page()

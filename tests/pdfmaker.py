@@ -1,12 +1,13 @@
-"""Write small minutes PDFs for tests with fpdf2: text we write, in the CloudNC-like layout."""
+"""Write small minutes PDFs for tests (docwriter's DocPdf): text we write, in the CloudNC-like layout."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from fpdf import FPDF
+from scripts.docwriter.pdf import DocPdf
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+Block = tuple[str | None, str]  # (heading or None, text; a blank line in the text is a paragraph gap)
 
 
 def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: str = "Tekninen lautakunta",
@@ -15,13 +16,22 @@ def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: st
     """A minutes PDF: a page-1 header and one page per item (number, title, decision text)."""
     items = items or [(12, "Katuvalaistuksen saneeraus", "Hyväksyttiin."),
                       (13, "Lausunto kaavamuutoksesta", "Asia palautettiin uudelleen valmisteltavaksi.")]
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(__import__("datetime").datetime(2026, 2, 11))
-    if Path(FONT).exists():
-        pdf.add_font("body", "", FONT)
-        pdf.set_font("body", size=10)
-    else:
-        pdf.set_font("helvetica", size=10)
+    return minutes_with_blocks(path, [(number, title, [
+        ("Valmistelija", "Tekninen johtaja Aino Virtanen, aino.virtanen@example.fi"),
+        ("Esittelijä", "Tekninen johtaja Aino Virtanen"),
+        ("Päätösehdotus", f"Lautakunta päättää asiasta {title.lower()} esityksen mukaisesti."),
+        ("Päätös", decision)]) for number, title, decision in items],
+        municipality=municipality, body=body, date=date, password=password)
+
+
+def minutes_with_blocks(path: Path, items: list[tuple[int, str, list[Block]]],
+                        municipality: str = "Ylöjärven kaupunki", body: str = "Tekninen lautakunta",
+                        date: str = "10.2.2026", number: str = "2/2026", tos: str = "10.03.02",
+                        password: str | None = None) -> Path:
+    """Minutes in the layout of ``minutes_pdf`` whose items hold any blocks: a heading on its own line
+    above its text, or text alone."""
+    pdf = DocPdf(created=dt.datetime(2026, 2, 11))
+    pdf.font()
     if password:
         pdf.set_encryption(owner_password=password + "-owner", user_password=password)
     total = len(items) + 1
@@ -29,7 +39,7 @@ def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: st
     def header(n: int) -> None:
         pdf.set_xy(20, 10)
         pdf.cell(80, 5, municipality)
-        pdf.cell(50, 5, "Pöytäkirja 2/2026")
+        pdf.cell(50, 5, f"Pöytäkirja {number}")
         pdf.cell(30, 5, f"{n} ({total})")
         pdf.set_xy(20, 15)
         pdf.cell(80, 5, body)
@@ -42,26 +52,28 @@ def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: st
         pdf.cell(40, 6, label)
         pdf.cell(120, 6, value, new_x="LMARGIN", new_y="NEXT")
         pdf.set_x(20)
-    for k, (number, title, decision) in enumerate(items, start=2):
+    for k, (section, title, blocks) in enumerate(items, start=2):
         pdf.add_page()
         header(k)
         pdf.cell(80, 6, body)
-        pdf.cell(30, 6, f"§ {number}")
+        pdf.cell(30, 6, f"§ {section}")
         pdf.cell(30, 6, date, new_x="LMARGIN", new_y="NEXT")
         pdf.set_x(20)
-        pdf.cell(100, 6, f"{100 + number}/10.03.02/2026", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(100, 6, f"{100 + section}/{tos}/2026", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         pdf.set_x(20)
         pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
-        for heading, text in (("Valmistelija", "Tekninen johtaja Aino Virtanen, aino.virtanen@example.fi"),
-                              ("Esittelijä", "Tekninen johtaja Aino Virtanen"),
-                              ("Päätösehdotus", f"Lautakunta päättää asiasta {title.lower()} esityksen mukaisesti."),
-                              ("Päätös", decision)):
+        for heading, text in blocks:
             pdf.ln(2)
-            pdf.set_x(20)
-            pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_x(20)
-            pdf.multi_cell(160, 5, text, new_x="LMARGIN", new_y="NEXT")
+            if heading:
+                pdf.set_x(20)
+                pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
+            for line in text.split("\n"):
+                pdf.set_x(20)
+                if line.strip():
+                    pdf.multi_cell(160, 5, line, new_x="LMARGIN", new_y="NEXT")
+                else:
+                    pdf.ln(3)
     pdf.output(str(path))
     return path
 
@@ -77,10 +89,8 @@ def tweb_item_pdf(path: Path, title: str = "Leikkipuiston peruskorjaus",
         ("Päätösehdotus", "Tekninen lautakunta päättää hyväksyä Puistorakenne Oy:n tarjouksen."),
         ("Päätös", "Hyväksyttiin."),
     ]
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(__import__("datetime").datetime(2026, 3, 4))
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=10)
+    pdf = DocPdf(created=dt.datetime(2026, 3, 4))
+    pdf.font()
     pdf.add_page()
     pdf.set_xy(20, 10)
     pdf.cell(90, 5, "Oulun kaupunki")
@@ -90,9 +100,9 @@ def tweb_item_pdf(path: Path, title: str = "Leikkipuiston peruskorjaus",
     pdf.cell(90, 5, "Tekninen lautakunta")
     pdf.cell(50, 5, "3.3.2026")
     pdf.set_xy(20, 30)
-    pdf.set_font("body", size=12)
+    pdf.font(size=12)
     pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("body", size=10)
+    pdf.font()
     for heading, text in sections:
         pdf.ln(3)
         y = pdf.get_y()

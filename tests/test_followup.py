@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
 from fpdf.drawing import DeviceCMYK
 from rapidfuzz import fuzz
 
@@ -25,9 +24,9 @@ from extractors.followup import (
 )
 from extractors.records import FollowUp
 from pipeline.evaluate import text_similarity
+from scripts.docwriter.pdf import DocPdf
 
 GOLD_REAL = Path(__file__).parent / "gold" / "real"
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def _key(row: dict) -> str:
@@ -112,9 +111,8 @@ def test_kauhava_blocks_against_hand_checked_gold(kauhava_rows: list[FollowUp]) 
 
 def _synthetic_pdf(path: Path) -> Path:
     """Landscape table, header repeated on page 2; status in CMYK fills and in words."""
-    pdf = FPDF(orientation="L", format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=7)
+    pdf = DocPdf(orientation="L", size=7)
+    pdf.font()
     widths = (40, 75, 75, 25, 62)
     header = ("Painopistealue", "Tavoite", "Mittari ja tavoitearvo", "Tila", "Selite")
     green, yellow, red = DeviceCMYK(0.8, 0.0, 1.0, 0.1), DeviceCMYK(0.0, 0.1, 1.0, 0.0), DeviceCMYK(0, 1, 1, 0)

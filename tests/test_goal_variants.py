@@ -16,15 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
 from fpdf.drawing import DeviceCMYK
 from rapidfuzz import fuzz
 
 from extractors.followup import extract_followups, extract_followups_html, extract_followups_text
 from extractors.records import FollowUp
+from scripts.docwriter.pdf import DocPdf
+from tests.pdfmaker import minutes_with_blocks
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 STATUSES = ("toteutunut", "osittain", "ei_toteutunut")
 
 # --- content: goals, actions and metrics as municipalities word them ------------------------------------
@@ -184,97 +183,51 @@ def _status_text(v: FollowupVariant, status: str | None, rng: random.Random) -> 
 def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
     """Write the variant as a PDF; return the rows a reader must find."""
     rng = random.Random(v.seed + 1000)
-    pdf = FPDF(orientation="L" if v.landscape else "P", format="A4")
+    pdf = DocPdf(orientation="L" if v.landscape else "P", faces=("", "B"), size=v.font_size,
+                 page_header=lambda doc: doc.set_y(20.0))
     pdf.set_auto_page_break(False)
-    pdf.add_font("body", "", FONT)
-    pdf.add_font("body", "B", FONT_BOLD)
-    pdf.set_font("body", size=v.font_size)
+    pdf.bottom = pdf.h - 15
     margin, pad = 12.0, 1.2
     lh = v.font_size * 0.45
-    bottom = pdf.h - 15
     widths = [w for _, _, w in v.columns]
-    total = sum(widths)
     colours = COLOURS[v.colours]
 
-    def lines_of(text: str, w: float) -> list[str]:
-        return pdf.multi_cell(w - 2 * pad, lh, text, dry_run=True, output="LINES") if text else []
-
-    def draw_row(texts: list[str], fills: list[object | None], bold: bool = False,
-                 circles: list[object | None] | None = None) -> None:
-        pdf.set_font("body", "B" if bold else "", v.font_size)
-        wrapped = [lines_of(t, w) for t, w in zip(texts, widths, strict=True)]
-        h = max(1, max(len(w) for w in wrapped)) * lh + 2 * pad
-        nonlocal_y[0] = _room(h)
-        y = nonlocal_y[0]
-        x = margin
-        for w, fill, lines, circle in zip(widths, fills, wrapped, circles or [None] * len(widths), strict=True):
-            if fill is not None:
-                pdf.set_fill_color(fill)
-                pdf.rect(x, y, w, h, style="F")
-            if v.ruled == "h":
-                pdf.set_draw_color(0)
-                pdf.line(x, y, x + w, y)
-                pdf.line(x, y + h, x + w, y + h)
-            elif v.ruled:
-                pdf.set_draw_color(0)
-                pdf.rect(x, y, w, h, style="D")
+    def draw_row(texts: list[str], fills: list[object | None] | None = None, bold: bool = False,
+                 circles: list[object | None] | None = None, cell_widths: list[float] = widths) -> None:
+        cells = pdf.table_row(margin, cell_widths, texts, line_height=lh, pad=pad, bold=bold, fills=fills,
+                              rules=v.ruled, centre=v.centred_header, on_break=header if v.repeat_header else None)
+        for (x, y, w, h), circle in zip(cells, circles or [], strict=False):
             if circle is not None:
-                pdf.set_fill_color(circle)
-                pdf.circle(x + w / 2, y + h / 2, 2.0, style="F")
-            for n, line in enumerate(lines):
-                shift = (w - 2 * pad - pdf.get_string_width(line)) / 2 if bold and v.centred_header else 0
-                pdf.text(x + pad + shift, y + pad + lh * (n + 0.8), line)
-            x += w
-        nonlocal_y[0] = y + h
-        pdf.set_font("body", "", v.font_size)
+                pdf.ball(x + w / 2, y + h / 2, 2.0, circle)
 
     def header() -> None:
         draw_row([h for h, _, _ in v.columns], [(210, 210, 210) if v.header_fill else None] * len(widths),
                  bold=True)
 
     def group(text: str) -> None:
-        h = lh + 2 * pad
-        nonlocal_y[0] = _room(h)
-        y = nonlocal_y[0]
-        pdf.set_font("body", "B", v.font_size)
-        if v.ruled == "h":
-            pdf.line(margin, y + h, margin + total, y + h)
-        elif v.ruled:
-            pdf.rect(margin, y, total, h, style="D")
-        pdf.text(margin + pad, y + pad + lh * 0.8, text)
-        pdf.set_font("body", "", v.font_size)
-        nonlocal_y[0] = y + h
-
-    def _room(h: float) -> float:
-        if nonlocal_y[0] + h > bottom:
-            pdf.add_page()
-            nonlocal_y[0] = 20.0
-            if v.repeat_header:
-                header()
-        return nonlocal_y[0]
+        draw_row([text], bold=True, cell_widths=[sum(widths)])
 
     pdf.add_page()
     title = ("Bildningsnämnden – uppföljning av målen 2025" if v.language == "sv"
              else "Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025")
-    pdf.set_font("body", "B", 11)
+    pdf.font(True, 11)
     pdf.text(margin, 16, title)
-    pdf.set_font("body", "", v.font_size)
-    nonlocal_y = [24.0]
+    pdf.font()
+    pdf.set_y(24.0)
     if v.legend == "boxes":
         x = margin
         for status, label in zip(STATUSES, BOX_LABELS[v.language], strict=True):
             pdf.set_fill_color(colours[status])
-            pdf.rect(x, nonlocal_y[0], 4, 3, style="F")
-            pdf.text(x + 6, nonlocal_y[0] + 2.6, label)
+            pdf.rect(x, pdf.get_y(), 4, 3, style="F")
+            pdf.text(x + 6, pdf.get_y() + 2.6, label)
             x += 8 + pdf.get_string_width(label) + 6
-        nonlocal_y[0] += 8
+        pdf.gap(8)
     header()
     expected: list[dict] = []
     last_goal = last_area = None
     for k, (group_text, row) in enumerate(_records(v)):
         if v.rows_per_page and k and k % v.rows_per_page == 0:
             pdf.add_page()
-            nonlocal_y[0] = 20.0
             if v.repeat_header:
                 header()
         if group_text:
@@ -309,10 +262,8 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
         expected.append({k2: row[k2] for k2 in ("strategy_area", "goal", "action", "metric", "status")})
     del last_goal, last_area
     if v.legend and v.legend != "boxes":
-        if nonlocal_y[0] + 10 > bottom:
-            pdf.add_page()
-            nonlocal_y[0] = 20.0
-        pdf.text(margin, nonlocal_y[0] + 6, LEGEND_LINES[v.legend])
+        pdf.need(10)
+        pdf.text(margin, pdf.get_y() + 6, LEGEND_LINES[v.legend])
     pdf.output(str(path))
     return expected
 
@@ -700,57 +651,14 @@ def test_each_goal_variant(variant: GoalVariant, goal_results: dict) -> None:
 def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str) -> Path:
     """Whole minutes of four items in the layout of tests/pdfmaker.py; the third item's explanatory
     text holds the goal list (long lines wrap as the page width makes them)."""
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=10)
+    closing = [("Esittelijä", "Hyvinvointijohtaja Aino Virtanen"), ("Päätösehdotus", "Lautakunta hyväksyy esityksen."),
+               ("Päätös", "Hyväksyttiin.")]
     items = [(41, "Kokouksen laillisuus ja päätösvaltaisuus", "Todetaan kokous lailliseksi ja päätösvaltaiseksi."),
              (42, "Uimahallin aukioloajat kesällä 2026", "Uimahalli on suljettu heinäkuun ajan huoltotöiden vuoksi."),
              (43, goal_title, goal_text),
              (44, "Ilmoitusasiat", "Merkitään tiedoksi saapuneet kirjeet.")]
-
-    def header(n: int) -> None:
-        pdf.set_xy(20, 10)
-        pdf.cell(80, 5, "Ylöjärven kaupunki")
-        pdf.cell(50, 5, "Pöytäkirja 4/2026")
-        pdf.cell(30, 5, f"{n} ({len(items) + 1})")
-        pdf.set_xy(20, 15)
-        pdf.cell(80, 5, "Hyvinvointilautakunta")
-        pdf.cell(50, 5, "17.3.2026")
-        pdf.set_xy(20, 30)
-
-    pdf.add_page()
-    header(1)
-    for label, value in (("Kokousaika", "17.3.2026 klo 17:00 - 18:30"), ("Kokouspaikka", "Virastotalo")):
-        pdf.cell(40, 6, label)
-        pdf.cell(120, 6, value, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_x(20)
-    for k, (number, title, text) in enumerate(items, start=2):
-        pdf.add_page()
-        header(k)
-        pdf.cell(80, 6, "Hyvinvointilautakunta")
-        pdf.cell(30, 6, f"§ {number}")
-        pdf.cell(30, 6, "17.3.2026", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_x(20)
-        pdf.cell(100, 6, f"{100 + number}/00.01.02/2026", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(3)
-        pdf.set_x(20)
-        pdf.cell(150, 7, title, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-        for line in text.split("\n"):
-            pdf.set_x(20)
-            if line.strip():
-                pdf.multi_cell(160, 5, line, new_x="LMARGIN", new_y="NEXT")
-            else:
-                pdf.ln(3)
-        for heading, body in (("Esittelijä", "Hyvinvointijohtaja Aino Virtanen"),
-                              ("Päätösehdotus", "Lautakunta hyväksyy esityksen."), ("Päätös", "Hyväksyttiin.")):
-            pdf.ln(2)
-            pdf.set_x(20)
-            pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_x(20)
-            pdf.multi_cell(160, 5, body, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+    return minutes_with_blocks(path, [(n, title, [(None, text), *closing]) for n, title, text in items],
+                               body="Hyvinvointilautakunta", date="17.3.2026", number="4/2026", tos="00.01.02")
 
 
 @pytest.mark.parametrize("name", ["dot_inline_units_binding", "tavoite_n_paren_plural", "bullets_units",

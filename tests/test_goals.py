@@ -164,13 +164,11 @@ def test_theme_taxonomy() -> None:
 def test_strategy_table_pdf_columns(tmp_path: Path) -> None:
     """A two-column strategy table written with fpdf2: the text layer interleaves the columns line by
     line; read by word positions each column's paragraphs come out whole."""
-    from fpdf import FPDF
-
     from extractors.goals import extract_strategy_columns
+    from scripts.docwriter.pdf import DocPdf
 
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.set_font("body", size=9)
+    pdf = DocPdf(size=9)
+    pdf.font()
     pdf.add_page()
     pdf.set_xy(20, 20)
     pdf.cell(170, 6, "STRATEGINEN PÄÄMÄÄRÄ SUJUVA ARKI")

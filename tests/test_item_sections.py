@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fpdf import FPDF
-
 from extractors.document import Source, extract_document
 from extractors.records import AgendaItem, Decision, ItemHistory, ItemRole, ItemSection
 from extractors.roles import parse_person_lines
-from tests.pdfmaker import FONT
+from scripts.docwriter.pdf import DocPdf
 
 HEADER = """Ruoveden kunta
 Tekninen lautakunta
@@ -103,9 +101,8 @@ Row = tuple[str | None, str | None, float]  # margin text, text-column text, ste
 def _margin_pdf(path: Path, rows: list[Row], text_x: float | None = None, wide: str = "") -> Path:
     """One page with headings in a left margin at 18 mm and a text column at ``text_x`` (by default
     just left of where ``wide`` would end, so that a heading that wide runs under the text)."""
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=10)
+    pdf = DocPdf()
+    pdf.font()
     pdf.add_page()
     column = text_x if text_x is not None else 18 + pdf.get_string_width(wide) - 1.5
     y = 20.0

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fpdf import FPDF
-
 from extractors.document import Source, extract_document
 from extractors.records import AgendaItem, AppealInstruction, ItemSection, Meeting
+from scripts.docwriter.pdf import DocPdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "items"
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def items_of(data: bytes, name: str, **kw) -> list[tuple[int | None, str | None, int | None]]:
@@ -30,9 +28,8 @@ def test_stray_section_signs_do_not_open_items() -> None:
 def bookmarked_minutes(path: Path, bookmarks: bool = True) -> Path:
     """Two items on pages 2 and 3; item 12 lists earlier decisions as bare '§ 13' / '§ 14' lines
     (the same shape as the item headers), so only the PDF's bookmarks tell the real § 13."""
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", FONT)
-    pdf.set_font("body", size=10)
+    pdf = DocPdf()
+    pdf.font()
 
     def line(text: str) -> None:
         pdf.set_x(20)

@@ -16,7 +16,6 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from fpdf import FPDF
 
 from extractors.document import Source, extract_document
 from extractors.ocrfix import needs_ocr, unreadable_words
@@ -25,10 +24,10 @@ from extractors.records import DocumentPage
 from pipeline.bench_ocr import ScanDamage, scan_image, scan_pdf
 from pipeline.evaluate import predicted_from_extraction, score_document
 from pipeline.ocr import ocr_pdf, page_orientation, straighten, upright_ratio
+from scripts.docwriter.pdf import DocPdf
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 MIN_ITEMS_F1 = 0.95
 MIN_SECTION_SIMILARITY = 0.9
 
@@ -123,10 +122,9 @@ def test_blank_page_has_no_orientation_to_find() -> None:
 
 def _pdf_without_unicode_map(lines: list[str]) -> bytes:
     """A born-digital page whose font lacks its ToUnicode map: text extraction gives glyph codes."""
-    doc = FPDF()
+    doc = DocPdf(size=11)
     doc.add_page()
-    doc.add_font("DejaVu", fname=str(FONT))
-    doc.set_font("DejaVu", size=11)
+    doc.font()
     for line in lines:
         doc.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     data = bytes(doc.output())

@@ -95,3 +95,18 @@ def test_generator_returns_when_the_surnames_run_out(seed: int) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     total, distinct = map(int, out.stdout.split())
     assert total == distinct
+
+
+def test_a_seed_that_never_finishes_fails_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every caller of make_variant (this test module's fresh seeds included) gets an error naming the
+    seed after SECONDS_PER_DOCUMENT, whatever loop a future content change introduces."""
+    from scripts.docwriter.deadline import GeneratorTimeout
+
+    def endless(seed: int) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(mv, "make_doc", endless)
+    monkeypatch.setattr(mv, "SECONDS_PER_DOCUMENT", 0.5)
+    with pytest.raises(GeneratorTimeout, match="seed 4711"):
+        mv.make_variant(4711)
