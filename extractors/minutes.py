@@ -24,6 +24,7 @@ from extractors.followup import (
     extract_followups_text,
     find_year,
     is_followup,
+    is_goal_table,
     running_lines,
 )
 from extractors.goals import (
@@ -227,8 +228,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, goal_body,
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
         rows.extend(goals or [])
-    rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,
-                      default=[]) or [])
+    tables = guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code, default=[])
+    rows.extend(_in_items(tables or [], [r for r in rows if isinstance(r, R.AgendaItem)]))
     rows.extend(guard("budget", _budget_lines, pages, full_text, doc_id, municipality, code, default=[]) or [])
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
@@ -243,6 +244,9 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         rows = [r for r in rows if not isinstance(r, (R.Decision, R.Vote, R.Recusal))]
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
+    if kind == "followup" and any(isinstance(r, R.Goal) for r in rows) and not any(isinstance(r, R.FollowUp)
+                                                                                  for r in rows):
+        kind = "goals"  # goal tables that report no outcome (a budget's 'Tavoitetaso' columns) set goals
     if kind == "other" and any(isinstance(r, R.BudgetLine) for r in rows):
         kind = "budget"
     item_count = len(items)
@@ -470,7 +474,7 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         # a header row names at least three columns: only rows of three or more cells can be one
         rows = "\n".join("\t".join(sg.text for sg in ln.segments) for p in pages for ln in p.lines
                          if len(ln.segments) >= 3)
-        if not is_followup(rows):
+        if not (is_followup(rows) or is_goal_table(rows)):
             return []
     if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
         # born-digital page text is what extract_followups would read again; OCR'd pages are not
@@ -483,6 +487,17 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
         if rows:
             return rows
     return extract_followups_text(layer.text if layer.text is not None else cells, doc_id, municipality, code)
+
+
+def _in_items(rows: list, items: list[R.AgendaItem]) -> list:
+    """Goals read from a table inside minutes belong to the item printed on their page (the one
+    that starts last, where two share it)."""
+    def item_of(page: int) -> str | None:
+        on_page = [i for i in items if i.page_start and i.page_end and i.page_start <= page <= i.page_end]
+        return max(on_page, key=lambda i: i.page_start or 0).item_id if on_page else None
+
+    return [replace(r, item_id=item_of(r.page)) if isinstance(r, R.Goal) and r.item_id is None and r.page else r
+            for r in rows]
 
 
 def _budget_lines(pages: list[PageText], full_text: str, doc_id: str, municipality, code) -> list:

@@ -457,8 +457,8 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
     ("comment", ("tilannekuva", "riskiarvio")),
-    ("current", ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "vertailuarvo", "utgångsläge",
-                 "utgångsvärde", "nuläge")),
+    ("current", ("nykyarvo", "nykytaso", "nykytila", "lähtötaso", "lähtöarvo", "lähtötila", "vertailuarvo",
+                 "utgångsläge", "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
     ("extra", ("ta20", "tp20")),
     ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
@@ -475,6 +475,11 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("target", ("tavoitearvo", "tavoitetaso", "målvärde", "målnivå")),
     ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
 )
+# Comment columns that assess the outcome ('Arviointi', 'Kommentointi', 'Tilannekuvaus'): with a status,
+# an actual value or ticked status columns they make a table a follow-up. A goal table of a budget
+# ('Tavoite | Toimenpiteet | Mittari | Tavoitetaso', or with a neutral 'Lisätietoja') has none of them.
+FOLLOWUP_ASSESSMENT_STEMS: tuple[str, ...] = ("arvi", "kommen", "koment", "tilannekuva", "analyysi", "toteutune",
+                                              "bedöm", "kommentar", "utvärder")
 # Header cells that are one short word, matched whole ('Tila', 'Mål').
 FOLLOWUP_WHOLE_WORD_ROLES: dict[str, str] = {"tila": "status", "arvio": "status", "tulos": "status",
                                              "mål": "goal", "läge": "status", "mått": "metric"}
