@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from extractors import vocab
 from extractors.budget import column_of, parse_amount
-from extractors.goals import TableRow, binding_of, find_period, goals_from_table
+from extractors.goals import TableRow, binding_of, body_names, find_period, goals_from_table
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
@@ -758,8 +758,13 @@ def find_year(text: str) -> int | None:
 
 
 def find_body(text: str) -> str | None:
+    """The body a text names: in the nominative ('Sivistyslautakunta'), else in another case
+    ('Hyvinvointilautakunnan talousarvio 2026')."""
     m = _BODY.search(text)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    names = body_names(text)
+    return names[0] if names else None
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -1042,7 +1047,8 @@ def _open_edges(page) -> list[float]:  # noqa: ANN001 - pdfplumber page
 
 class _Context:
     """Headings read between tables, in document order: the nearest one names the group of goals
-    ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body."""
+    ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body, a unit
+    heading ('130 Yleishallinto') the unit; a title with a year starts a new part."""
 
     def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
         self.pages = pages
@@ -1071,8 +1077,8 @@ class _Context:
                     self.org, self.unit, self.heading = text, None, None
                 elif _UNIT_HEADING.match(text):
                     self.unit, self.heading = text, None
-                else:
-                    self.heading = text
+                else:  # a title naming its year ('Talousarvio 2026 – ...') is no group of goals
+                    self.heading = None if re.search(r"\b20\d{2}\b", text) else text
 
     def move(self, page: int, bottom: float) -> None:
         self.cursor = (page, bottom)

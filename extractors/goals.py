@@ -587,7 +587,7 @@ _GENITIVE_TO_BODY = {"lautakunnan": "lautakunta", "hallituksen": "hallitus", "va
 _BODY_ENDS = tuple(sorted({*vocab.BODY_SUFFIXES, "komitea", *_GENITIVE_TO_BODY}, key=len, reverse=True))
 
 
-def _body_names(text: str) -> list[str]:
+def body_names(text: str) -> list[str]:
     """Body names printed in a text, in the nominative: each word ending in a body word, with up to
     three words before it that start the name ('Elinvoima- ja hyvinvointikomitean' -> '... komitea')."""
     out = []
@@ -637,7 +637,7 @@ def expand_body(abbrev: str | None, text: str) -> str | None:
     if not abbrev or " " in abbrev.strip() or not 2 <= len(abbrev.strip()) <= 6:
         return None
     best: tuple[int, int, str] | None = None
-    for name in _body_names(text[:4000]):
+    for name in body_names(text[:4000]):
         hits = _abbreviates(abbrev.strip(), name)
         if hits >= 1 and (best is None or (hits, -len(name)) > best[:2]):
             best = (hits, -len(name), name)

@@ -242,6 +242,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         # handling's, which the minutes of that handling record
         kind = "agenda"
         rows = [r for r in rows if not isinstance(r, (R.Decision, R.Vote, R.Recusal))]
+    if kind == "other" and any(isinstance(r, R.FollowUp) for r in rows):
+        kind = "followup"  # its tables report outcomes, though its words did not say so
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
     if kind == "followup" and any(isinstance(r, R.Goal) for r in rows) and not any(isinstance(r, R.FollowUp)

@@ -103,6 +103,7 @@ def test_kauhava_blocks_against_hand_checked_gold(kauhava_rows: list[FollowUp]) 
         assert text_similarity(row.goal, want["goal"]) >= 0.85, (row.goal, want["goal"])
         assert text_similarity(row.action or row.metric, want["metric"]) >= 0.85, row.goal
         assert text_similarity(row.company, want["company"]) >= 0.85 and row.unit == row.company
+        assert row.body == "Kaupunginvaltuusto", row.body  # the council set the companies their goals (p. 58)
         assert row.strategy_area == want["strategy_area"] and row.page == want["page"]
         assert (row.status, row.status_source, row.status_conflict) == (want["status"], "text", False), row.goal
     assert {r.year for r in kauhava_rows} == {2024}

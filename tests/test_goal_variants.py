@@ -129,6 +129,7 @@ class FollowupVariant:
     seed: int = 0
     n_goals: int = 6
     unassessed: bool = False  # some rows left without any status
+    title: str | None = None  # the document's title line (default: a follow-up's)
     expected: list[dict] = field(default_factory=list)
 
 
@@ -254,8 +255,8 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
         return nonlocal_y[0]
 
     pdf.add_page()
-    title = ("Bildningsnämnden – uppföljning av målen 2025" if v.language == "sv"
-             else "Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025")
+    title = v.title or ("Bildningsnämnden – uppföljning av målen 2025" if v.language == "sv"
+                        else "Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025")
     pdf.set_font("body", "B", 11)
     pdf.text(margin, 16, title)
     pdf.set_font("body", "", v.font_size)
@@ -306,7 +307,7 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
             circles.append(circle)
         draw_row(texts, fills, circles=circles)
         last_goal, last_area = row["goal"], row["strategy_area"]
-        expected.append({k2: row[k2] for k2 in ("strategy_area", "goal", "action", "metric", "status")})
+        expected.append({k2: row[k2] for k2 in ("strategy_area", "goal", "action", "metric", "status", "extra")})
     del last_goal, last_area
     if v.legend and v.legend != "boxes":
         if nonlocal_y[0] + 10 > bottom:
