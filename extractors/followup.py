@@ -413,11 +413,14 @@ class TableReader:
     into FollowUp rows."""
 
     def __init__(self, legend: dict[str, str] | None = None,
-                 legend_rgb: list[tuple[RGB, str]] | None = None) -> None:
+                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None) -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
         self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
-        self.digits = dict(vocab.DEFAULT_DIGIT_STATUS)
+        # status digits: the printed legend's ('1 = Tavoite toteutunut'), else what the balls they are
+        # printed in mean (settled in records()), else the usual 1 = toteutunut ... 3 = ei_toteutunut
+        self.digits = {**vocab.DEFAULT_DIGIT_STATUS, **(digit_legend or {})}
+        self.printed_digits = bool(digit_legend)
         self.colour_is_verdict = True  # settled over the whole table in records()
         self.status_is_field = False
         self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
@@ -562,7 +565,26 @@ class TableReader:
     def records(self) -> list[_Record]:
         self._flush()
         self._settle_status_column()
+        self._settle_digits()
         return self.done
+
+    def _settle_digits(self) -> None:
+        """Without a printed digit legend, a digit means what the balls it is printed in mean where
+        their colours have a meaning (each digit its most frequent one, each meaning one digit): a
+        report numbering from red (3 = green) is read as it means; the usual numbering is only an
+        assumption, kept for digits no coloured ball explains."""
+        if self.printed_digits:
+            return
+        votes: dict[str, dict[str, int]] = {}
+        for rec in self.done:
+            cell = rec.status_cell
+            status = self.colour_status(cell) if cell is not None and cell.ball else None
+            if status and cell is not None and re.fullmatch(r"\s*[1-5]\s*", cell.text or ""):
+                count = votes.setdefault(cell.text.strip(), {})
+                count[status] = count.get(status, 0) + 1
+        learned = {digit: max(count, key=lambda s: count[s]) for digit, count in votes.items()}
+        if len(set(learned.values())) == len(learned):  # two digits of one meaning: no numbering
+            self.digits.update(learned)
 
     def _settle_status_column(self) -> None:
         """Is the status column a verdict at all? A colour is one where a legend or a traffic-light
@@ -601,7 +623,8 @@ class TableReader:
     def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
         """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
         verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
-        that is a field yields to the text. Conflict: colour or digit and text disagree."""
+        that is a field yields to the text. Conflict: colour or digit and text disagree, or the
+        colour and the digit printed beside it."""
         if rec.marked:
             return rec.marked, "symbol", False
         cell = None if self.status_is_field else rec.status_cell
@@ -613,7 +636,8 @@ class TableReader:
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
         if colour_status or digit_status:
             status = colour_status or digit_status
-            return status, "color" if colour_status else "digit", bool(said and said != status)
+            disagree = bool(said and said != status) or bool(digit_status and status != digit_status)
+            return status, "color" if colour_status else "digit", disagree
         if word_status and not (process_only and said):
             symbol = not re.search(r"[a-zåäö]", cell.text.lower()) if cell else False
             return word_status, "symbol" if symbol else "text", False
@@ -818,7 +842,8 @@ def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | Non
 def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[tuple[RGB, str]]:
     """Legends drawn as small coloured boxes each followed by its meaning ('■ Toteutunut
     ■ Osittain toteutunut ■ Ei toteutunut'): fill -> status. Needed when the colours are greys
-    or shades no colour name tells apart. Two or more boxes with different meanings make a legend."""
+    or shades no colour name tells apart. Two or more boxes of different shades with different
+    meanings make a legend."""
     found: list[tuple[RGB, str]] = []
     small = [s for s in shapes if s[0][2] - s[0][0] <= 25 and s[0][3] - s[0][1] <= 16]
     for (_x0, top, x1, bottom), _, rgb in small:
@@ -838,6 +863,10 @@ def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[
         status = status_from_words(label)
         if status and len(label_words) <= 5:
             found.append((rgb, status))
+    # one shade beside every meaning (a monochrome print: the digits tell) tells nothing
+    found = [(rgb, s) for rgb, s in found if not any(
+        t != s and max(abs(a - b) for a, b in zip(rgb, other, strict=True)) <= DEFAULT_LEGEND_RGB_DISTANCE
+        for other, t in found)]
     return found if len({s for _, s in found}) >= 2 else []
 
 
@@ -1237,8 +1266,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
-    reader = TableReader(legend)
-    reader.digits.update(digits)
+    reader = TableReader(legend, digit_legend=digits)
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
@@ -1302,16 +1330,17 @@ def extract_followups_text(text: str, doc_id: str = "text", municipality: str | 
     """Follow-up rows (and goals of goal tables) from text whose table cells are tab- (or ' | '-)
     separated, as HTML tables and seed 002 come out; status only from words (cell or comment), as
     there are no colours."""
-    reader = TableReader(parse_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
     for raw in text.replace("\r", "").split("\n"):
         if not raw.strip():
             continue
         cells = _split_cells(raw)
         if len(cells) < 2 and reader.roles is None:
             continue
-        if len(cells) == 1 and reader.roles is not None:
-            if parse_legend(raw) or len(reader.roles) > 2:
-                continue
+        if len(cells) == 1 and reader.roles is not None and len(reader.roles) > 2:
+            continue
+        if reader.roles is not None and (parse_legend(raw) or parse_digit_legend(raw)):
+            continue  # a legend under the table
         if reader.roles is not None and 1 < len(cells) < len(reader.roles) and header_roles(cells) is None:
             cells = align_cells(cells, reader.roles)
         reader.feed([Cell(c) for c in cells])
@@ -1393,7 +1422,7 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
 
     root = lxml.html.fromstring(html)
     text = root.text_content()
-    reader = TableReader(parse_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
     for table in root.iter("table"):
         for tr in table.iter("tr"):
             cells: list[Cell] = []

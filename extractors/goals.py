@@ -583,7 +583,13 @@ def find_period(text: str) -> tuple[int | None, int | None]:
 
 _GENITIVE_TO_BODY = {"lautakunnan": "lautakunta", "hallituksen": "hallitus", "valtuuston": "valtuusto",
                      "jaoston": "jaosto", "johtokunnan": "johtokunta", "toimikunnan": "toimikunta",
-                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos"}
+                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos",
+                     # illative and allative, as binding headings and proposals print them
+                     # ('Elinvoima- ja hyvinvointilautakuntaan nähden sitovat tavoitteet')
+                     "lautakuntaan": "lautakunta", "lautakunnalle": "lautakunta", "hallitukseen": "hallitus",
+                     "hallitukselle": "hallitus", "valtuustoon": "valtuusto", "valtuustolle": "valtuusto",
+                     "jaostoon": "jaosto", "jaostolle": "jaosto", "johtokuntaan": "johtokunta",
+                     "johtokunnalle": "johtokunta", "komiteaan": "komitea", "komitealle": "komitea"}
 _BODY_ENDS = tuple(sorted({*vocab.BODY_SUFFIXES, "komitea", *_GENITIVE_TO_BODY}, key=len, reverse=True))
 
 

@@ -205,3 +205,13 @@ def test_colours_legend_and_words() -> None:
         "toteutunut", "osittain", "toteutunut", "osittain", "ei_toteutunut"]
     assert verdict("Ei toteudu tuottotavoitteen osalta, muuten ok.") == "osittain"
     assert verdict("Kirjastoauto osallistui useisiin tapahtumiin, ei kuitenkaan kesällä.") is None
+
+
+def test_status_digits_by_the_legend() -> None:
+    """A printed legend decides what a status digit means; without one the usual numbering
+    (1 = toteutunut ... 3 = ei_toteutunut) is an assumption."""
+    table = "Tavoite\tMittari\tTila\nLainaus kasvaa\tLainaukset / asukas\t3\nKävijät lisääntyvät\tKävijät\t1\n"
+    legend = "3 = Tavoite toteutunut   2 = Tavoite toteutunut osittain   1 = Tavoite ei toteutunut\n"
+    assert [(r.status, r.status_source) for r in extract_followups_text(table + legend, "digits-legend")] == [
+        ("toteutunut", "digit"), ("ei_toteutunut", "digit")]
+    assert [r.status for r in extract_followups_text(table, "digits-default")] == ["ei_toteutunut", "toteutunut"]
