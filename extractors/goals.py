@@ -862,7 +862,11 @@ def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = No
                            item_id: str | None = None, first_number: int = 1) -> list[Goal]:
     """Goals of a strategy table read column by column: 'STRATEGINEN PÄÄMÄÄRÄ X' sets the strategy
     area, 'Kaupunkistrategia 2022-25:' / 'Hyvinvointisuunnitelma 2022-25:' name the column (unit)
-    and its period, and each paragraph under a label is one goal (wrapped lines joined)."""
+    and its period, and each paragraph under a label is one goal (wrapped lines joined). The
+    document's title line printed again at the top of each page ('Hyvinvointisuunnitelman
+    toimenpiteet 2022-25') is no goal."""
+    lines = [_norm(raw) for raw in text.replace("\r", "").split("\n")]
+    title = next((t for t in lines if t), None)
     out: list[Goal] = []
     area: str | None = None
     label: str | None = None
@@ -884,8 +888,9 @@ def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = No
                                                         and g.strategy_area == area) + 1,
                         text=goal_text, theme=theme_of(goal_text)))
 
-    for raw in text.replace("\r", "").split("\n"):
-        t = _norm(raw)
+    for t in lines:
+        if t == title and out:
+            continue
         m = _STRATEGY_AREA.match(t)
         if m:
             flush()

@@ -514,4 +514,6 @@ def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc
     if layer.source_format in ("pdf", "pdf+ocr"):
         lines = [ln for p in pages for ln in p.lines]
         return extract_strategy_columns(lines, doc_id, municipality=municipality, municipality_code=code)
-    return extract_strategy_goals(full_text, doc_id, municipality=municipality, municipality_code=code)
+    # plain text keeps its blank lines, which part one goal from the next
+    return extract_strategy_goals(layer.text if layer.text is not None else full_text, doc_id,
+                                  municipality=municipality, municipality_code=code)
