@@ -456,6 +456,8 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 # role with a stem in the cell wins ('Toimenpide/mittari' is an action column).
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
+    # how a goal is to be judged is its metric, not an assessment ('Mittari/arviointikriteeri')
+    ("metric", ("arviointikriteeri", "arviointimenetelm", "arviointitapa", "arviointiperuste")),
     ("comment", ("tilannekuva", "riskiarvio")),
     ("current", ("nykyarvo", "nykytaso", "nykytila", "lähtötaso", "lähtöarvo", "lähtötila", "vertailuarvo",
                  "utgångsläge", "utgångsvärde", "nuläge")),
@@ -470,8 +472,7 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_area", ("strategi", "painopiste", "kärki", "kärje", "päämäärä", "tavoitealue", "teema",
                        "visio", "fokusområde", "strategisk", "tema", "prioritering")),
     ("action", ("toimenpi", "teko", "teot", "keino", "tehtävä", "åtgärd", "aktivitet", "insats")),
-    ("metric", ("mittari", "indikaattori", "tunnusluku", "arviointikriteeri", "mätare", "indikator",
-                "nyckeltal")),
+    ("metric", ("mittari", "indikaattori", "tunnusluku", "mätare", "indikator", "nyckeltal")),
     ("target", ("tavoitearvo", "tavoitetaso", "målvärde", "målnivå")),
     ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
 )

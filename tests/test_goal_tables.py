@@ -138,6 +138,7 @@ def test_outcome_headers_by_meaning() -> None:
     assert not outcome("Tavoite", "Toimenpiteet", "Mittari", "Tavoitetaso")
     assert not outcome("Tavoite", "Keinot", "Mittari", "Lisätietoja")
     assert not outcome("Painopiste", "Tavoite", "Mittari", "Lähtötaso", "Tavoitetaso 2026")
+    assert not outcome("Strateginen tavoite", "Toiminnallinen tavoite", "Mittari/arviointikriteeri", "Tavoitetaso")
 
 
 def test_cell_items() -> None:
