@@ -13,6 +13,10 @@ a row that would overwrite a filled role starts the next record. That one rule r
 one-row-per-record tables and the Kauhava blocks, where a second header row ('Arviointi | Tila')
 adds the assessment to the record above it.
 
+A table whose header reports no outcome (no status, actual value, ticked status columns or
+assessment: a budget's 'Tavoite | Toimenpiteet | Mittari | Tavoitetaso') sets goals: its records
+become Goal, GoalAction and GoalMetric rows (`to_goals`), never status-less follow-up rows.
+
 Status comes from, in order: the fill colour of the status cell (a legend line, when printed,
 says what each colour means), the words in the status cell, and the opening words of the comment.
 A status cell that only says the task is finished ('Valmis') yields to a comment that states the
@@ -410,7 +414,7 @@ def _is_mark(text: str) -> bool:
 
 class TableReader:
     """Turns rows of cells (from any source: PDF tables, word positions, tab-separated text, HTML)
-    into FollowUp rows."""
+    into records: follow-up rows, or goals where the table reports no outcome."""
 
     def __init__(self, legend: dict[str, str] | None = None,
                  legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None) -> None:
