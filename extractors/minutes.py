@@ -229,7 +229,8 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
         rows.extend(goals or [])
     tables = guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code, default=[])
-    rows.extend(_in_items(tables or [], [r for r in rows if isinstance(r, R.AgendaItem)]))
+    tables = _in_items(tables or [], [r for r in rows if isinstance(r, R.AgendaItem)])
+    rows = _without_goals_read_again(rows, tables) + tables
     rows.extend(guard("budget", _budget_lines, pages, full_text, doc_id, municipality, code, default=[]) or [])
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
@@ -470,7 +471,8 @@ def _cell_text(pages: list[PageText]) -> str:
 
 def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: str, doc_id: str,
                municipality, code) -> list:
-    """Rows of goal follow-up tables: cell colours from the PDF, else words in tab-separated cells."""
+    """Rows of goal follow-up tables, and goals of goal tables that report no outcome: cell colours
+    from the PDF, else words in tab-separated cells."""
     cells = _cell_text(pages)
     if kind != "followup":
         # a header row names at least three columns: only rows of three or more cells can be one
@@ -500,6 +502,16 @@ def _in_items(rows: list, items: list[R.AgendaItem]) -> list:
 
     return [replace(r, item_id=item_of(r.page)) if isinstance(r, R.Goal) and r.item_id is None and r.page else r
             for r in rows]
+
+
+def _without_goals_read_again(rows: list, tables: list) -> list:
+    """An item that prints its goals as a table: the goals read from the item's text are the same
+    table read as prose (cells run together), so they go, with their actions and metrics."""
+    items = {g.item_id for g in tables if isinstance(g, R.Goal) and g.item_id}
+    if not items:
+        return rows
+    dropped = {r.goal_id for r in rows if isinstance(r, R.Goal) and r.item_id in items}
+    return [r for r in rows if not (isinstance(r, (R.Goal, R.GoalAction, R.GoalMetric)) and r.goal_id in dropped)]
 
 
 def _budget_lines(pages: list[PageText], full_text: str, doc_id: str, municipality, code) -> list:
