@@ -191,65 +191,24 @@ def test_loaded_goal_tables_and_company_rows(tmp_path: Path) -> None:
         con.close()
 
 
-def _minutes_with_goal_table(path: Path) -> Path:
-    """Minutes whose § 12 sets its goals in a ruled table under a binding heading."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("body", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.set_font("body", size=10)
-
-    def page(n: int) -> None:
-        pdf.add_page()
-        pdf.set_xy(20, 10)
-        pdf.cell(80, 5, "Testilän kunta")
-        pdf.cell(50, 5, "Pöytäkirja 2/2026")
-        pdf.cell(30, 5, f"{n} (2)")
-        pdf.set_xy(20, 15)
-        pdf.cell(80, 5, "Hyvinvointilautakunta")
-        pdf.cell(50, 5, "10.2.2026")
-        pdf.set_xy(20, 30)
-
-    def line(text: str) -> None:
-        pdf.set_x(20)
-        pdf.multi_cell(170, 6, text, new_x="LMARGIN", new_y="NEXT")
-
-    page(1)
-    for text in ("Kokousaika 10.2.2026 klo 17:00 - 18:30", "Kokouspaikka Kunnantalo"):
-        line(text)
-    page(2)
-    for text in ("Hyvinvointilautakunta § 12 10.2.2026", "45/00.01.02/2026", "Toiminnalliset tavoitteet vuodelle 2026",
-                 "Lautakunta asettaa toiminnalliset tavoitteet vuodelle 2026 alla olevan taulukon mukaisesti.",
-                 "Valtuustoon nähden sitovat tavoitteet"):
-        line(text)
-    for cells in (("Tavoite", "Toimenpiteet", "Mittari", "Tavoitetaso"),
-                  ("1. Kirjaston käyttö monipuolistuu", "Omatoimikirjasto kyliin", "Lainaukset / asukas", "10"),
-                  ("2. Liikuntapaikkojen käyttö kasvaa", "Vuorojaon uudistus", "Käyttötunnit", "vähintään 45 000")):
-        y, x = pdf.get_y(), 20.0
-        for text, width in zip(cells, (50, 45, 45, 30), strict=True):
-            pdf.rect(x, y, width, 12)
-            pdf.set_xy(x + 1, y + 1)
-            pdf.multi_cell(width - 2, 5, text)
-            x += width
-        pdf.set_xy(20, y + 12)
-    pdf.ln(4)
-    for text in ("Esittelijä", "Sivistysjohtaja Aino Virtanen", "Päätösehdotus",
-                 "Lautakunta hyväksyy toiminnalliset tavoitteet vuodelle 2026.", "Päätös", "Hyväksyttiin."):
-        line(text)
-    pdf.output(str(path))
-    return path
-
-
 def test_goal_table_inside_minutes_belongs_to_its_item(tmp_path: Path) -> None:
-    """The goals of a table printed in § 12 are that item's, read once from the table (not again
+    """The goals of a table printed in § 43 are that item's, read once from the table (not again
     from the item's text, where the cells run together), with the binding heading above them."""
     from extractors.records import AgendaItem
+    from tests.test_goal_variants import write_minutes_with_goals
 
-    ex = extract_document(_minutes_with_goal_table(tmp_path / "ptk.pdf").read_bytes(), Source("ptk.pdf", "ptk.pdf"))
-    item = next(i for i in ex.of(AgendaItem) if i.section_number == 12)
+    path = write_minutes_with_goals(
+        tmp_path / "ptk.pdf", "Toiminnalliset tavoitteet vuodelle 2026",
+        "Lautakunta asettaa toiminnalliset tavoitteet alla olevan taulukon mukaisesti.\n\n"
+        "Valtuustoon nähden sitovat tavoitteet",
+        table=[("Tavoite", "Toimenpiteet", "Mittari", "Tavoitetaso"),
+               ("1. Kirjaston käyttö monipuolistuu", "Omatoimikirjasto kyliin", "Lainaukset / asukas", "10"),
+               ("2. Liikuntapaikkojen käyttö kasvaa", "Vuorojaon uudistus", "Käyttötunnit", "vähintään 45 000")])
+    ex = extract_document(path.read_bytes(), Source(str(path), path.name))
+    item = next(i for i in ex.of(AgendaItem) if i.section_number == 43)
     assert [(g.text, g.ordinal, g.item_id, g.binding, g.period_start, g.page) for g in ex.of(Goal)] == [
-        ("Kirjaston käyttö monipuolistuu", 1, item.item_id, "valtuusto", 2026, 2),
-        ("Liikuntapaikkojen käyttö kasvaa", 2, item.item_id, "valtuusto", 2026, 2)]
+        ("Kirjaston käyttö monipuolistuu", 1, item.item_id, "valtuusto", 2026, item.page_start),
+        ("Liikuntapaikkojen käyttö kasvaa", 2, item.item_id, "valtuusto", 2026, item.page_start)]
     assert [(m.text, m.target) for m in ex.of(GoalMetric)] == [
         ("Lainaukset / asukas", "10"), ("Käyttötunnit", "vähintään 45 000")]
     assert ex.of(FollowUp) == []

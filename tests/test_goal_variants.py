@@ -698,9 +698,11 @@ def test_each_goal_variant(variant: GoalVariant, goal_results: dict) -> None:
         (type(r).__name__, getattr(r, "unit", None), r.text) for r in records]
 
 
-def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str) -> Path:
+def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str,
+                             table: list[tuple[str, ...]] | None = None) -> Path:
     """Whole minutes of four items in the layout of tests/pdfmaker.py; the third item's explanatory
-    text holds the goal list (long lines wrap as the page width makes them)."""
+    text holds the goal list (long lines wrap as the page width makes them), or introduces a ruled
+    goal table (``table``: its rows, the header first)."""
     pdf = FPDF(format="A4")
     pdf.add_font("body", "", FONT)
     pdf.set_font("body", size=10)
@@ -743,6 +745,14 @@ def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str) -> Pat
                 pdf.multi_cell(160, 5, line, new_x="LMARGIN", new_y="NEXT")
             else:
                 pdf.ln(3)
+        for cells in table or [] if number == 43 else []:
+            y, x = pdf.get_y(), 20.0
+            for cell in cells:
+                pdf.rect(x, y, 160 / len(cells), 12)
+                pdf.set_xy(x + 1, y + 1)
+                pdf.multi_cell(160 / len(cells) - 2, 5, cell)
+                x += 160 / len(cells)
+            pdf.set_xy(20, y + 12)
         for heading, body in (("Esittelijä", "Hyvinvointijohtaja Aino Virtanen"),
                               ("Päätösehdotus", "Lautakunta hyväksyy esityksen."), ("Päätös", "Hyväksyttiin.")):
             pdf.ln(2)
