@@ -15,7 +15,9 @@ adds the assessment to the record above it.
 
 A table whose header reports no outcome (no status, actual value, ticked status columns or
 assessment: a budget's 'Tavoite | Toimenpiteet | Mittari | Tavoitetaso') sets goals: its records
-become Goal, GoalAction and GoalMetric rows (`to_goals`), never status-less follow-up rows.
+become Goal, GoalAction and GoalMetric rows (`to_goals`), never status-less follow-up rows. A
+table whose only comment column could describe either ('Tilannekuvaus ja riskiarvio',
+'Lisätietoja') goes with the document's other tables: a report of outcomes, or a plan.
 
 Status comes from, in order: the fill colour of the status cell (a legend line, when printed,
 says what each colour means), the words in the status cell, and the opening words of the comment.
@@ -171,16 +173,21 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     return out
 
 
-def reports_outcome(roles: list[str | None], texts: list[str]) -> bool:
+def reports_outcome(roles: list[str | None], texts: list[str]) -> bool | None:
     """Does a header name a column that reports an outcome: a status, an actual value, ticked status
-    columns or an assessment ('Arviointi', 'Tilannekuvaus')? A table without one ('Tavoite |
-    Toimenpiteet | Mittari | Tavoitetaso', a budget's plan) sets goals; it follows none up."""
+    columns or an assessment ('Arviointi', 'Kommentointi')? True; a table without one ('Tavoite |
+    Toimenpiteet | Mittari | Tavoitetaso', a budget's plan) sets goals: False; a comment column that
+    may describe a plan or an outcome ('Tilannekuvaus ja riskiarvio', 'Lisätietoja'): None, the
+    document's other tables decide."""
+    unsure = False
     for role, text in zip(roles, texts, strict=False):
         if role in ("status", "actual") or (role or "").startswith("mark:"):
             return True
-        if role == "comment" and any(stem in text.lower() for stem in vocab.FOLLOWUP_ASSESSMENT_STEMS):
-            return True
-    return False
+        if role == "comment":
+            if any(stem in text.lower() for stem in vocab.FOLLOWUP_ASSESSMENT_STEMS):
+                return True
+            unsure = True
+    return None if unsure else False
 
 
 def status_from_words(text: str | None) -> str | None:
@@ -388,7 +395,12 @@ class _Record:
     unit: str | None = None
     extras: list[str] = field(default_factory=list)
     marked: str | None = None  # status from a ticked status column
-    outcome: bool = False  # read under a header that reports an outcome: a follow-up row, else a goal
+    outcome: bool | None = False  # read under a header that reports an outcome (`reports_outcome`)
+
+
+def _surer(a: bool | None, b: bool | None) -> bool | None:
+    """Of two answers to 'reports an outcome?': True over unsure (None) over False."""
+    return True if True in (a, b) else None if None in (a, b) else False
 
 
 def join_cell_lines(text: str | None) -> str:
@@ -428,7 +440,7 @@ class TableReader:
         self.colour_is_verdict = True  # settled over the whole table in records()
         self.status_is_field = False
         self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
-        self.outcome = False  # the current header reports an outcome (see `reports_outcome`)
+        self.outcome: bool | None = False  # the current header reports an outcome (see `reports_outcome`)
         self.role_boxes: list | None = None  # the header cells' boxes, to place rows of other grids
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
@@ -447,8 +459,8 @@ class TableReader:
         if roles is not None:
             rec = self.pending
             outcome = reports_outcome(roles, texts)
-            if rec is not None and outcome and not set(roles) & KEY_ROLES:
-                rec.outcome = True  # a block's second header row ('Arviointi | Tila') assesses the row above
+            if rec is not None and outcome is not False and not set(roles) & KEY_ROLES:
+                rec.outcome = _surer(rec.outcome, outcome)  # a block's second header row ('Arviointi | Tila')
             if rec is not None and (rec.status_cell is not None or rec.marked or "actual" in rec.values):
                 self._flush()  # an assessed row is complete: a new header starts the next block
             self.outcome = outcome
@@ -528,7 +540,7 @@ class TableReader:
                     "goal" in self.roles or filled.keys() & {"metric", "current", "target", "actual"}):
                 rec.values["goal"] = self.last_goal
         assert rec is not None
-        rec.outcome = rec.outcome or self.outcome
+        rec.outcome = _surer(rec.outcome, self.outcome)
         rec.values.update(filled)
         rec.extras.extend(extras)
         if status_cell is not None and (status_cell.text or status_cell.colour):
@@ -570,6 +582,10 @@ class TableReader:
         self._flush()
         self._settle_status_column()
         self._settle_digits()
+        reports = any(r.outcome for r in self.done)
+        for rec in self.done:  # a table that could be either goes with the document's others
+            if rec.outcome is None:
+                rec.outcome = reports
         return self.done
 
     def _settle_digits(self) -> None:

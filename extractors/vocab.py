@@ -476,11 +476,12 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("target", ("tavoitearvo", "tavoitetaso", "målvärde", "målnivå")),
     ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
 )
-# Comment columns that assess the outcome ('Arviointi', 'Kommentointi', 'Tilannekuvaus'): with a status,
-# an actual value or ticked status columns they make a table a follow-up. A goal table of a budget
-# ('Tavoite | Toimenpiteet | Mittari | Tavoitetaso', or with a neutral 'Lisätietoja') has none of them.
-FOLLOWUP_ASSESSMENT_STEMS: tuple[str, ...] = ("arvi", "kommen", "koment", "tilannekuva", "analyysi", "toteutune",
-                                              "bedöm", "kommentar", "utvärder")
+# Comment columns that assess the outcome ('Arviointi', 'Kommentointi', 'Sanallinen arvio'): with a
+# status, an actual value or ticked status columns they make a table a follow-up. A budget's goal table
+# ('Tavoite | Toimenpiteet | Mittari | Tavoitetaso') has none of them; other comment columns
+# ('Tilannekuvaus ja riskiarvio', 'Lisätietoja') may be either, and go with the document's other tables.
+FOLLOWUP_ASSESSMENT_STEMS: tuple[str, ...] = ("arviointi", "sanallinen", "kommen", "koment", "analyysi",
+                                              "toteutune", "bedöm", "kommentar", "utvärder")
 # Header cells that are one short word, matched whole ('Tila', 'Mål').
 FOLLOWUP_WHOLE_WORD_ROLES: dict[str, str] = {"tila": "status", "arvio": "status", "tulos": "status",
                                              "mål": "goal", "läge": "status", "mått": "metric"}

@@ -130,15 +130,37 @@ def test_outcome_headers_by_meaning() -> None:
 
         return reports_outcome(header_roles(list(cells)) or [], list(cells))
 
-    assert outcome("Tavoite", "Mittari", "Toteutuma")
-    assert outcome("Mittari/mittarit", "Nykyarvo", "Tavoitearvo", "Toteuma-arvo")
-    assert outcome("Tavoite", "Toimenpide", "Arviointi")
-    assert outcome("Talousarviotavoite", "Tilannekuvaus ja riskiarvio")
-    assert outcome("Tavoite", "Mittari", "Toteutunut", "Osittain", "Ei toteutunut")
-    assert not outcome("Tavoite", "Toimenpiteet", "Mittari", "Tavoitetaso")
-    assert not outcome("Tavoite", "Keinot", "Mittari", "Lisätietoja")
-    assert not outcome("Painopiste", "Tavoite", "Mittari", "Lähtötaso", "Tavoitetaso 2026")
-    assert not outcome("Strateginen tavoite", "Toiminnallinen tavoite", "Mittari/arviointikriteeri", "Tavoitetaso")
+    assert outcome("Tavoite", "Mittari", "Toteutuma") is True
+    assert outcome("Mittari/mittarit", "Nykyarvo", "Tavoitearvo", "Toteuma-arvo") is True
+    assert outcome("Tavoite", "Toimenpide", "Arviointi") is True
+    assert outcome("Tavoite", "Mittari", "Toteutunut", "Osittain", "Ei toteutunut") is True
+    assert outcome("Tavoite", "Toimenpiteet", "Mittari", "Tavoitetaso") is False
+    assert outcome("Painopiste", "Tavoite", "Mittari", "Lähtötaso", "Tavoitetaso 2026") is False
+    assert outcome("Strateginen tavoite", "Toiminnallinen tavoite", "Mittari/arviointikriteeri", "Tavoitetaso") is False
+    # a plan or a report may have these: the document's other tables decide
+    assert outcome("Talousarviotavoite", "Tilannekuvaus ja riskiarvio") is None
+    assert outcome("Tavoite", "Keinot", "Mittari", "Lisätietoja") is None
+
+
+def _rows(*table: tuple[str, ...]) -> str:
+    return "\n".join("\t".join(cells) for cells in table) + "\n"
+
+
+def test_situation_column_goes_with_the_document() -> None:
+    """'Talousarviotavoite | Tilannekuvaus ja riskiarvio' over a metric table: in a budget (metrics
+    with a target only) a goal, in a report (a Toteuma-arvo column) a follow-up row."""
+    goal = (("Talousarviotavoite", "Tilannekuvaus ja riskiarvio"),
+            ("Yritysneuvonta tavoittaa uudet yrittäjät", "Henkilöstön saatavuus on riski."))
+    metrics = (("Mittari/mittarit", "Nykyarvo", "Tavoitearvo"), ("Uusien yritysten määrä (kpl)", "40", "50"))
+    plan = extract_followups_text("Talousarvio 2026\n" + _rows(*goal, *metrics), "tv-plan")
+    assert [(type(r).__name__, r.text) for r in plan] == [
+        ("Goal", "Yritysneuvonta tavoittaa uudet yrittäjät"), ("GoalMetric", "Uusien yritysten määrä (kpl)")]
+    assert (plan[1].baseline, plan[1].target, plan[0].period_start) == ("40", "50", 2026)
+    report = extract_followups_text(_rows(*goal, ("Mittari/mittarit", "Nykyarvo", "Tavoitearvo", "Toteuma-arvo"),
+                                          ("Uusien yritysten määrä (kpl)", "40", "50", "44")), "tv-report")
+    assert [(r.goal, r.metric, r.current_value, r.target_value, r.actual_value, r.comment) for r in report] == [
+        ("Yritysneuvonta tavoittaa uudet yrittäjät", "Uusien yritysten määrä (kpl)", "40", "50", "44",
+         "Henkilöstön saatavuus on riski.")]
 
 
 def test_cell_items() -> None:
