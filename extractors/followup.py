@@ -13,6 +13,12 @@ a row that would overwrite a filled role starts the next record. That one rule r
 one-row-per-record tables and the Kauhava blocks, where a second header row ('Arviointi | Tila')
 adds the assessment to the record above it.
 
+A table whose header reports no outcome (no status, actual value, ticked status columns or
+assessment: a budget's 'Tavoite | Toimenpiteet | Mittari | Tavoitetaso') sets goals: its records
+become Goal, GoalAction and GoalMetric rows (`to_goals`), never status-less follow-up rows. A
+table whose only comment column could describe either ('Tilannekuvaus ja riskiarvio',
+'Lisätietoja') goes with the document's other tables: a report of outcomes, or a plan.
+
 Status comes from, in order: the fill colour of the status cell (a legend line, when printed,
 says what each colour means), the words in the status cell, and the opening words of the comment.
 A status cell that only says the task is finished ('Valmis') yields to a comment that states the
@@ -31,7 +37,8 @@ from dataclasses import dataclass, field
 
 from extractors import vocab
 from extractors.budget import column_of, parse_amount
-from extractors.records import FollowUp, Line, PageText
+from extractors.goals import TableRow, binding_of, body_names, find_period, goals_from_table
+from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
 
@@ -81,7 +88,11 @@ def column_role(header: str) -> str | None:
     folded = " ".join(header.lower().split())
     if not folded or len(folded) > 80:
         return None
-    for text in (folded + " ", folded.replace(" ", "") + " "):  # narrow cells break words: 'Toteutumine n'
+    spaced, joined = folded + " ", folded.replace(" ", "") + " "
+    for role, stems in ROLE_STEMS:  # narrow cells break words ('Tavoiteta so 2026'): a word joined again first
+        if any(len(stem) >= 7 and stem in joined and stem not in spaced for stem in stems):
+            return role
+    for text in (spaced, joined):  # 'Toteutumine n'
         for role, stems in ROLE_STEMS:
             if any(stem in text for stem in stems):
                 return role
@@ -160,6 +171,23 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
             if role:
                 seen.add(role)
     return out
+
+
+def reports_outcome(roles: list[str | None], texts: list[str]) -> bool | None:
+    """Does a header name a column that reports an outcome: a status, an actual value, ticked status
+    columns or an assessment ('Arviointi', 'Kommentointi')? True; a table without one ('Tavoite |
+    Toimenpiteet | Mittari | Tavoitetaso', a budget's plan) sets goals: False; a comment column that
+    may describe a plan or an outcome ('Tilannekuvaus ja riskiarvio', 'Lisätietoja'): None, the
+    document's other tables decide."""
+    unsure = False
+    for role, text in zip(roles, texts, strict=False):
+        if role in ("status", "actual") or (role or "").startswith("mark:"):
+            return True
+        if role == "comment":
+            if any(stem in text.lower() for stem in vocab.FOLLOWUP_ASSESSMENT_STEMS):
+                return True
+            unsure = True
+    return None if unsure else False
 
 
 def status_from_words(text: str | None) -> str | None:
@@ -367,6 +395,12 @@ class _Record:
     unit: str | None = None
     extras: list[str] = field(default_factory=list)
     marked: str | None = None  # status from a ticked status column
+    outcome: bool | None = False  # read under a header that reports an outcome (`reports_outcome`)
+
+
+def _surer(a: bool | None, b: bool | None) -> bool | None:
+    """Of two answers to 'reports an outcome?': True over unsure (None) over False."""
+    return True if True in (a, b) else None if None in (a, b) else False
 
 
 def join_cell_lines(text: str | None) -> str:
@@ -392,17 +426,21 @@ def _is_mark(text: str) -> bool:
 
 class TableReader:
     """Turns rows of cells (from any source: PDF tables, word positions, tab-separated text, HTML)
-    into FollowUp rows."""
+    into records: follow-up rows, or goals where the table reports no outcome."""
 
     def __init__(self, legend: dict[str, str] | None = None,
-                 legend_rgb: list[tuple[RGB, str]] | None = None) -> None:
+                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None) -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
         self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
-        self.digits = dict(vocab.DEFAULT_DIGIT_STATUS)
+        # status digits: the printed legend's ('1 = Tavoite toteutunut'), else what the balls they are
+        # printed in mean (settled in records()), else the usual 1 = toteutunut ... 3 = ei_toteutunut
+        self.digits = {**vocab.DEFAULT_DIGIT_STATUS, **(digit_legend or {})}
+        self.printed_digits = bool(digit_legend)
         self.colour_is_verdict = True  # settled over the whole table in records()
         self.status_is_field = False
         self.kpi = False  # the current header is a key-figure table's (TA / TP of one year)
+        self.outcome: bool | None = False  # the current header reports an outcome (see `reports_outcome`)
         self.role_boxes: list | None = None  # the header cells' boxes, to place rows of other grids
         self.roles: list[str | None] | None = None
         self.pending: _Record | None = None
@@ -420,8 +458,12 @@ class TableReader:
         roles = header_roles(texts)
         if roles is not None:
             rec = self.pending
+            outcome = reports_outcome(roles, texts)
+            if rec is not None and outcome is not False and not set(roles) & KEY_ROLES:
+                rec.outcome = _surer(rec.outcome, outcome)  # a block's second header row ('Arviointi | Tila')
             if rec is not None and (rec.status_cell is not None or rec.marked or "actual" in rec.values):
                 self._flush()  # an assessed row is complete: a new header starts the next block
+            self.outcome = outcome
             kpi = bool(kpi_roles([" ".join(t.split()) for t in texts]))
             self.role_boxes = [c.bbox for c in cells] if any(c.bbox for c in cells) else None
             if kpi or self.kpi:  # a key-figure table names its group in its first header cell
@@ -498,6 +540,7 @@ class TableReader:
                     "goal" in self.roles or filled.keys() & {"metric", "current", "target", "actual"}):
                 rec.values["goal"] = self.last_goal
         assert rec is not None
+        rec.outcome = _surer(rec.outcome, self.outcome)
         rec.values.update(filled)
         rec.extras.extend(extras)
         if status_cell is not None and (status_cell.text or status_cell.colour):
@@ -538,7 +581,30 @@ class TableReader:
     def records(self) -> list[_Record]:
         self._flush()
         self._settle_status_column()
+        self._settle_digits()
+        reports = any(r.outcome for r in self.done)
+        for rec in self.done:  # a table that could be either goes with the document's others
+            if rec.outcome is None:
+                rec.outcome = reports
         return self.done
+
+    def _settle_digits(self) -> None:
+        """Without a printed digit legend, a digit means what the balls it is printed in mean where
+        their colours have a meaning (each digit its most frequent one, each meaning one digit): a
+        report numbering from red (3 = green) is read as it means; the usual numbering is only an
+        assumption, kept for digits no coloured ball explains."""
+        if self.printed_digits:
+            return
+        votes: dict[str, dict[str, int]] = {}
+        for rec in self.done:
+            cell = rec.status_cell
+            status = self.colour_status(cell) if cell is not None and cell.ball else None
+            if status and cell is not None and re.fullmatch(r"\s*[1-5]\s*", cell.text or ""):
+                count = votes.setdefault(cell.text.strip(), {})
+                count[status] = count.get(status, 0) + 1
+        learned = {digit: max(count, key=lambda s: count[s]) for digit, count in votes.items()}
+        if len(set(learned.values())) == len(learned):  # two digits of one meaning: no numbering
+            self.digits.update(learned)
 
     def _settle_status_column(self) -> None:
         """Is the status column a verdict at all? A colour is one where a legend or a traffic-light
@@ -577,7 +643,8 @@ class TableReader:
     def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
         """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
         verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
-        that is a field yields to the text. Conflict: colour or digit and text disagree."""
+        that is a field yields to the text. Conflict: colour or digit and text disagree, or the
+        colour and the digit printed beside it."""
         if rec.marked:
             return rec.marked, "symbol", False
         cell = None if self.status_is_field else rec.status_cell
@@ -589,7 +656,8 @@ class TableReader:
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
         if colour_status or digit_status:
             status = colour_status or digit_status
-            return status, "color" if colour_status else "digit", bool(said and said != status)
+            disagree = bool(said and said != status) or bool(digit_status and status != digit_status)
+            return status, "color" if colour_status else "digit", disagree
         if word_status and not (process_only and said):
             symbol = not re.search(r"[a-zåäö]", cell.text.lower()) if cell else False
             return word_status, "symbol" if symbol else "text", False
@@ -605,8 +673,10 @@ class TableReader:
 def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
                  municipality_code: str | None, year: int | None, body: str | None,
                  first_number: int = 1) -> list[FollowUp]:
+    """Follow-up rows of the tables that report an outcome. The document's body is the body of
+    every row; a block under a company heading keeps the company apart ('Kauhavan Vesi Oy')."""
     out: list[FollowUp] = []
-    for n, rec in enumerate(reader.records(), first_number):
+    for n, rec in enumerate((r for r in reader.records() if r.outcome), first_number):
         status, source, conflict = reader.status_of(rec)
         v = rec.values
         comment = v.get("comment")
@@ -620,17 +690,39 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
             value = cell.text  # a measured value in the status column ('Toteutuma')
             comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
             actual = actual or value
-        unit = rec.unit or rec.body
+        company = _company(rec)
         out.append(FollowUp(row_id=f"{doc_id[:16]}:r{n}", doc_id=doc_id, municipality=municipality,
                             municipality_code=municipality_code, year=year,
                             strategy_area=v.get("strategy_area") or rec.context, goal=v.get("goal"),
                             action=v.get("action"), metric=v.get("metric"), status=status,
                             status_source=source, comment=comment, page=rec.page,
-                            body=rec.body or body, ordinal=n - first_number + 1, unit=unit,
-                            company=rec.body if rec.body and _COMPANY.search(rec.body) else None,
+                            body=(None if company else rec.body) or body, ordinal=n - first_number + 1,
+                            unit=rec.unit or rec.body, company=company,
                             current_value=v.get("current"), target_value=v.get("target"), actual_value=actual,
                             status_conflict=conflict))
     return out
+
+
+def _company(rec: _Record) -> str | None:
+    """The company a block sits under (an organisation heading naming an Oy / Ab / Ky), else None."""
+    return rec.body if rec.body and _COMPANY.search(rec.body) else None
+
+
+def to_goals(reader: TableReader, doc_id: str, municipality: str | None, municipality_code: str | None,
+             body: str | None, period: tuple[int | None, int | None]) -> list[Goal | GoalAction | GoalMetric]:
+    """Goals of the tables that report no outcome (`reports_outcome`): a budget's goal tables."""
+    rows = []
+    for rec in reader.records():
+        if rec.outcome:
+            continue
+        v = rec.values
+        binding = binding_of(rec.context) if rec.context else None
+        rows.append(TableRow(goal=v.get("goal"), action=v.get("action"), metric=v.get("metric"),
+                             target=v.get("target"), baseline=v.get("current"),
+                             strategy_area=v.get("strategy_area") or (None if binding else rec.context),
+                             unit=rec.unit or rec.body, body=(None if _company(rec) else rec.body) or body,
+                             binding=binding, page=rec.page))
+    return goals_from_table(rows, doc_id, municipality, municipality_code, period)
 
 
 def is_budget_header(cells: list[str]) -> bool:
@@ -691,6 +783,16 @@ def is_followup(text: str) -> bool:
     return bool(re.search(r"tavoite\s+toimenpide/mittari", lowered) and re.search(r"arviointi\s+tila", lowered))
 
 
+def is_goal_table(text: str) -> bool:
+    """Does this text hold a goal table that reports no outcome ('Tavoite | Toimenpiteet | Mittari |
+    Tavoitetaso')? A header line naming three of goal, action, metric, target and baseline columns."""
+    for raw in text.split("\n"):
+        roles = _line_roles(Line(page=0, y=0, x0=0, text=raw.strip()))
+        if len(roles & (KEY_ROLES | {"target", "current"})) >= 3 and roles & {"action", "metric"}:
+            return True
+    return False
+
+
 def find_year(text: str) -> int | None:
     m = _YEAR_CONTEXT.search(text)
     if m:
@@ -700,8 +802,13 @@ def find_year(text: str) -> int | None:
 
 
 def find_body(text: str) -> str | None:
+    """The body a text names: in the nominative ('Sivistyslautakunta'), else in another case
+    ('Hyvinvointilautakunnan talousarvio 2026')."""
     m = _BODY.search(text)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    names = body_names(text)
+    return names[0] if names else None
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -755,7 +862,8 @@ def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | Non
 def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[tuple[RGB, str]]:
     """Legends drawn as small coloured boxes each followed by its meaning ('■ Toteutunut
     ■ Osittain toteutunut ■ Ei toteutunut'): fill -> status. Needed when the colours are greys
-    or shades no colour name tells apart. Two or more boxes with different meanings make a legend."""
+    or shades no colour name tells apart. Two or more boxes of different shades with different
+    meanings make a legend."""
     found: list[tuple[RGB, str]] = []
     small = [s for s in shapes if s[0][2] - s[0][0] <= 25 and s[0][3] - s[0][1] <= 16]
     for (_x0, top, x1, bottom), _, rgb in small:
@@ -775,6 +883,10 @@ def legend_boxes(words: list[dict], shapes: list[tuple[Box, str, RGB]]) -> list[
         status = status_from_words(label)
         if status and len(label_words) <= 5:
             found.append((rgb, status))
+    # one shade beside every meaning (a monochrome print: the digits tell) tells nothing
+    found = [(rgb, s) for rgb, s in found if not any(
+        t != s and max(abs(a - b) for a, b in zip(rgb, other, strict=True)) <= DEFAULT_LEGEND_RGB_DISTANCE
+        for other, t in found)]
     return found if len({s for _, s in found}) >= 2 else []
 
 
@@ -891,18 +1003,20 @@ def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[d
 
 
 def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
-                    shapes: list[tuple[Box, str, RGB]], context: str | None, body: str | None,
-                    ) -> WordTable | None:
+                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
     """Feed the rows of a table without ruling lines, read from word positions. Returns the
-    table's columns when it runs to the end of the page (the next page may go on without header)."""
+    table's columns when it runs to the end of the page (the next page may go on without header).
+    The headings above the table (not the rows in it) name its group and organisation."""
     words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
     lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
     start = 0
     header_cells: list[str] | None = None
+    header_top = 0.0
     for k in range(len(lines)):
         found = _header_columns(lines, k)
         if found:
             columns, stop = found
+            header_top = lines[k][0]["top"]
             below = [w for line in lines[stop:] for w in line]
             starts = _gutters(columns, below)
             table = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
@@ -925,6 +1039,9 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
         body_lines.append(line)
     if not body_lines:
         return None
+    context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
+    heading, body = context.heading, context.org
+    context.move(number, max(w["bottom"] for w in body_lines[-1]))
     width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
     hlines = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h"
                      and e["x1"] - e["x0"] > 0.5 * width and body_lines[0][0]["top"] - 4 < e["top"]
@@ -946,7 +1063,7 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
             if full and n + 1 == len(rows):
                 continue  # a full-width line after the last row: a note under the table
         if full:
-            reader.feed([Cell(_text(words_of_row))], page=number, context=context, body=body, full_width=True)
+            reader.feed([Cell(_text(words_of_row))], page=number, context=heading, body=body, full_width=True)
             continue
         cells = []
         for i, cw in enumerate(cells_words):
@@ -954,7 +1071,7 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
             x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
-        reader.feed(cells, page=number, context=context, body=body)
+        reader.feed(cells, page=number, context=heading, body=body)
     return table if reader.fed > fed_before else None
 
 
@@ -979,7 +1096,8 @@ def _open_edges(page) -> list[float]:  # noqa: ANN001 - pdfplumber page
 
 class _Context:
     """Headings read between tables, in document order: the nearest one names the group of goals
-    ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body."""
+    ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body, a unit
+    heading ('130 Yleishallinto') the unit; a title with a year starts a new part."""
 
     def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
         self.pages = pages
@@ -1008,8 +1126,8 @@ class _Context:
                     self.org, self.unit, self.heading = text, None, None
                 elif _UNIT_HEADING.match(text):
                     self.unit, self.heading = text, None
-                else:
-                    self.heading = text
+                else:  # a title naming its year ('Talousarvio 2026 – ...') is no group of goals
+                    self.heading = None if re.search(r"\b20\d{2}\b", text) else text
 
     def move(self, page: int, bottom: float) -> None:
         self.cursor = (page, bottom)
@@ -1144,8 +1262,10 @@ def _is_grid(table, rules: list[Box]) -> bool:  # noqa: ANN001 - pdfplumber tabl
 
 
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
-                      municipality_code: str | None, pages: list[PageText] | None = None) -> list[FollowUp]:
-    """Follow-up rows of every follow-up table in a PDF.
+                      municipality_code: str | None, pages: list[PageText] | None = None,
+                      ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
+    """Follow-up rows of every follow-up table in a PDF, and the goals of its goal tables (tables
+    that report no outcome, see `reports_outcome`).
 
     Pages with a table header are found from the text layer; a table is read from its ruling lines
     (pdfplumber cells) when it has them, else from word positions under its header. Following pages
@@ -1166,8 +1286,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
-    reader = TableReader(legend)
-    reader.digits.update(digits)
+    reader = TableReader(legend, digit_legend=digits)
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
@@ -1202,13 +1321,16 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                     _read_ruled_page(page, tables, reader, number, shapes, context)
                     word_table = None
                 else:
-                    context.advance(number, 1e9, [])
                     word_table = _read_word_page(page, reader, word_table if going_on else None, number, skip,
-                                                 shapes, context.heading, context.org)
+                                                 shapes, context)
                 going_on = reader.fed > before
             finally:
                 page.close()
-    return to_followups(reader, doc_id, municipality, municipality_code, year, body)
+    period = find_period("\n".join(page_text[1].split("\n")[:15]) if 1 in page_text else "")
+    if period[0] is None:
+        period = find_period(first_text)
+    return [*to_followups(reader, doc_id, municipality, municipality_code, year, body),
+            *to_goals(reader, doc_id, municipality, municipality_code, body, period)]
 
 
 # --- plain text / HTML text ---------------------------------------------------------------------------
@@ -1224,24 +1346,35 @@ def _split_cells(line: str) -> list[str]:
 
 def extract_followups_text(text: str, doc_id: str = "text", municipality: str | None = None,
                            municipality_code: str | None = None, year: int | None = None,
-                           body: str | None = None) -> list[FollowUp]:
-    """Follow-up rows from text whose table cells are tab- (or ' | '-) separated, as HTML tables
-    and seed 002 come out; status only from words (cell or comment), as there are no colours."""
-    reader = TableReader(parse_legend(text))
+                           body: str | None = None) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
+    """Follow-up rows (and goals of goal tables) from text whose table cells are tab- (or ' | '-)
+    separated, as HTML tables and seed 002 come out; status only from words (cell or comment), as
+    there are no colours."""
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
     for raw in text.replace("\r", "").split("\n"):
         if not raw.strip():
             continue
         cells = _split_cells(raw)
         if len(cells) < 2 and reader.roles is None:
             continue
-        if len(cells) == 1 and reader.roles is not None:
-            if parse_legend(raw) or len(reader.roles) > 2:
-                continue
+        if len(cells) == 1 and reader.roles is not None and len(reader.roles) > 2:
+            continue
+        if reader.roles is not None and (parse_legend(raw) or parse_digit_legend(raw)):
+            continue  # a legend under the table
         if reader.roles is not None and 1 < len(cells) < len(reader.roles) and header_roles(cells) is None:
             cells = align_cells(cells, reader.roles)
         reader.feed([Cell(c) for c in cells])
-    return to_followups(reader, doc_id, municipality, municipality_code,
-                        year if year is not None else find_year(text), body or find_body(text[:500]))
+    return _table_rows(reader, text, doc_id, municipality, municipality_code, year, body)
+
+
+def _table_rows(reader: TableReader, text: str, doc_id: str, municipality: str | None,
+                municipality_code: str | None, year: int | None, body: str | None,
+                ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
+    """Follow-up rows and goals of a text or HTML document, its year, body and period from its text."""
+    body = body or find_body(text[:500])
+    return [*to_followups(reader, doc_id, municipality, municipality_code,
+                          year if year is not None else find_year(text), body),
+            *to_goals(reader, doc_id, municipality, municipality_code, body, find_period(text[:1000]))]
 
 
 def align_cells(cells: list[str], roles: list[str | None]) -> list[str]:
@@ -1301,14 +1434,15 @@ def css_rgb(value: str | None) -> RGB | None:
 
 def extract_followups_html(html: str, doc_id: str = "html", municipality: str | None = None,
                            municipality_code: str | None = None, year: int | None = None,
-                           body: str | None = None) -> list[FollowUp]:
-    """Follow-up rows of the <table>s of an HTML export: cells as printed, status from the cell's
-    background colour (bgcolor or CSS background) when it has one, else from words."""
+                           body: str | None = None) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
+    """Follow-up rows (and goals of goal tables) of the <table>s of an HTML export: cells as printed,
+    status from the cell's background colour (bgcolor or CSS background) when it has one, else from
+    words."""
     import lxml.html
 
     root = lxml.html.fromstring(html)
     text = root.text_content()
-    reader = TableReader(parse_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
     for table in root.iter("table"):
         for tr in table.iter("tr"):
             cells: list[Cell] = []
@@ -1332,5 +1466,4 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
             full = reader.roles is not None and sum(1 for c in cells if c.text) == 1 and len(
                 [td for td in tr if isinstance(td.tag, str)]) == 1 and len(cells) > 2
             reader.feed(cells, full_width=full)
-    return to_followups(reader, doc_id, municipality, municipality_code,
-                        year if year is not None else find_year(text), body or find_body(text[:500]))
+    return _table_rows(reader, text, doc_id, municipality, municipality_code, year, body)

@@ -205,7 +205,8 @@ def _rows(text: str, lines: list[Line] | None) -> list[_Row]:
 # --- classification of rows ---------------------------------------------------------------------
 
 
-def _binding_of(text: str) -> str | None:
+def binding_of(text: str) -> str | None:
+    """valtuusto | lautakunta for a binding-level heading ('Valtuustoon nähden sitovat tavoitteet')."""
     m = _BINDING.match(text)
     if not m or len(text) > m.end() + 3:
         return None
@@ -226,7 +227,7 @@ def _is_heading(row: _Row, left: float | None) -> bool:
         return False
     if row.x0 is not None and left is not None and row.x0 > left + 6:
         return False
-    return not _SECTION_STOP.match(t) and _binding_of(t) is None
+    return not _SECTION_STOP.match(t) and binding_of(t) is None
 
 
 @dataclass
@@ -315,7 +316,7 @@ class _BlockReader:
                 self.cur.strategy_area = _norm(strategy.group(1))  # the goal's strategy line ends its lists
             self.target = None
             return True
-        b = _binding_of(t)
+        b = binding_of(t)
         if b:
             self.binding, self.unit, self.sub, self.started, self.cur, self.target = b, None, None, True, None, None
             return True
@@ -467,7 +468,7 @@ def _heading_starts_goals(rows: list[_Row], i: int, left: float | None) -> bool:
     for k, row in enumerate(rows[i + 1: i + 14]):
         if _MARKER.match(row.text) or (k and _NUMBERED.match(row.text)):
             return True
-        if _SECTION_STOP.match(row.text) or _binding_of(row.text) or row.text.endswith(":"):
+        if _SECTION_STOP.match(row.text) or binding_of(row.text) or row.text.endswith(":"):
             return False
         if _is_heading(row, left):
             headings += 1
@@ -582,11 +583,17 @@ def find_period(text: str) -> tuple[int | None, int | None]:
 
 _GENITIVE_TO_BODY = {"lautakunnan": "lautakunta", "hallituksen": "hallitus", "valtuuston": "valtuusto",
                      "jaoston": "jaosto", "johtokunnan": "johtokunta", "toimikunnan": "toimikunta",
-                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos"}
+                     "neuvoston": "neuvosto", "komitean": "komitea", "jaoksen": "jaos",
+                     # illative and allative, as binding headings and proposals print them
+                     # ('Elinvoima- ja hyvinvointilautakuntaan nähden sitovat tavoitteet')
+                     "lautakuntaan": "lautakunta", "lautakunnalle": "lautakunta", "hallitukseen": "hallitus",
+                     "hallitukselle": "hallitus", "valtuustoon": "valtuusto", "valtuustolle": "valtuusto",
+                     "jaostoon": "jaosto", "jaostolle": "jaosto", "johtokuntaan": "johtokunta",
+                     "johtokunnalle": "johtokunta", "komiteaan": "komitea", "komitealle": "komitea"}
 _BODY_ENDS = tuple(sorted({*vocab.BODY_SUFFIXES, "komitea", *_GENITIVE_TO_BODY}, key=len, reverse=True))
 
 
-def _body_names(text: str) -> list[str]:
+def body_names(text: str) -> list[str]:
     """Body names printed in a text, in the nominative: each word ending in a body word, with up to
     three words before it that start the name ('Elinvoima- ja hyvinvointikomitean' -> '... komitea')."""
     out = []
@@ -636,7 +643,7 @@ def expand_body(abbrev: str | None, text: str) -> str | None:
     if not abbrev or " " in abbrev.strip() or not 2 <= len(abbrev.strip()) <= 6:
         return None
     best: tuple[int, int, str] | None = None
-    for name in _body_names(text[:4000]):
+    for name in body_names(text[:4000]):
         hits = _abbreviates(abbrev.strip(), name)
         if hits >= 1 and (best is None or (hits, -len(name)) > best[:2]):
             best = (hits, -len(name), name)
@@ -718,6 +725,101 @@ def _goal_start_text(text: str, blocks: list[_Block]) -> str:
     return text[:pos] if pos > 0 else text[:600]
 
 
+# --- goal tables: a budget's 'Tavoite | Toimenpiteet | Mittari | Tavoitetaso' -------------------------
+
+
+@dataclass
+class TableRow:
+    """One row of a goal table that reports no outcome, its cells by column role (the follow-up
+    table reader finds the roles; `extractors/followup.py`)."""
+
+    goal: str | None
+    action: str | None = None
+    metric: str | None = None
+    target: str | None = None  # Tavoitetaso / Tavoitearvo as printed
+    baseline: str | None = None  # Lähtötaso / Nykyarvo as printed
+    strategy_area: str | None = None
+    unit: str | None = None
+    body: str | None = None
+    binding: str | None = None
+    page: int | None = None
+
+
+_LIST_MARK = re.compile(r"(?:^|\s)(?:[•▪●◦■‣]|[-–](?=\s+[A-ZÅÄÖ]))\s*")
+_LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=[A-ZÅÄÖ])")
+
+
+def cell_items(text: str | None) -> list[str]:
+    """The entries of a table cell that lists several ('• A • B', '- A - B', '1. A 2. B'); a cell
+    without list marks is one entry. Numbering is dropped, the entries keep their words."""
+    text = _norm(text or "")
+    if not text:
+        return []
+    if _LIST_MARK.match(text) or len(_LIST_MARK.findall(text)) >= 2:
+        parts = _LIST_MARK.split(text)
+    elif re.match(r"1[.)]\s", text) and len(_LIST_NUMBER.findall(text)) >= 2:
+        parts = _LIST_NUMBER.split(text)
+    else:
+        return [text]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _paired(metrics: list[str], values: list[str], whole: str | None) -> list[str | None]:
+    """One value per metric: the cell's entries when there are as many, else the whole cell for a
+    single metric, else none (which value belongs to which metric is not printed)."""
+    if len(values) == len(metrics):
+        return list(values)
+    return [whole if len(metrics) == 1 else None for _ in metrics]
+
+
+def goals_from_table(rows: list[TableRow], doc_id: str, municipality: str | None,
+                     municipality_code: str | None,
+                     period: tuple[int | None, int | None] = (None, None)) -> list[Goal | GoalAction | GoalMetric]:
+    """Goals with their actions and metrics from the rows of goal tables: consecutive rows under
+    the same goal (a goal cell spans them, or is repeated) make one goal. A table without a goal
+    column gives each row's action (else metric) as the goal. Ids are ``<doc_id[:16]>:t<n>``."""
+    out: list[Goal | GoalAction | GoalMetric] = []
+    key: tuple | None = None
+    goal_id = ""
+    n = actions = metrics = 0
+    ordinals: dict[str | None, int] = {}
+    for row in rows:
+        text = _norm(row.goal or row.action or row.metric or "")
+        if not text:
+            continue
+        if (row.unit, row.strategy_area, text) != key:
+            key = (row.unit, row.strategy_area, text)
+            n += 1
+            actions = metrics = 0
+            goal_id = f"{doc_id[:16]}:t{n}"
+            numbered = _NUMBERED.match(text)
+            ordinals[row.unit] = ordinals.get(row.unit, 0) + 1
+            ordinal = int(numbered.group(1) or numbered.group(2)) if numbered else ordinals[row.unit]
+            text = _norm(numbered.group(3)) if numbered else text
+            out.append(Goal(goal_id=goal_id, doc_id=doc_id, item_id=None, municipality=municipality,
+                            municipality_code=municipality_code, body=row.body, period_start=period[0],
+                            period_end=period[1], unit=row.unit, binding=row.binding,
+                            strategy_area=row.strategy_area, ordinal=ordinal, text=text,
+                            theme=theme_of(f"{text} {text} {row.action or ''}", row.unit), page=row.page))
+        if row.goal and row.action:
+            for action in cell_items(row.action):
+                actions += 1
+                out.append(GoalAction(goal_id=goal_id, doc_id=doc_id, ordinal=actions, text=action, page=row.page))
+        if row.metric:
+            names = cell_items(row.metric)
+            targets = _paired(names, cell_items(row.target), _norm(row.target or "") or None)
+            baselines = _paired(names, cell_items(row.baseline), _norm(row.baseline or "") or None)
+            if len(names) > 1 and row.target and not any(targets):  # unpaired: keep the cells whole
+                names, targets = [_norm(row.metric)], [_norm(row.target)]
+                baselines = [_norm(row.baseline or "") or None]
+            for name, target, baseline in zip(names, targets, baselines, strict=True):
+                kind, said = metric_kind(f"{name} {target or ''}")
+                metrics += 1
+                out.append(GoalMetric(goal_id=goal_id, doc_id=doc_id, ordinal=metrics, text=name, kind=kind,
+                                      target=target or said, page=row.page, baseline=baseline))
+    return out
+
+
 # --- strategy tables read by columns (seed 004) -----------------------------------------------------
 
 _STRATEGY_AREA = re.compile(r"^STRATEGI\w*\s+PÄÄMÄÄRÄ\s*:?\s*(.+)$|^Strateginen päämäärä\s*:?\s*(.+)$", re.I)
@@ -760,7 +862,11 @@ def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = No
                            item_id: str | None = None, first_number: int = 1) -> list[Goal]:
     """Goals of a strategy table read column by column: 'STRATEGINEN PÄÄMÄÄRÄ X' sets the strategy
     area, 'Kaupunkistrategia 2022-25:' / 'Hyvinvointisuunnitelma 2022-25:' name the column (unit)
-    and its period, and each paragraph under a label is one goal (wrapped lines joined)."""
+    and its period, and each paragraph under a label is one goal (wrapped lines joined). The
+    document's title line printed again at the top of each page ('Hyvinvointisuunnitelman
+    toimenpiteet 2022-25') is no goal."""
+    lines = [_norm(raw) for raw in text.replace("\r", "").split("\n")]
+    title = next((t for t in lines if t), None)
     out: list[Goal] = []
     area: str | None = None
     label: str | None = None
@@ -782,8 +888,9 @@ def extract_strategy_goals(text: str, doc_id: str, municipality: str | None = No
                                                         and g.strategy_area == area) + 1,
                         text=goal_text, theme=theme_of(goal_text)))
 
-    for raw in text.replace("\r", "").split("\n"):
-        t = _norm(raw)
+    for t in lines:
+        if t == title and out:
+            continue
         m = _STRATEGY_AREA.match(t)
         if m:
             flush()

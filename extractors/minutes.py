@@ -24,6 +24,7 @@ from extractors.followup import (
     extract_followups_text,
     find_year,
     is_followup,
+    is_goal_table,
     running_lines,
 )
 from extractors.goals import (
@@ -227,8 +228,9 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         goals = guard(f"goals {item.number}", _goals, item, item_id, doc_id, municipality, code, goal_body,
                       1 + sum(1 for r in rows if isinstance(r, R.Goal)), default=[])
         rows.extend(goals or [])
-    rows.extend(guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code,
-                      default=[]) or [])
+    tables = guard("followups", _followups, layer, pages, full_text, kind, doc_id, municipality, code, default=[])
+    tables = _in_items(tables or [], [r for r in rows if isinstance(r, R.AgendaItem)])
+    rows = _without_goals_read_again(rows, tables) + tables
     rows.extend(guard("budget", _budget_lines, pages, full_text, doc_id, municipality, code, default=[]) or [])
     if not any(isinstance(r, (R.Goal, R.FollowUp)) for r in rows) and "strateginen paamaara" in fold(full_text):
         rows.extend(guard("strategy table", _strategy_goals, layer, pages, full_text, doc_id, municipality, code,
@@ -241,8 +243,13 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         # handling's, which the minutes of that handling record
         kind = "agenda"
         rows = [r for r in rows if not isinstance(r, (R.Decision, R.Vote, R.Recusal))]
+    if kind == "other" and any(isinstance(r, R.FollowUp) for r in rows):
+        kind = "followup"  # its tables report outcomes, though its words did not say so
     if kind == "other" and any(isinstance(r, R.Goal) for r in rows):
         kind = "goals"
+    if kind == "followup" and any(isinstance(r, R.Goal) for r in rows) and not any(isinstance(r, R.FollowUp)
+                                                                                  for r in rows):
+        kind = "goals"  # goal tables that report no outcome (a budget's 'Tavoitetaso' columns) set goals
     if kind == "other" and any(isinstance(r, R.BudgetLine) for r in rows):
         kind = "budget"
     item_count = len(items)
@@ -487,13 +494,14 @@ def _cell_text(pages: list[PageText]) -> str:
 
 def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: str, doc_id: str,
                municipality, code) -> list:
-    """Rows of goal follow-up tables: cell colours from the PDF, else words in tab-separated cells."""
+    """Rows of goal follow-up tables, and goals of goal tables that report no outcome: cell colours
+    from the PDF, else words in tab-separated cells."""
     cells = _cell_text(pages)
     if kind != "followup":
         # a header row names at least three columns: only rows of three or more cells can be one
         rows = "\n".join("\t".join(sg.text for sg in ln.segments) for p in pages for ln in p.lines
                          if len(ln.segments) >= 3)
-        if not is_followup(rows):
+        if not (is_followup(rows) or is_goal_table(rows)):
             return []
     if layer.pdf_bytes is not None and layer.source_format != "pdf+casem-html":
         # born-digital page text is what extract_followups would read again; OCR'd pages are not
@@ -508,6 +516,27 @@ def _followups(layer: TextLayer, pages: list[PageText], full_text: str, kind: st
     return extract_followups_text(layer.text if layer.text is not None else cells, doc_id, municipality, code)
 
 
+def _in_items(rows: list, items: list[R.AgendaItem]) -> list:
+    """Goals read from a table inside minutes belong to the item printed on their page (the one
+    that starts last, where two share it)."""
+    def item_of(page: int) -> str | None:
+        on_page = [i for i in items if i.page_start and i.page_end and i.page_start <= page <= i.page_end]
+        return max(on_page, key=lambda i: i.page_start or 0).item_id if on_page else None
+
+    return [replace(r, item_id=item_of(r.page)) if isinstance(r, R.Goal) and r.item_id is None and r.page else r
+            for r in rows]
+
+
+def _without_goals_read_again(rows: list, tables: list) -> list:
+    """An item that prints its goals as a table: the goals read from the item's text are the same
+    table read as prose (cells run together), so they go, with their actions and metrics."""
+    items = {g.item_id for g in tables if isinstance(g, R.Goal) and g.item_id}
+    if not items:
+        return rows
+    dropped = {r.goal_id for r in rows if isinstance(r, R.Goal) and r.item_id in items}
+    return [r for r in rows if not (isinstance(r, (R.Goal, R.GoalAction, R.GoalMetric)) and r.goal_id in dropped)]
+
+
 def _budget_lines(pages: list[PageText], full_text: str, doc_id: str, municipality, code) -> list:
     """Budget and outturn tables (their own table, never follow-up rows)."""
     return extract_budget_lines(pages, doc_id, municipality, code, year=find_year(full_text[:5000]),
@@ -520,4 +549,6 @@ def _strategy_goals(layer: TextLayer, pages: list[PageText], full_text: str, doc
     if layer.source_format in ("pdf", "pdf+ocr"):
         lines = [ln for p in pages for ln in p.lines]
         return extract_strategy_columns(lines, doc_id, municipality=municipality, municipality_code=code)
-    return extract_strategy_goals(full_text, doc_id, municipality=municipality, municipality_code=code)
+    # plain text keeps its blank lines, which part one goal from the next
+    return extract_strategy_goals(layer.text if layer.text is not None else full_text, doc_id,
+                                  municipality=municipality, municipality_code=code)

@@ -302,6 +302,7 @@ class GoalMetric:
     kind: str | None  # kylla_ei | lukumaara | trendi | muu
     target: str | None
     page: int | None = None  # page of its goal
+    baseline: str | None = None  # Lähtötaso / Nykyarvo as printed in a goal table
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,7 @@ class FollowUp:
     action: str | None
     metric: str | None
     status: str | None  # toteutunut | osittain | ei_toteutunut | None
-    status_source: str | None  # color | text | None
+    status_source: str | None  # color | digit | text | symbol | None
     comment: str | None
     page: int | None
     goal_id: str | None = None

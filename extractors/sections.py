@@ -120,7 +120,7 @@ def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSec
 
 
 _DOC_HEADER = re.compile(r"\b(poytakirja|poytakirjanote|esityslista|ote poytakirjasta|protokoll|protokollsutdrag|"
-                        r"foredragningslista|kokouskutsu)\b|\b\d+ \d+ $|^sivu \d+")
+                        r"foredragningslista|kokouskutsu)\b|\b\d{1,3} \d{1,3} $|^sivu \d+")  # '1 (3)', not '2025-2029'
 
 
 def _is_document_header(text: str) -> bool:

@@ -496,9 +496,11 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 # role with a stem in the cell wins ('Toimenpide/mittari' is an action column).
 FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
+    # how a goal is to be judged is its metric, not an assessment ('Mittari/arviointikriteeri')
+    ("metric", ("arviointikriteeri", "arviointimenetelm", "arviointitapa", "arviointiperuste")),
     ("comment", ("tilannekuva", "riskiarvio")),
-    ("current", ("nykyarvo", "nykytaso", "lähtötaso", "lähtöarvo", "vertailuarvo", "utgångsläge",
-                 "utgångsvärde", "nuläge")),
+    ("current", ("nykyarvo", "nykytaso", "nykytila", "lähtötaso", "lähtöarvo", "lähtötila", "vertailuarvo",
+                 "utgångsläge", "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
     ("extra", ("ta20", "tp20")),
     ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
@@ -510,11 +512,16 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_area", ("strategi", "painopiste", "kärki", "kärje", "päämäärä", "tavoitealue", "teema",
                        "visio", "fokusområde", "strategisk", "tema", "prioritering")),
     ("action", ("toimenpi", "teko", "teot", "keino", "tehtävä", "åtgärd", "aktivitet", "insats")),
-    ("metric", ("mittari", "indikaattori", "tunnusluku", "arviointikriteeri", "mätare", "indikator",
-                "nyckeltal")),
+    ("metric", ("mittari", "indikaattori", "tunnusluku", "mätare", "indikator", "nyckeltal")),
     ("target", ("tavoitearvo", "tavoitetaso", "målvärde", "målnivå")),
     ("goal", ("tavoite", "tavoitteet", "tavoitteen", "målsättning", "delmål", "mål ")),
 )
+# Comment columns that assess the outcome ('Arviointi', 'Kommentointi', 'Sanallinen arvio'): with a
+# status, an actual value or ticked status columns they make a table a follow-up. A budget's goal table
+# ('Tavoite | Toimenpiteet | Mittari | Tavoitetaso') has none of them; other comment columns
+# ('Tilannekuvaus ja riskiarvio', 'Lisätietoja') may be either, and go with the document's other tables.
+FOLLOWUP_ASSESSMENT_STEMS: tuple[str, ...] = ("arviointi", "sanallinen", "kommen", "koment", "analyysi",
+                                              "toteutune", "bedöm", "kommentar", "utvärder")
 # Header cells that are one short word, matched whole ('Tila', 'Mål').
 FOLLOWUP_WHOLE_WORD_ROLES: dict[str, str] = {"tila": "status", "arvio": "status", "tulos": "status",
                                              "mål": "goal", "läge": "status", "mått": "metric"}

@@ -1006,7 +1006,8 @@ FIELD_ORDER = (
     "sections.best_similarity", "roles", "roles.with_title", "roles.title", "roles.email", "decision.outcome",
     "votes.counts", "votes.names", "recusals", "goals", "goals.unit", "goals.binding", "goals.actions",
     "goals.metrics", "goals.metrics.kind", "followups", "followups.status", "followups.strategy_area",
-    "followups.comment", "followups.unit", "budget_lines", "budget.no_followup_rows", "links.precision",
+    "followups.comment", "followups.unit", "followups.company", "budget_lines", "budget.no_followup_rows",
+    "links.precision",
 )
 # Per-document columns: field -> short header.
 DOC_COLUMNS = {"items": "items", "sections": "sect", "roles": "roles", "decision.outcome": "outc",

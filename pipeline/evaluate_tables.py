@@ -28,7 +28,7 @@ def _row_similarity(g: dict, p: dict) -> float:
 
 
 def score_real_followups(gold: dict, rows: list[dict]) -> dict:
-    """F1 of follow-up rows, status / unit / strategy-area accuracy over the matched rows."""
+    """F1 of follow-up rows, status / unit / company / strategy-area accuracy over the matched rows."""
     expected = list(gold.get("rows") or []) + list(gold.get("kpi_rows") or [])
     pairs = match(expected, rows, _row_similarity, TEXT_MATCH)
     tp = len(pairs)
@@ -41,8 +41,9 @@ def score_real_followups(gold: dict, rows: list[dict]) -> dict:
     out["status"] = sum(status_ok) / len(expected) if expected else None  # unmatched rows count as wrong
     out["status_matched"] = sum(status_ok) / tp if tp else None
     out["status_judgement_rows"] = f"{sum(judged)}/{len(judged)}"
-    out["unit"] = sum(1 for i, j, _ in pairs if text_similarity(expected[i].get("unit"), rows[j].get("unit"))
-                      >= TEXT_MATCH) / tp if tp else None
+    for name in ("unit", "company"):
+        out[name] = sum(1 for i, j, _ in pairs if text_similarity(expected[i].get(name), rows[j].get(name))
+                        >= TEXT_MATCH) / tp if tp else None
     out["strategy_area"] = sum(1 for i, j, _ in pairs if text_similarity(
         expected[i].get("strategy_area"), rows[j].get("strategy_area")) >= TEXT_MATCH) / tp if tp else None
     out["wrong_status"] = [(expected[i].get("goal") or expected[i].get("metric"), expected[i]["status"],
@@ -91,7 +92,7 @@ def _scores_of(gold: dict, followups: list[dict], budget: list[dict]) -> dict:
     if gold.get("kind") == "followup":
         s = score_real_followups(gold, followups)
         add_f1(scores, "followups", s["matched"], s["predicted"] - s["matched"], s["gold"] - s["matched"])
-        for name in ("status", "unit", "strategy_area"):
+        for name in ("status", "unit", "company", "strategy_area"):
             value = s["status_matched" if name == "status" else name]
             if value is not None:
                 correct = round(value * s["matched"])

@@ -38,7 +38,8 @@ GOAL_VIEWS: dict[str, str] = {
             FROM goal_actions GROUP BY goal_id),
         mets AS (
             SELECT goal_id, string_agg(text, ' | ' ORDER BY ordinal) AS metrics,
-                   string_agg(coalesce(target, ''), ' | ' ORDER BY ordinal) AS metric_targets
+                   string_agg(coalesce(target, ''), ' | ' ORDER BY ordinal) AS metric_targets,
+                   string_agg(coalesce(baseline, ''), ' | ' ORDER BY ordinal) AS metric_baselines
             FROM goal_metrics GROUP BY goal_id),
         outs AS (
             SELECT goal_id, count(*) AS followup_rows, count(status) AS assessed_rows,
@@ -52,7 +53,7 @@ GOAL_VIEWS: dict[str, str] = {
             FROM followups WHERE goal_id IS NOT NULL GROUP BY goal_id)
         SELECT g.goal_id, g.municipality, g.municipality_code, g.body, g.period_start, g.period_end,
                g.unit, g.binding, g.strategy_area, g.ordinal, g.text AS goal, g.theme,
-               a.actions, m.metrics, m.metric_targets,
+               a.actions, m.metrics, m.metric_targets, m.metric_baselines,
                o.outcome, o.statuses, o.comment, o.followup_rows, o.assessed_rows, o.followup_year,
                o.link_score, g.doc_id
         FROM goals g
@@ -87,6 +88,18 @@ GOAL_VIEWS: dict[str, str] = {
                    AS achieved_share
         FROM units
         GROUP BY municipality, year, theme""",
+    # Follow-up rows per unit (tulosalue, or the company a block belongs to), so units and
+    # subsidiary companies compare across municipalities apart from the body that set the goals.
+    "v_followup_units": """
+        SELECT municipality, year, body, unit, company,
+               count(*) AS rows, count(status) AS assessed_rows,
+               count(*) FILTER (WHERE status = 'toteutunut') AS achieved,
+               count(*) FILTER (WHERE status = 'osittain') AS partial,
+               count(*) FILTER (WHERE status = 'ei_toteutunut') AS not_achieved,
+               count(*) FILTER (WHERE status_conflict) AS conflicts,
+               round(count(*) FILTER (WHERE status = 'toteutunut') / nullif(count(status), 0), 3) AS achieved_share
+        FROM followups
+        GROUP BY municipality, year, body, unit, company""",
     # Budget against outturn per unit and line, across municipalities: the final budget (after
     # changes, else the adopted TA) beside the outturn (Toteutuma, else the TP of the same year).
     "v_budget_outturn": """

@@ -35,6 +35,7 @@ BALLS = {  # status -> fills seen in such reports (pure and muted shades)
     "ei_toteutunut": [(255, 0, 0), (192, 0, 0), (220, 60, 50)],
 }
 DIGITS = {"toteutunut": "1", "osittain": "2", "ei_toteutunut": "3"}
+MONO = (128, 128, 128)  # a monochrome print: every ball this grey, the digit beside it tells
 UNITS = ["130 Yleishallinto", "210 Varhaiskasvatus", "320 Kulttuuripalvelut", "410 Kadut ja liikenneväylät",
          "150 Elinkeinopalvelut", "230 Perusopetus"]
 MUNICIPALITIES = ["Alavus", "Kannus", "Ikaalinen", "Loviisa", "Kurikka", "Nurmes"]
@@ -118,6 +119,7 @@ class Style:
     reversed_digits: bool = False  # the legend numbers from red (3 = green)
     break_row: bool = True  # a metric row cut by a page break
     conflict: bool = True  # one situation text that contradicts its ball
+    mono: bool = False  # balls all one grey (a black-and-white print): the status is the digit's
 
 
 def _fmt(amount: int) -> str:
@@ -229,7 +231,7 @@ def write_report(path: Path, municipality: str, units: list[Unit], style: Style,
             metrics = list(goal.metrics)
             groups = [metrics[:2], *[[m] for m in metrics[2:]]] if goal.two_in_one else [[m] for m in metrics]
             for group in groups:
-                ball = [rng.choice(BALLS[m.status]) for m in group]
+                ball = [MONO if style.mono else rng.choice(BALLS[m.status]) for m in group]
                 digit = [_digit(m.status, style) for m in group] if style.digits else None
                 if len(group) == 2:
                     texts = ["\n\n".join(getattr(m, a) for m in group) if a != "text" else
@@ -253,13 +255,14 @@ def write_report(path: Path, municipality: str, units: list[Unit], style: Style,
                     rows.append({"unit": unit.name, "strategy_area": f"{goal.area} – {goal.strategic}",
                                  "goal": goal.goal, "metric": m.text, "current_value": m.current,
                                  "target_value": m.target, "actual_value": m.actual, "status": m.status,
-                                 "status_source": "color", "status_conflict": contradicted and m is metrics[0]})
+                                 "status_source": "digit" if style.mono else "color",
+                                 "status_conflict": contradicted and m is metrics[0]})
     if style.legend:
         w.page()
         w.text("Tavoitteiden toteutumisen arviointi", bold=True)
         for status, words in (("toteutunut", "Tavoite toteutunut"), ("osittain", "Tavoite toteutunut osittain"),
                               ("ei_toteutunut", "Tavoite ei toteutunut")):
-            w.pdf.ball(22, w.y + 2, 1.6, BALLS[status][0])
+            w.pdf.ball(22, w.y + 2, 1.6, MONO if style.mono else BALLS[status][0])
             w.pdf.font(size=8)
             w.pdf.text(26, w.y + 3.2, f"{_digit(status, style)} = {words}" if style.digits else words)
             w.y += 6
@@ -278,7 +281,9 @@ def make_variants(out: Path, n: int, seed: int = 7) -> list[Path]:
     """Write n variants (PDF + .gold.json) into ``out``; styles rotate through the features."""
     out.mkdir(parents=True, exist_ok=True)
     styles = [Style(), Style(digits=False), Style(legend=False), Style(reversed_digits=True),
-              Style(digits=False, legend=False, conflict=False), Style(break_row=False)]
+              Style(digits=False, legend=False, conflict=False), Style(break_row=False),
+              Style(reversed_digits=True, legend=False), Style(mono=True, reversed_digits=True),
+              Style(mono=True, legend=False)]
     paths = []
     for k in range(n):
         rng = random.Random(seed * 1000 + k)
@@ -298,7 +303,7 @@ def measure(paths: list[Path]) -> dict:
     from extractors.records import BudgetLine, FollowUp
     from pipeline.evaluate import text_similarity
 
-    totals = {"gold": 0, "pred": 0, "matched": 0, "status": 0, "values": 0, "unit": 0, "conflict": 0,
+    totals = {"gold": 0, "pred": 0, "matched": 0, "status": 0, "source": 0, "values": 0, "unit": 0, "conflict": 0,
               "budget_gold": 0, "budget_exact": 0, "budget_as_followup": 0}
     for path in paths:
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
@@ -317,6 +322,7 @@ def measure(paths: list[Path]) -> dict:
             r = rows[k]
             totals["matched"] += 1
             totals["status"] += r["status"] == g["status"]
+            totals["source"] += r["status_source"] == g["status_source"]
             totals["values"] += all(r[k] == g[k] for k in ("current_value", "target_value", "actual_value"))
             totals["unit"] += r["unit"] == g["unit"]
             totals["conflict"] += bool(r["status_conflict"]) == g["status_conflict"]

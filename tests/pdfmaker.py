@@ -7,7 +7,9 @@ from pathlib import Path
 
 from scripts.docwriter.pdf import DocPdf
 
-Block = tuple[str | None, str]  # (heading or None, text; a blank line in the text is a paragraph gap)
+# (heading or None, text; a blank line in the text is a paragraph gap), or (None, rows): a ruled
+# table whose rows are tuples of cell texts, the header first
+Block = tuple[str | None, str | list[tuple[str, ...]]]
 
 
 def minutes_pdf(path: Path, municipality: str = "Ylöjärven kaupunki", body: str = "Tekninen lautakunta",
@@ -68,6 +70,9 @@ def minutes_with_blocks(path: Path, items: list[tuple[int, str, list[Block]]],
             if heading:
                 pdf.set_x(20)
                 pdf.cell(150, 6, heading, new_x="LMARGIN", new_y="NEXT")
+            if not isinstance(text, str):
+                _ruled_table(pdf, text)
+                continue
             for line in text.split("\n"):
                 pdf.set_x(20)
                 if line.strip():
@@ -76,6 +81,18 @@ def minutes_with_blocks(path: Path, items: list[tuple[int, str, list[Block]]],
                     pdf.ln(3)
     pdf.output(str(path))
     return path
+
+
+def _ruled_table(pdf: DocPdf, rows: list[tuple[str, ...]]) -> None:
+    """Rows of equal-width ruled cells, 12 mm high, across the 160 mm text column."""
+    for cells in rows:
+        y, x = pdf.get_y(), 20.0
+        for cell in cells:
+            pdf.rect(x, y, 160 / len(cells), 12)
+            pdf.set_xy(x + 1, y + 1)
+            pdf.multi_cell(160 / len(cells) - 2, 5, cell)
+            x += 160 / len(cells)
+        pdf.set_xy(20, y + 12)
 
 
 def tweb_item_pdf(path: Path, title: str = "Leikkipuiston peruskorjaus",

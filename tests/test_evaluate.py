@@ -271,6 +271,18 @@ def test_followup_rows_and_status():
     assert s["followups"].recall == 0.5 and s["followups"].precision == 1.0
 
 
+def test_real_followup_company_is_scored_apart_from_body():
+    """A company's block: the company is its own field; a row that put it in `body` instead fails."""
+    from pipeline.evaluate_tables import score_real_followups
+
+    gold = {"rows": [{"goal": "Taloudellinen tulos", "metric": "Vähintään nollatulos", "status": "toteutunut",
+                      "unit": "Testilän Vesi Oy", "company": "Testilän Vesi Oy", "strategy_area": None}]}
+    right = [{**gold["rows"][0], "body": "Kaupunginvaltuusto"}]
+    wrong = [{**gold["rows"][0], "body": "Testilän Vesi Oy", "company": None}]
+    assert score_real_followups(gold, right)["company"] == 1.0
+    assert score_real_followups(gold, wrong)["company"] == 0.0
+
+
 def test_derived_links_and_link_precision():
     goals, follow = goals_gold(), followup_gold()
     golds = {goals["file"]: goals, follow["file"]: follow}

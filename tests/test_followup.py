@@ -102,6 +102,7 @@ def test_kauhava_blocks_against_hand_checked_gold(kauhava_rows: list[FollowUp]) 
         assert text_similarity(row.goal, want["goal"]) >= 0.85, (row.goal, want["goal"])
         assert text_similarity(row.action or row.metric, want["metric"]) >= 0.85, row.goal
         assert text_similarity(row.company, want["company"]) >= 0.85 and row.unit == row.company
+        assert row.body == "Kaupunginvaltuusto", row.body  # the council set the companies their goals (p. 58)
         assert row.strategy_area == want["strategy_area"] and row.page == want["page"]
         assert (row.status, row.status_source, row.status_conflict) == (want["status"], "text", False), row.goal
     assert {r.year for r in kauhava_rows} == {2024}
@@ -202,3 +203,13 @@ def test_colours_legend_and_words() -> None:
         "toteutunut", "osittain", "toteutunut", "osittain", "ei_toteutunut"]
     assert verdict("Ei toteudu tuottotavoitteen osalta, muuten ok.") == "osittain"
     assert verdict("Kirjastoauto osallistui useisiin tapahtumiin, ei kuitenkaan kesällä.") is None
+
+
+def test_status_digits_by_the_legend() -> None:
+    """A printed legend decides what a status digit means; without one the usual numbering
+    (1 = toteutunut ... 3 = ei_toteutunut) is an assumption."""
+    table = "Tavoite\tMittari\tTila\nLainaus kasvaa\tLainaukset / asukas\t3\nKävijät lisääntyvät\tKävijät\t1\n"
+    legend = "3 = Tavoite toteutunut   2 = Tavoite toteutunut osittain   1 = Tavoite ei toteutunut\n"
+    assert [(r.status, r.status_source) for r in extract_followups_text(table + legend, "digits-legend")] == [
+        ("toteutunut", "digit"), ("ei_toteutunut", "digit")]
+    assert [r.status for r in extract_followups_text(table, "digits-default")] == ["ei_toteutunut", "toteutunut"]

@@ -128,6 +128,7 @@ class FollowupVariant:
     seed: int = 0
     n_goals: int = 6
     unassessed: bool = False  # some rows left without any status
+    title: str | None = None  # the document's title line (default: a follow-up's)
     expected: list[dict] = field(default_factory=list)
 
 
@@ -208,8 +209,8 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
         draw_row([text], bold=True, cell_widths=[sum(widths)])
 
     pdf.add_page()
-    title = ("Bildningsnämnden – uppföljning av målen 2025" if v.language == "sv"
-             else "Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025")
+    title = v.title or ("Bildningsnämnden – uppföljning av målen 2025" if v.language == "sv"
+                        else "Hyvinvointilautakunta – toiminnallisten tavoitteiden toteutuminen 2025")
     pdf.font(True, 11)
     pdf.text(margin, 16, title)
     pdf.font()
@@ -259,7 +260,7 @@ def write_followup_pdf(v: FollowupVariant, path: Path) -> list[dict]:
             circles.append(circle)
         draw_row(texts, fills, circles=circles)
         last_goal, last_area = row["goal"], row["strategy_area"]
-        expected.append({k2: row[k2] for k2 in ("strategy_area", "goal", "action", "metric", "status")})
+        expected.append({k2: row[k2] for k2 in ("strategy_area", "goal", "action", "metric", "status", "extra")})
     del last_goal, last_area
     if v.legend and v.legend != "boxes":
         pdf.need(10)
@@ -648,16 +649,19 @@ def test_each_goal_variant(variant: GoalVariant, goal_results: dict) -> None:
         (type(r).__name__, getattr(r, "unit", None), r.text) for r in records]
 
 
-def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str) -> Path:
+def write_minutes_with_goals(path: Path, goal_title: str, goal_text: str,
+                             table: list[tuple[str, ...]] | None = None) -> Path:
     """Whole minutes of four items in the layout of tests/pdfmaker.py; the third item's explanatory
-    text holds the goal list (long lines wrap as the page width makes them)."""
+    text holds the goal list (long lines wrap as the page width makes them), or introduces a ruled
+    goal table (``table``: its rows, the header first)."""
     closing = [("Esittelijä", "Hyvinvointijohtaja Aino Virtanen"), ("Päätösehdotus", "Lautakunta hyväksyy esityksen."),
                ("Päätös", "Hyväksyttiin.")]
     items = [(41, "Kokouksen laillisuus ja päätösvaltaisuus", "Todetaan kokous lailliseksi ja päätösvaltaiseksi."),
              (42, "Uimahallin aukioloajat kesällä 2026", "Uimahalli on suljettu heinäkuun ajan huoltotöiden vuoksi."),
              (43, goal_title, goal_text),
              (44, "Ilmoitusasiat", "Merkitään tiedoksi saapuneet kirjeet.")]
-    return minutes_with_blocks(path, [(n, title, [(None, text), *closing]) for n, title, text in items],
+    blocks = {n: [(None, text), *([(None, table)] if table and n == 43 else []), *closing] for n, _, text in items}
+    return minutes_with_blocks(path, [(n, title, blocks[n]) for n, title, _ in items],
                                body="Hyvinvointilautakunta", date="17.3.2026", number="4/2026", tos="00.01.02")
 
 

@@ -226,3 +226,44 @@ def test_body_abbreviation_expanded_from_the_documents_own_title() -> None:
     assert [expand_body(a, text) for a in ("Ehk", "Tela", "Sivla", "Kh", "Hyvla", "Kaupunginhallitus")] == [
         "Elinvoima- ja hyvinvointikomitea", "Tekninen lautakunta", "Sivistyslautakunta", "Kaupunginhallitus",
         None, None]
+
+
+def _document(path: Path):  # noqa: ANN202 - an Extraction
+    from extractors.document import Source, extract_document
+
+    return extract_document(path.read_bytes(), Source(str(path), path.name))
+
+
+def test_seed_000_through_the_document(shared_dir: Path) -> None:
+    """As ingest reads it: the item title printed above 'Ehk 10.03.2026 § 19' (it ends in a year
+    range, no page number) gives the period, and 'Ehk' is the body the binding heading names."""
+    from extractors.records import AgendaItem
+
+    ex = _document(next((shared_dir / "seeds").glob("000_*.txt")))
+    assert [a.title for a in ex.of(AgendaItem)] == [
+        "Kuntastrategian toiminnallisten tavoitteiden hyväksyminen elinvoima- ja hyvinvointilautakunnan "
+        "tehtäväalueella valtuustokaudelle 2025-2029"]
+    goals = ex.of(Goal)
+    assert len(goals) == 8
+    assert {(g.body, g.period_start, g.period_end) for g in goals} == {
+        ("Elinvoima- ja hyvinvointilautakunta", 2025, 2029)}
+
+
+def test_seed_004_strategy_table_as_text(shared_dir: Path) -> None:
+    """The Kemi strategy table as plain text: each paragraph under a column label is one goal (the
+    blank lines part them), and the title repeated on every page is no goal."""
+    ex = _document(next((shared_dir / "seeds").glob("004_*.txt")))
+    goals = ex.of(Goal)
+    assert ex.document.kind == "goals"
+    first = [(g.unit, g.text) for g in goals if g.strategy_area == "Hyvinvoivat kuntalaiset"]
+    assert first[:5] == [
+        ("Kaupunkistrategia", "Tuemme ja edistämme kuntalaisten terveyttä, toimintakykyä, hyvinvointia ja sivistystä "
+                              "kumppaneidemme kanssa."),
+        ("Kaupunkistrategia", "Vahvistamme yhteisöllisyyttä ja yhteenkuuluvuutta kuulemalla ja osallistamalla "
+                              "kuntalaisia."),
+        ("Kaupunkistrategia", "Kehitämme koulutustarjontaa ja -polkuja, mahdollistamme osaamisen kasvun."),
+        ("Kaupunkistrategia", "Rakennamme vahvoja kumppanuuksia järjestötoimijoiden kanssa."),
+        ("Hyvinvointisuunnitelma", "Hyvinvoinnin ongelmien ennalta ehkäisyyn panostaminen")]
+    assert not any("toimenpiteet 2022-25" in g.text for g in goals)
+    assert {g.strategy_area for g in goals} == {"Hyvinvoivat kuntalaiset", "Sujuva arki", "Elinvoimainen kaupunki"}
+    assert {(g.period_start, g.period_end) for g in goals} == {(2022, 2025)}
