@@ -51,7 +51,7 @@ def load_model():
 def model_name() -> str:
     """The model and its version, as `enriched_items.model` records it."""
     nlp = load_model()
-    return f"{nlp.meta.get('name', MODEL)} {nlp.meta.get('version', '?')}"
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', MODEL)} {nlp.meta.get('version', '?')}"
 
 
 @dataclass
