@@ -129,6 +129,7 @@ class ItemHistory:
     meeting_date: dt.date | None = None
     section_number: int | None = None
     outcome: str | None = None  # what that handling decided (outcome vocabulary), when printed
+    page: int | None = None  # page where that handling's sections start
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class ItemRole:
     title: str | None
     email: str | None
     phone: str | None = None
+    page: int | None = None  # page of the section the person was read from
 
 
 @dataclass(frozen=True)
