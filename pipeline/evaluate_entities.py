@@ -10,7 +10,6 @@ kind. Precision and recall per kind pool the decisions of a source.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import json
@@ -25,6 +24,7 @@ from extractors.text import fold
 from extractors.vocab import ENTITY_KINDS, ENTITY_SECTION_KINDS
 from pipeline.evaluate import DocEval, Scores, add_f1, match
 from pipeline.evaluate_tables import REAL_GOLD_DIR
+from pipeline.realgold.outcomes import csv_rows
 
 ENTITY_GOLD = REAL_GOLD_DIR / "entities.csv"
 COLUMNS = ("source", "document", "item", "kind", "text", "value", "note")
@@ -66,23 +66,14 @@ def _check_value(kind: str, value: str, where: str) -> None:
 def load_entity_gold(path: Path = ENTITY_GOLD) -> list[GoldDecision]:
     """The gold decisions in file order; a bad header, kind or value is an error naming the line."""
     decisions: dict[tuple[str, str], GoldDecision] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != COLUMNS:
-            raise EntityGoldError(f"{path}: header must be {','.join(COLUMNS)}, not {header}")
-        for line, row in enumerate(reader, start=2):
-            if not any(c.strip() for c in row):
-                continue
-            if len(row) != len(COLUMNS):
-                raise EntityGoldError(f"{path}:{line}: {len(row)} columns, expected {len(COLUMNS)}")
-            source, document, item, kind, text, value, _note = (c.strip() for c in row)
-            if kind not in (*ENTITY_KINDS, "none"):
-                raise EntityGoldError(f"{path}:{line}: unknown kind {kind!r} (one of {', '.join(ENTITY_KINDS)}, none)")
-            _check_value(kind, value, f"{path}:{line}")
-            decision = decisions.setdefault((document, item), GoldDecision(source, document, item))
-            if kind != "none":
-                decision.entities.append(GoldEntity(kind, text, value))
+    for line, row in csv_rows(path, COLUMNS, EntityGoldError):
+        source, document, item, kind, text, value, _note = row
+        if kind not in (*ENTITY_KINDS, "none"):
+            raise EntityGoldError(f"{path}:{line}: unknown kind {kind!r} (one of {', '.join(ENTITY_KINDS)}, none)")
+        _check_value(kind, value, f"{path}:{line}")
+        decision = decisions.setdefault((document, item), GoldDecision(source, document, item))
+        if kind != "none":
+            decision.entities.append(GoldEntity(kind, text, value))
     return list(decisions.values())
 
 
