@@ -72,21 +72,21 @@ def test_ahjo_ids_have_the_documented_form(shared_dir: Path) -> None:
 
 def test_office_holders_decisions_have_the_documented_item_id(shared_dir: Path) -> None:
     """'for an office holder's decision `<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`',
-    as ingest reads a saved Ahjo response."""
+    as ingest reads a saved Ahjo response (here 60 real office holders' decisions of one)."""
     from extractors.document import Source, extract_document
 
     doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     assert "`<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`" in doc
-    path = shared_dir / "real" / "helsinki" / "decisions_latest.json"
-    data = path.read_bytes()
-    ext = extract_document(data, Source(str(path), path.name))
-    decisions = json.loads(data.decode("utf-8"))
-    decisions = decisions.get("decisions", decisions) if isinstance(decisions, dict) else decisions
-    offices = {(d.get("Organization") or {}).get("Name") for d in decisions if not d.get("Meeting")}
-    keys = {d.get("CaseIDLabel") or d["NativeId"] for d in decisions if not d.get("Meeting")}
+    saved = json.loads((shared_dir / "real" / "helsinki" / "decisions_latest.json").read_text(encoding="utf-8"))
+    saved = saved.get("decisions", saved) if isinstance(saved, dict) else saved
+    decisions = [d for d in saved if not d.get("Meeting")][:60]
+    data = json.dumps({"decisions": decisions}, ensure_ascii=False).encode("utf-8")
+    ext = extract_document(data, Source("decisions.json", "decisions.json"))
+    offices = {(d.get("Organization") or {}).get("Name") for d in decisions}
+    keys = {d.get("CaseIDLabel") or d["NativeId"] for d in decisions}
     doc8 = ext.document.doc_id[:8]
     own = [i for i in ext.of(AgendaItem) if i.meeting_id is None]
-    assert len(own) >= 100
+    assert len(own) >= 50
     form = re.compile(rf"Helsinki/(?P<office>.+)/(?P<key>[^/]+)/{doc8}/(?:§(?P<n>\d+)|#[^/]*)(?:-\d+)?")
     for item in own:
         m = form.fullmatch(item.item_id)
