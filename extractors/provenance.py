@@ -1,10 +1,12 @@
 """Pages for the rows read from an item's sections: decisions, votes, recusals, goals, their actions
-and metrics. A researcher checking a row opens the document at that page.
+and metrics, the item's preparer and presenter, and its earlier handlings. A researcher checking a
+row opens the document at that page.
 
 The extractors that find these rows read joined section texts, so the page is found afterwards,
 from the `ItemSection` rows of the same extraction: a decision is on its `paatos` section's page, a
 vote or recusal on the page of the section whose text holds its sentence, a goal on the page of
-the section that holds its text, its actions and metrics on their goal's page. Pure.
+the section that holds its text, its actions and metrics on their goal's page, a preparer or
+presenter on the page of their section, an earlier handling where its first section starts. Pure.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 
 from extractors import records as R
 
-PAGED = (R.Decision, R.Vote, R.Recusal, R.Goal, R.GoalAction, R.GoalMetric)
+PAGED = (R.Decision, R.Vote, R.Recusal, R.Goal, R.GoalAction, R.GoalMetric, R.ItemRole, R.ItemHistory)
 _PROBE = 40  # characters of a row's text looked for in the section texts
 
 
@@ -50,6 +52,10 @@ def with_pages(rows: list) -> list:
             page = _page_of(secs, r.text, ("kasittely", "paatos"))
         elif isinstance(r, R.Recusal):
             page = _page_of(secs, r.note, ("kasittely", "paatos", "muu"))
+        elif isinstance(r, R.ItemRole):
+            page = next((s.page for s in secs if s.kind == r.role and not s.handling), None)
+        elif isinstance(r, R.ItemHistory):
+            page = next((s.page for s in secs if s.handling == r.ref), None)
         else:
             page = _page_of(secs, r.text, None) or next((s.page for s in secs if s.kind == "selostus"), None)
             goal_pages[r.goal_id] = page

@@ -129,6 +129,7 @@ class ItemHistory:
     meeting_date: dt.date | None = None
     section_number: int | None = None
     outcome: str | None = None  # what that handling decided (outcome vocabulary), when printed
+    page: int | None = None  # page where that handling's sections start
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class ItemRole:
     title: str | None
     email: str | None
     phone: str | None = None
+    page: int | None = None  # page of the section the person was read from
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,39 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class DecisionEntity:
+    """An organisation, person or place (spaCy's Finnish model) or a euro amount or date (rules)
+    named in a proposal or decision section; written by `minutes enrich`, not by ingest."""
+
+    TABLE: ClassVar[str] = "decision_entities"
+    item_id: str
+    doc_id: str
+    section_ordinal: int  # the section's ordinal in item_sections
+    section_kind: str  # paatosehdotus | paatos
+    ordinal: int  # order within the section
+    kind: str  # org | person | place | money | date
+    text: str  # as printed
+    value: str | None  # normalised: a name in the nominative, euros as a number, an ISO date
+    start: int  # character offset in the section's text
+    page: int | None  # page on which the section starts
+    method: str  # model | rule
+    amount: float | None = None  # money: euros
+    day: dt.date | None = None  # date: the day
+
+
+@dataclass(frozen=True)
+class EnrichedItem:
+    """An item whose sections `minutes enrich` has read, so that a re-run skips it."""
+
+    TABLE: ClassVar[str] = "enriched_items"
+    item_id: str
+    doc_id: str
+    model: str  # the spaCy model and its version
+    entities: int
+    enriched_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class IngestError:
     TABLE: ClassVar[str] = "ingest_errors"
     doc_id: str
@@ -363,7 +398,7 @@ class IngestError:
 TABLE_RECORDS: tuple[type, ...] = (
     Document, Meeting, Attendee, AgendaItem, ItemHistory, ItemSection, ItemTranslation, AppealInstruction,
     ItemRole, Decision, Vote, Recusal, SectionTerm, TextRepair, DocumentPage, Goal, GoalAction, GoalMetric, FollowUp,
-    BudgetLine, IngestError,
+    BudgetLine, DecisionEntity, EnrichedItem, IngestError,
 )
 
 

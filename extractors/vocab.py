@@ -642,3 +642,43 @@ HANDLING_CARRIED_CUES: dict[str, str] = {
     r"^pöydältä\b": "poydatty", r"^från bordet\b": "poydatty",
     r"^palautett(u|iin|una)\b": "palautettu", r"^återremitter": "palautettu",
 }
+
+# --- entities in decisions (extractors/entities.py, `minutes enrich`) -----------------------------------
+EntityKind = Literal["org", "person", "place", "money", "date"]
+ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
+# Sections whose entities are extracted: the proposal and the decision, current and earlier handlings.
+ENTITY_SECTION_KINDS: tuple[str, ...] = ("paatosehdotus", "paatos")
+# spaCy's Finnish model labels -> our kinds (its MONEY, DATE and number labels are left to the rules).
+ENTITY_MODEL_LABELS: dict[str, str] = {"ORG": "org", "PERSON": "person", "GPE": "place", "LOC": "place",
+                                       "FAC": "place"}
+# A name that is only one of these words stands for the deciding body or a kind of thing, not a
+# named organisation ('Lautakunta hyväksyi', 'Johtokunta valitsi'). Lemmas, lower-case.
+ENTITY_GENERIC_WORDS: tuple[str, ...] = (
+    *BODY_SUFFIXES, "kaupunki", "kunta", "yhtiö", "hyvinvointialue", "toimiala", "liikelaitos", "palvelukeskus",
+    "osasto", "yksikkö", "virasto", "kaupunginkanslia", "jaa", "ei", "tyhjä", "vs",
+)
+# Last words that make a name a law, not an organisation ('Maankäyttö- ja rakennuslain'). Lemmas.
+ENTITY_NOT_ORG_HEADS: tuple[str, ...] = ("laki", "asetus", "direktiivi", "säädös", "hallintosääntö", "pöytäkirja")
+# Last words of street and park names: a 'person' or 'organisation' ending so is a place ('Mäkelänkatu').
+PLACE_NAME_HEADS: tuple[str, ...] = ("katu", "tie", "polku", "kuja", "väylä", "raitti", "puisto", "tori", "aukio",
+                                     "bulevardi", "gatan", "vägen", "stigen", "gränden")
+# Words after a place in the genitive that make the two an organisation ('Helsingin kaupungin').
+ORG_AFTER_PLACE: tuple[str, ...] = ("kaupunki", "kunta", "hyvinvointialue", "seurakunta", "kuntayhtymä",
+                                    "liitto")
+# Legal forms of Finnish and Swedish companies and associations: printed after the name
+# ('Sakela Rakennus Oy:n') or, for housing and property companies, before it ('Asunto Oy Helsingin Havanna').
+COMPANY_FORMS: tuple[str, ...] = ("Oyj", "Oy", "OY", "Ab", "AB", "Ky", "Ay", "ry", "r.y.", "Tmi", "Osk", "Ltd")
+COMPANY_PREFIX_FORMS: tuple[str, ...] = ("Asunto Oy", "Kiinteistö Oy", "Asunto-osakeyhtiö", "Kiinteistöosakeyhtiö",
+                                         "Bostads Ab", "Fastighets Ab")
+# Month names in the genitive as dates print them ('15. maaliskuuta 2025').
+MONTHS_GENITIVE: tuple[str, ...] = (
+    "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta",
+    "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
+)
+# Euro units after an amount, with the multiplier they carry ('2 milj. euroa', '5 M€', '300 t€').
+EURO_UNITS: tuple[tuple[str, float], ...] = (
+    (r"milj(?:oon(?:aa|an|illa|ista|ia))?\.?\s*(?:euro\w*|€|eur\b)", 1e6), (r"M€", 1e6),
+    (r"mrd\.?\s*(?:euro\w*|€)|miljardia?\s*euro\w*", 1e9),
+    (r"tuhat(?:ta)?\s*euro\w*|tuhannen\s*euro\w*|t€|k€", 1e3),
+    (r"€(?::\w+)?|euro(?:a|n|lla|lle|sta|on|ksi|t|ja|ineen|issa|ista|ihin)?\b|EUR\b", 1.0),
+)

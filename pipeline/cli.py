@@ -266,6 +266,7 @@ app.command("search")(research_cli.search_cli)
 app.command("export")(research_cli.export_cli)
 app.command("serve")(research_cli.serve_cli)
 app.command("report")(research_cli.report_cli)
+app.command("enrich")(research_cli.enrich_cli)
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

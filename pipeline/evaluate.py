@@ -898,6 +898,7 @@ def evaluate_real(real_dir: Path | None = None, outcomes: Path | None = None) ->
                                scores=scores, status=status, note=note))
     report.notes.append("paths: " + "; ".join(f"{g}: {what}" for g, what in REAL_PATHS.items()))
     _add_table_golds(report, real_dir)
+    _add_entity_gold(report, real_dir)
     report.notes.append("how each gold was made: " + "; ".join(
         sorted({f"{d.source}: {d.how}" for d in docs})))
     return report
@@ -911,6 +912,22 @@ def _add_table_golds(report: EvalReport, real_dir: Path) -> None:
         report.add(doc_eval)
     report.notes.append("follow-up and budget tables: gold read by hand from the rendered pages "
                         "(tests/gold/real/README.md)")
+
+
+def _add_entity_gold(report: EvalReport, real_dir: Path) -> None:
+    """Entities of `minutes enrich` in 50 real decisions against hand-read gold (tests/gold/real)."""
+    from pipeline.enrich import ModelMissing
+    from pipeline.evaluate_entities import entity_evals, summary_lines
+
+    try:
+        evals = entity_evals(real_dir)
+    except ModelMissing as exc:
+        report.notes.append(f"entities: not scored ({exc})")
+        return
+    for doc_eval in evals:
+        report.add(doc_eval)
+    report.notes += ["entities (precision P and recall R per kind; gold read by hand, "
+                     "tests/gold/real/README.md):", *summary_lines(evals)]
 
 
 REAL_PATHS = {

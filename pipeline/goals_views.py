@@ -55,7 +55,7 @@ GOAL_VIEWS: dict[str, str] = {
                g.unit, g.binding, g.strategy_area, g.ordinal, g.text AS goal, g.theme,
                a.actions, m.metrics, m.metric_targets, m.metric_baselines,
                o.outcome, o.statuses, o.comment, o.followup_rows, o.assessed_rows, o.followup_year,
-               o.link_score, g.doc_id
+               o.link_score, g.doc_id, g.page
         FROM goals g
         LEFT JOIN acts a USING (goal_id)
         LEFT JOIN mets m USING (goal_id)

@@ -126,3 +126,43 @@ def report_cli(
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from exc
     console.print(f"{path.stat().st_size:>10}  {path}")
+
+
+def enrich_cli(
+    db: Path = DbOption,
+    force: bool = typer.Option(False, "--force", help="Extract again for every item, not only new ones."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Find organisations, people, places, euro amounts and dates in proposals and decisions.
+
+    Runs after ingest (the nightly harvest calls it too) on a private copy published when it
+    ends, so readers are never blocked; re-running only reads items not enriched yet. Writes
+    `decision_entities`. Exit codes: 0 ok, 3 database busy, 2 usage, 1 fatal, 130 interrupted.
+
+    Example: minutes enrich --db data/processed/minutes.duckdb
+    """
+    from pipeline.cli_support import EXIT_BUSY, EXIT_FATAL, EXIT_INTERRUPTED
+    from pipeline.enrich import ModelMissing, enrich
+    from pipeline.publish import DatabaseBusy, DatabaseError
+
+    _require_db(db)
+    try:
+        report = enrich(db, force=force)
+    except KeyboardInterrupt:
+        err.print("interrupted; the items enriched so far are saved, run again to continue")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except DatabaseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_BUSY if isinstance(exc, DatabaseBusy) else EXIT_FATAL) from None
+    except ModelMissing as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FATAL) from None
+    except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
+        err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_FATAL) from exc
+    if json_out:
+        console.print_json(json.dumps(asdict(report)))
+        return
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.by_kind.items())) or "none"
+    console.print(f"enriched {report.items} items ({report.sections} sections) in {report.seconds:.1f} s: "
+                  f"{report.entities} entities ({kinds}); {report.skipped} items were already enriched")

@@ -10,7 +10,7 @@ VIEWS: dict[str, str] = {
     # An agenda's items are proposals: apart from decided items, each with the item of the same
     # meeting's minutes (same municipality, body, date and §) once those arrive; they are the record.
     "v_agenda_items": """
-        SELECT a.item_id, a.municipality, a.body, a.meeting_date, a.section_number, a.title, a.doc_id,
+        SELECT a.item_id, a.municipality, a.body, a.meeting_date, a.section_number, a.title, a.doc_id, a.page_start,
                (SELECT min(m.item_id) FROM agenda_items m JOIN documents md ON md.doc_id = m.doc_id
                 WHERE md.kind <> 'agenda' AND m.municipality IS NOT DISTINCT FROM a.municipality
                   AND m.body = a.body AND m.meeting_date = a.meeting_date
@@ -18,9 +18,9 @@ VIEWS: dict[str, str] = {
         FROM agenda_items a JOIN documents d ON d.doc_id = a.doc_id
         WHERE d.kind = 'agenda'""",
     # One row per name in a recorded vote, so 'who voted against' needs no list functions (and
-    # survives the SQLite export); page is the item's first page.
+    # survives the SQLite export); page is the vote's own, else the item's first page.
     "v_vote_names": """
-        SELECT v.item_id, v.doc_id, v.ordinal, n.vote, n.name, i.page_start AS page
+        SELECT v.item_id, v.doc_id, v.ordinal, n.vote, n.name, coalesce(v.page, i.page_start) AS page
         FROM votes v
         CROSS JOIN LATERAL (
             SELECT 'jaa' AS vote, unnest(v.jaa_names) AS name

@@ -543,9 +543,13 @@ def test_eval_prints_synthetic_and_real_apart(shared_dir: Path, tmp_path: Path, 
     data = json.loads(capsys.readouterr().out)
     assert data["synthetic"]["overall"]["items"]["support"] == 4
     real_groups = data["real"]["groups"]
-    assert set(real_groups) == {"lapua html", "lapua page text"}
+    assert set(real_groups) == {"lapua html", "lapua page text", "lapua entities"}
     assert data["real"]["overall"] is None  # two paths of one source are never pooled
-    for group in real_groups.values():
+    # the hand-read entity gold of the Tarkastuslautakunta minutes (§§ 63, 69) is scored apart
+    assert real_groups["lapua entities"]["entities.person"]["support"] == 2
+    for name, group in real_groups.items():
+        if name == "lapua entities":
+            continue
         assert group["items"]["support"] == 8
         assert group["decision.outcome"]["total"] == 1
 

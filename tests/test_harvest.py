@@ -215,6 +215,12 @@ def test_full_harvest_then_second_run_fetches_nothing_new(world):
     assert cursors["Kaupunginhallitus"] == dt.date(2025, 2, 24)
     runs = con.execute("SELECT municipality, system, new, failed, flagged FROM harvest_runs").fetchall()
     assert len(runs) == 6 and all(r[3] == 0 and not r[4] for r in runs)
+    # the ingest is followed by `minutes enrich`: entities of the new items, each with its document
+    assert first.enriched and first.enrich_error is None
+    found = dict(con.execute("""SELECT d.municipality, count(*) FROM decision_entities e
+                                JOIN documents d USING (doc_id) GROUP BY 1""").fetchall())
+    assert found.get("Helsinki", 0) > 0 and found.get("Lapua", 0) > 0
+    entities = con.execute("SELECT count(*) FROM decision_entities").fetchone()[0]
     con.close()
     stored = sorted(p.relative_to(raw).parts[:2] for p in raw.rglob("*")
                     if p.suffix.lower() == ".pdf" and ".harvest-cache" not in p.parts)
@@ -233,6 +239,11 @@ def test_full_harvest_then_second_run_fetches_nothing_new(world):
     assert sum(h.status == 304 for h in log) >= 5
     assert sum(r.new for r in second.results if r.system != "ahjo") == 0
     assert sum(r.unchanged for r in second.results) >= 8
+    con = duckdb.connect(str(db), read_only=True)
+    again = con.execute("""SELECT count(*), count(DISTINCT (item_id, doc_id, section_ordinal, ordinal))
+                           FROM decision_entities""").fetchone()
+    con.close()
+    assert second.enrich_error is None and again == (entities, entities), "a second harvest duplicates no entity"
 
 
 def test_retry_404_oversize_robots(tmp_path: Path):

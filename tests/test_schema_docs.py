@@ -135,6 +135,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "documents.kind": vocab.DOCUMENT_KINDS,
     "followups.status": vocab.FOLLOWUP_STATUSES,
     "goals.theme": THEME_NAMES,
+    "decision_entities.kind": vocab.ENTITY_KINDS,
 }
 
 

@@ -38,6 +38,8 @@ def test_link_score_is_0_to_1_linked_from_the_threshold_and_null_without_goals(d
         got = con.execute("SELECT municipality, goal_id, link_score FROM followups").fetchall()
     finally:
         con.close()
+    assert "4 decimals" in table_docs()["followups"].columns["link_score"]
+    assert all(r[2] is None or r[2] == round(r[2], 4) for r in got)
     nokia = [r for r in got if r[0] == "Nokia"]
     assert nokia and all(r[1] is None and r[2] is None for r in nokia)  # no goals there: NULL
     linked = [r for r in got if r[1] is not None]
@@ -66,3 +68,29 @@ def test_ahjo_ids_have_the_documented_form(shared_dir: Path) -> None:
             assert (item.section_number is None) == ("/#" in item.item_id)
             checked += 1
     assert checked >= 10
+
+
+def test_office_holders_decisions_have_the_documented_item_id(shared_dir: Path) -> None:
+    """'for an office holder's decision `<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`',
+    as ingest reads a saved Ahjo response (here 60 real office holders' decisions of one)."""
+    from extractors.document import Source, extract_document
+
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert "`<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`" in doc
+    saved = json.loads((shared_dir / "real" / "helsinki" / "decisions_latest.json").read_text(encoding="utf-8"))
+    saved = saved.get("decisions", saved) if isinstance(saved, dict) else saved
+    decisions = [d for d in saved if not d.get("Meeting")][:60]
+    data = json.dumps({"decisions": decisions}, ensure_ascii=False).encode("utf-8")
+    ext = extract_document(data, Source("decisions.json", "decisions.json"))
+    offices = {(d.get("Organization") or {}).get("Name") for d in decisions}
+    keys = {d.get("CaseIDLabel") or d["NativeId"] for d in decisions}
+    doc8 = ext.document.doc_id[:8]
+    own = [i for i in ext.of(AgendaItem) if i.meeting_id is None]
+    assert len(own) >= 50
+    form = re.compile(rf"Helsinki/(?P<office>.+)/(?P<key>[^/]+)/{doc8}/(?:§(?P<n>\d+)|#[^/]*)(?:-\d+)?")
+    for item in own:
+        m = form.fullmatch(item.item_id)
+        assert m, item.item_id
+        assert m["office"] in offices and m["key"] in keys and m["office"] == item.body, item.item_id
+        assert m["n"] is None or int(m["n"]) == item.section_number, item.item_id
+        assert m["key"] == (item.diary_number or m["key"]), item.item_id

@@ -54,6 +54,7 @@ class HarvestConfig:
     backoff_s: float = 2.0
     log_file: Path | None = None
     publish: bool = True
+    enrich: bool = True  # `minutes enrich` after the ingest is published
     extra: dict = field(default_factory=dict)
 
 
@@ -119,4 +120,4 @@ def load_config(path: Path) -> HarvestConfig:
         max_bytes=int(float(settings.get("max_mb", DEFAULT_MAX_BYTES / 2**20)) * 2**20),
         timeout_s=float(settings.get("timeout_s", 30.0)), retries=int(settings.get("retries", 3)),
         backoff_s=float(settings.get("backoff_s", 2.0)), log_file=Path(log_file) if log_file else None,
-        publish=bool(settings.get("publish", True)), extra=settings)
+        publish=bool(settings.get("publish", True)), enrich=bool(settings.get("enrich", True)), extra=settings)

@@ -55,6 +55,8 @@ class RunSummary:
     dry_run: bool = False
     locked: bool = False
     lock_reason: str = "another harvest is running (lock held)"
+    enriched: int | None = None  # items `minutes enrich` read after the ingest (None: it did not run)
+    enrich_error: str | None = None
 
     @property
     def exit_code(self) -> int:
@@ -69,6 +71,7 @@ class RunSummary:
         return {"run_id": self.run_id, "started": self.started.isoformat(timespec="seconds"),
                 "finished": self.finished.isoformat(timespec="seconds") if self.finished else None,
                 "dry_run": self.dry_run, "locked": self.locked, "exit_code": self.exit_code,
+                "enriched": self.enriched, "enrich_error": self.enrich_error,
                 "sources": [{k: getattr(r, k) for k in ("municipality", "system", "url", "meetings_seen", "items",
                                                         "new", "unchanged", "failed", "flagged", "errors")}
                             for r in self.results]}
@@ -86,6 +89,8 @@ class RunSummary:
             text += f"; failed sources: {', '.join(failed)}"
         if flagged:
             text += f"; ZERO YIELD (site changed?): {', '.join(flagged)}"
+        if self.enriched is not None or self.enrich_error:
+            text += f"; enrich: {self.enrich_error or f'{self.enriched} items'}"
         return text + f" [exit {self.exit_code}]"
 
 
@@ -191,6 +196,8 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
                          f"; errors: {result.errors}" if result.errors else "")
         con.close()
         writer.close()  # publishes the private copy
+        if not dry_run and config.enrich:
+            _enrich(published, summary)
         summary.finished = dt.datetime.now()
         if not dry_run and config.publish:
             publish_snapshot(published, now=started)
@@ -202,6 +209,18 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
     finally:
         lock.release()
     return summary
+
+
+def _enrich(db_path: Path, summary: RunSummary) -> None:
+    """Entities of the new items, once the ingest is published (readers have the new minutes while
+    this runs, on its own private copy). A failure is reported, never fatal: the next run catches up."""
+    from pipeline.enrich import enrich
+
+    try:
+        summary.enriched = enrich(db_path).items
+    except Exception as exc:  # noqa: BLE001 - a busy database or a missing model must not fail the harvest
+        summary.enrich_error = f"{type(exc).__name__}: {exc}"
+        log.error("enrich after harvest failed (run `minutes enrich`): %s", summary.enrich_error)
 
 
 class SourceRun:

@@ -10,6 +10,7 @@ outcome gold for the items they list, and items not listed have no outcome gold 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,30 +33,37 @@ class Judged:
     reason: str
 
 
+def csv_rows(path: Path, columns: tuple[str, ...], error: type[ValueError]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cleaned cells) of a hand-made gold CSV with exactly this header; blank lines
+    are skipped, a wrong header or row length is `error` naming the line."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != columns:
+            raise error(f"{path}: header must be {','.join(columns)}, not {header}")
+        for line, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise error(f"{path}:{line}: {len(row)} columns, expected {len(columns)}")
+            yield line, [clean(c) for c in row]
+
+
 def load(path: Path) -> dict[tuple[str, str], Judged]:
     """(document, item) -> the judgement. A bad header, an unknown outcome, a missing reason or
     the same item judged twice is an error naming the line: silently dropped gold would
     inflate or deflate the figure."""
     judged: dict[tuple[str, str], Judged] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != COLUMNS:
-            raise OutcomeFileError(f"{path}: header must be {','.join(COLUMNS)}, not {header}")
-        for line, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(COLUMNS):
-                raise OutcomeFileError(f"{path}:{line}: {len(row)} columns, expected {len(COLUMNS)}")
-            source, document, item, outcome, reason = (clean(c) for c in row)
-            if outcome not in OUTCOMES:
-                raise OutcomeFileError(f"{path}:{line}: unknown outcome {outcome!r} (one of {', '.join(OUTCOMES)})")
-            if not reason:
-                raise OutcomeFileError(f"{path}:{line}: a judgement needs its reason")
-            key = (document, item)
-            if key in judged:
-                raise OutcomeFileError(f"{path}:{line}: {document} item {item} is judged twice")
-            judged[key] = Judged(source, document, item, outcome, reason)
+    for line, row in csv_rows(path, COLUMNS, OutcomeFileError):
+        source, document, item, outcome, reason = row
+        if outcome not in OUTCOMES:
+            raise OutcomeFileError(f"{path}:{line}: unknown outcome {outcome!r} (one of {', '.join(OUTCOMES)})")
+        if not reason:
+            raise OutcomeFileError(f"{path}:{line}: a judgement needs its reason")
+        key = (document, item)
+        if key in judged:
+            raise OutcomeFileError(f"{path}:{line}: {document} item {item} is judged twice")
+        judged[key] = Judged(source, document, item, outcome, reason)
     return judged
 
 
