@@ -47,7 +47,8 @@ def with_pages(rows: list) -> list:
         secs = sections.get(r.item_id or "", [])
         if isinstance(r, R.Decision):
             paatos = [s for s in secs if s.kind == "paatos" and not s.handling]
-            page = paatos[-1].page if paatos else None
+            # a decision printed with no 'Päätös' heading is the text of another part
+            page = paatos[-1].page if paatos else _page_of(secs, r.text, None)
         elif isinstance(r, R.Vote):
             page = _page_of(secs, r.text, ("kasittely", "paatos"))
         elif isinstance(r, R.Recusal):

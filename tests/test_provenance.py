@@ -85,9 +85,11 @@ NO_PAGE = {
     "ingest_errors": "about a document's stage, not a place in it",
     "enriched_items": "bookkeeping of `minutes enrich`",
     "v_theme_by_municipality": "counts over the goals of many documents",
+    "v_followup_units": "counts of follow-up rows per unit and company over many documents",
     "v_budget_outturn": "combines the columns of a budget line; `budget_lines` has each amount's page",
 }
-NO_DOCUMENT = {"v_theme_by_municipality": "counts over the goals of many documents"}
+NO_DOCUMENT = {"v_theme_by_municipality": "counts over the goals of many documents",
+               "v_followup_units": "counts of follow-up rows per unit and company over many documents"}
 
 
 def test_every_table_and_view_names_its_document_and_page(demo_db: Path) -> None:
