@@ -212,7 +212,8 @@ def casem_html(data: bytes) -> str | None:
         return None
 
     chunks: dict[int, bytes] = {}
-    for m in re.finditer(rb"/casem-source-html_(\d+)\s*\(((?:\\.|[^\\)])*)\)", data, re.S):
+    # a literal string: runs of plain bytes between escapes (one alternation per byte is 10x slower)
+    for m in re.finditer(rb"/casem-source-html_(\d+)\s*\(([^\\)]*(?:\\.[^\\)]*)*)\)", data, re.S):
         chunks[int(m.group(1))] = _pdf_literal(m.group(2))
     for m in re.finditer(rb"/casem-source-html_(\d+)\s*<([0-9A-Fa-f\s]*)>", data):
         chunks.setdefault(int(m.group(1)), bytes.fromhex(m.group(2).decode().replace(" ", "")))

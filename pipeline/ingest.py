@@ -253,8 +253,6 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
         raise ValueError("the dask executor needs a scheduler address (tcp://HOST:8786)")
     files = discover(paths)
     report = IngestReport()
-    if files and executor == "local":
-        start_workers()
     con = connect(db_path)
     try:
         known = known_documents(con)
@@ -267,6 +265,8 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
                 if progress:
                     progress(result)
             else:
+                if not todo and executor == "local":
+                    start_workers()  # the first document to parse: the fork server loads while we hash the rest
                 todo.append(path)
         if on_start:
             on_start(len(todo))

@@ -52,17 +52,14 @@ def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None
         con.execute(f"DELETE FROM {record_type.TABLE} WHERE doc_id IN ({marks})", doc_ids)
 
 
-def _value(v: object) -> object:
-    return list(v) if isinstance(v, tuple) else v
-
-
 def insert_rows(con: duckdb.DuckDBPyConnection, rows: list) -> None:
     """Insert table records, grouped by table, in the order given: one INSERT per table.
 
     Each column goes in as one list parameter, unnested in the statement (`SELECT unnest($1::T[]),
     unnest($2::U[]), ...`, the lists zipped into rows), so the cost hardly grows with the number of
-    rows: a document's thousands of search-term rows took 1.5 s as multi-row VALUES and take
-    0.2 s so, with neither pandas nor Arrow. `executemany` would run one statement per row.
+    rows: the 28,000 rows of 8 Lapua minutes (most of them search terms) took 1.85 CPU s as
+    multi-row VALUES and take 0.3 s so, with neither pandas nor Arrow. `executemany` would run one
+    statement per row.
     """
     by_type: dict[type, list] = {}
     for row in rows:
@@ -70,7 +67,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, rows: list) -> None:
     for record_type, group in by_type.items():
         cols = table_columns(record_type)
         get = operator.attrgetter(*(name for name, _ in cols))  # flat fields: no deep copy as in astuple
-        values = [[_value(v) for v in column] for column in zip(*map(get, group), strict=True)]
+        values = [[list(v) if v is not None else v for v in column] if typ.endswith("[]") else list(column)
+                  for column, (_, typ) in zip(zip(*map(get, group), strict=True), cols, strict=True)]
         unnested = ", ".join(f"unnest(${i + 1}::{typ}[])" for i, (_, typ) in enumerate(cols))
         con.execute(f"INSERT INTO {record_type.TABLE} ({', '.join(name for name, _ in cols)}) SELECT {unnested}",
                     values)
