@@ -67,8 +67,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, rows: list) -> None:
     for record_type, group in by_type.items():
         cols = table_columns(record_type)
         get = operator.attrgetter(*(name for name, _ in cols))  # flat fields: no deep copy as in astuple
+        tuples = map(get, group) if len(cols) > 1 else ((get(r),) for r in group)
         values = [[list(v) if v is not None else v for v in column] if typ.endswith("[]") else list(column)
-                  for column, (_, typ) in zip(zip(*map(get, group), strict=True), cols, strict=True)]
+                  for column, (_, typ) in zip(zip(*tuples, strict=True), cols, strict=True)]
         unnested = ", ".join(f"unnest(${i + 1}::{typ}[])" for i, (_, typ) in enumerate(cols))
         con.execute(f"INSERT INTO {record_type.TABLE} ({', '.join(name for name, _ in cols)}) SELECT {unnested}",
                     values)
