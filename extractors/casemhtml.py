@@ -22,7 +22,7 @@ import lxml.html
 
 from extractors.appeals import AppealText, appeal_parts
 from extractors.headings import heading_kind
-from extractors.htmltext import ElementLines, clean_text, parse_html
+from extractors.htmltext import HtmlDocument, clean_text, parse_html
 from extractors.records import Line
 from extractors.sections import ParsedItem, ParsedSection
 from extractors.segment import DIARY_RE, HeaderCandidate, parse_header
@@ -40,15 +40,15 @@ class CasemMinutes:
     body: str | None = None  # the body of the current handlings ('Kaupunginvaltuusto, § 35, 19.05.2025')
 
 
-def read_casem(html: str) -> CasemMinutes | None:
-    """Items and appeal instructions of CaseM minutes HTML; None when it has no article elements."""
-    root = parse_html(html)
-    if root is None:
+def read_casem(html: str | HtmlDocument) -> CasemMinutes | None:
+    """Items and appeal instructions of CaseM minutes HTML (or of the document already parsed and
+    rendered for its pages); None when it has no article elements."""
+    reader = parse_html(html) if isinstance(html, str) else html
+    if reader is None:
         return None
-    articles = [el for el in root.iter("div") if _ARTICLE_ID.match(el.get("id") or "")]
+    articles = [el for el in reader.root.iter("div") if _ARTICLE_ID.match(el.get("id") or "")]
     if not articles:
         return None
-    reader = ElementLines(root)
     read = [_article(a, reader) for a in articles]
     bodies = Counter(body for _, body in read if body)
     return CasemMinutes(items=[item for item, _ in read], appeals=_appeals(articles[-1], reader),
@@ -86,7 +86,7 @@ def _kind(heading: str) -> str:
     return "muu"
 
 
-def _article(article: lxml.html.HtmlElement, reader: ElementLines) -> tuple[ParsedItem, str | None]:
+def _article(article: lxml.html.HtmlElement, reader: HtmlDocument) -> tuple[ParsedItem, str | None]:
     """The item of one article element, and the body its own handling line names."""
     inner = next((c for c in _elements(article) if "max-width" in _classes(c)), article)
     number: int | None = None
@@ -120,7 +120,7 @@ def _article(article: lxml.html.HtmlElement, reader: ElementLines) -> tuple[Pars
 
 
 def _earlier_handling(block: lxml.html.HtmlElement, handlings: list[str], number: int | None,
-                      reader: ElementLines) -> list[ParsedSection]:
+                      reader: HtmlDocument) -> list[ParsedSection]:
     """An earlier handling's block: its header row names the body, date and §; its parts carry
     the matching line of the item's handling table as ``handling``."""
     out: list[ParsedSection] = []
@@ -189,7 +189,7 @@ def _is_heading_cell(cell: lxml.html.HtmlElement, text: str) -> bool:
 
 
 def _rows(table: lxml.html.HtmlElement, handling: str | None, number: int | None,
-          reader: ElementLines) -> list[ParsedSection]:
+          reader: HtmlDocument) -> list[ParsedSection]:
     parts = _Parts(handling)
     for row in _table_rows(table):
         cells = [c for c in _elements(row) if c.tag in ("td", "th") and _text(c)]
@@ -205,7 +205,7 @@ def _rows(table: lxml.html.HtmlElement, handling: str | None, number: int | None
     return [s for s in parts.sections if s.lines or s.kind != "selostus"]
 
 
-def _cell(cell: lxml.html.HtmlElement, parts: _Parts, new_row: bool, reader: ElementLines) -> None:
+def _cell(cell: lxml.html.HtmlElement, parts: _Parts, new_row: bool, reader: HtmlDocument) -> None:
     text = _text(cell)
     children = [c for c in _elements(cell) if c.tag != "br"]
     if not any(_text(c) for c in children):  # text straight in the cell: 'Liitteet', '§35, §39'
@@ -235,7 +235,7 @@ def _cell(cell: lxml.html.HtmlElement, parts: _Parts, new_row: bool, reader: Ele
         new_row = False
 
 
-def _appeals(last_article: lxml.html.HtmlElement, reader: ElementLines) -> list[AppealText]:
+def _appeals(last_article: lxml.html.HtmlElement, reader: HtmlDocument) -> list[AppealText]:
     """The tables after the last article: one block of appeal instructions each."""
     out: list[AppealText] = []
     node = last_article

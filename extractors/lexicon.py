@@ -49,11 +49,14 @@ def common_zipf(lang: str) -> dict[str, float]:
     loading its large table (~1 s): a word missing here has a Zipf frequency below 3.
     """
     import gzip
-    from importlib import resources
+    from importlib.util import find_spec
+    from pathlib import Path
 
     import msgpack
 
-    packed = (resources.files("wordfreq") / "data" / f"small_{lang}.msgpack.gz").read_bytes()
+    # the package's folder without importing it (its import pulls in ftfy and langcodes, ~0.1 s)
+    folder = Path(next(iter(find_spec("wordfreq").submodule_search_locations)))
+    packed = (folder / "data" / f"small_{lang}.msgpack.gz").read_bytes()
     header, *buckets = msgpack.unpackb(gzip.decompress(packed), raw=False)
     if not isinstance(header, dict) or header.get("format") != "cB":
         raise ValueError(f"unexpected wordfreq data format for {lang}: {header!r}")

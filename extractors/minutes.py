@@ -35,7 +35,7 @@ from extractors.goals import (
     is_goals_text,
 )
 from extractors.handlings import history_rows, parse_handling_page, publisher_meeting
-from extractors.htmltext import decode_html, html_title, html_to_pages, listing_reason
+from extractors.htmltext import HtmlDocument, decode_html, html_title, html_to_pages, listing_reason, parse_html
 from extractors.layout import strip_furniture
 from extractors.meeting import MeetingInfo, extract_meeting
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
@@ -64,7 +64,7 @@ class TextLayer:
     repairs: list = field(default_factory=list)
     listing: str | None = None  # why an HTML page is a list or search form, not minutes
     html: str | None = None  # the decoded HTML, for readers that need its cells (follow-up tables)
-    casem_html: str | None = None  # CaseM's source HTML embedded in the PDF: items are read from its elements
+    casem: HtmlDocument | None = None  # CaseM's source HTML embedded in the PDF: items are read from its elements
     text: str | None = None  # plain text as given: its tabs keep empty table cells
     outline: list[tuple[str, int | None]] = field(default_factory=list)  # PDF bookmarks (title, page)
 
@@ -105,9 +105,10 @@ def read_text_layer(data: bytes, fmt: str, ocr=None, prefer_embedded_html: bool 
         text = _decode_text(data)
         return TextLayer(pages=text_to_pages(text), source_format="text", page_count=None, text=text)
     content = read_pdf(data, with_text=not (prefer_embedded_html and CASEM_HTML_MARK in data))
-    if prefer_embedded_html and content.embedded_html:
-        return TextLayer(pages=html_to_pages(content.embedded_html), source_format="pdf+casem-html",
-                         page_count=content.page_count, pdf_bytes=data, casem_html=content.embedded_html)
+    casem = parse_html(content.embedded_html) if prefer_embedded_html and content.embedded_html else None
+    if casem is not None:
+        return TextLayer(pages=casem.pages(), source_format="pdf+casem-html", page_count=content.page_count,
+                         pdf_bytes=data, casem=casem)
     if not content.pages and content.page_count:
         content = read_pdf(data)  # the embedded HTML was unusable: read the page text after all
     pages = content.pages
@@ -183,7 +184,7 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         meeting_info = publisher_meeting(meeting_info, handled.publisher)
     meeting_body = meeting_info.body if meeting_info else None
     index = item_index(layer.outline)
-    casem = guard("casem html", read_casem, layer.casem_html) if layer.casem_html and not handled else None
+    casem = guard("casem html", read_casem, layer.casem) if layer.casem and not handled else None
     if handled is not None:
         items, main_body, appeals = [handled.item], handled.publisher.body, []
     elif casem is not None:

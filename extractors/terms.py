@@ -77,9 +77,9 @@ def section_terms(sections: list[ItemSection]) -> list[SectionTerm]:
     for sec in sections:
         counts: Counter[str] = Counter()
         surface: dict[str, str] = {}
-        for w in words(sec.text):
+        for w, n in Counter(words(sec.text)).items():  # each word once, in the order of first appearance
             for t in word_terms(w):
-                counts[t] += 1
+                counts[t] += n
                 surface.setdefault(t, w)
         rows.extend(SectionTerm(item_id=sec.item_id, doc_id=sec.doc_id, ordinal=sec.ordinal, term=t, tf=n,
                                 surface=surface[t]) for t, n in counts.items())

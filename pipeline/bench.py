@@ -146,8 +146,9 @@ def raw_run(folder: Path) -> dict:
     return run
 
 
-def ingest_run(folder: Path, db: Path, workers: int = 2, extra: tuple[str, ...] = ()) -> dict:
-    db.unlink(missing_ok=True)
+def ingest_run(folder: Path, db: Path, workers: int = 2, extra: tuple[str, ...] = (), fresh: bool = True) -> dict:
+    if fresh:
+        db.unlink(missing_ok=True)
     run = timed([str(BIN / "minutes"), "ingest", str(folder), "--db", str(db), "--workers", str(workers),
                  *extra])
     run.pop("stdout")
@@ -181,21 +182,46 @@ def side_by_side(folder: Path, db: Path, repeats: int = REPEATS, workers: int = 
             "peak_rss_mb": max(ing["peak_rss_mb"] for _, ing in pairs)}
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds of a live process and its live descendants, with what each has reaped of its
+    own children (/proc utime, stime, cutime, cstime): all the work done under it so far."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def dask_curve(folder: Path, db: Path, processes: tuple[int, ...] = (1, 2, 4)) -> dict:
     """Pages per second of `--executor dask` on a LocalCluster of 1, 2, 4 single-thread worker
-    processes on this machine (the cluster is started before the clock runs, as a standing one is)."""
+    processes on this machine (the cluster is started before the clock runs, as a standing one is),
+    with the CPU seconds the workers (and the per-document processes under them) spent."""
     import dask
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     out = {}
     for n in processes:
         with dask.config.set({"distributed.worker.daemon": False}), \
                 LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                             dashboard_address=":0") as cluster:
+                             dashboard_address=":0") as cluster, Client(cluster) as client:
+            pids = list(client.run(os.getpid).values())
+            before = sum(tree_cpu_s(pid) for pid in pids)
             run = ingest_run(folder, db, extra=("--executor", "dask", "--scheduler", cluster.scheduler_address))
+            workers_cpu = sum(tree_cpu_s(pid) for pid in pids) - before
+        _reap_orphans(5.0)  # the cluster's processes, so that the next run's CPU figures do not count them
         out[f"{n}_workers"] = {"pages": run["pages"], "seconds": run["seconds"],
                                "pages_per_s": round(run["pages"] / run["seconds"], 1), "failed": run["failed"],
-                               "writer_cpu_s": run["cpu_s"]}
+                               "writer_cpu_s": run["cpu_s"], "workers_cpu_s": round(workers_cpu, 2),
+                               "pages_per_worker_cpu_s": round(run["pages"] / workers_cpu, 1) if workers_cpu else None,
+                               "load_after": load()}
     return out
 
 
@@ -213,9 +239,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fi-minutes-bench-") as tmp:
         tmp_path = Path(tmp)
         db = tmp_path / "bench.duckdb"
-        empty = tmp_path / "empty"
-        empty.mkdir()
-        results["empty_run_s"] = [ingest_run(empty, db)["seconds"] for _ in range(3)]
+        # a run with nothing to do: its one document is in the database already (an empty folder is
+        # a usage error)
+        done = make_batch(tmp_path / "done", minutes[:1], 1)[0].parent
+        ingest_run(done, db)
+        results["nothing_to_do_run_s"] = [ingest_run(done, db, fresh=False)["seconds"] for _ in range(3)]
         make_batch(tmp_path / "batch100", minutes, 100)
         make_batch(tmp_path / "batch20", minutes, 20)
         make_batch(tmp_path / "long", long_docs, 2)
@@ -225,7 +253,7 @@ def main() -> int:
         results["followup_report_2"] = side_by_side(tmp_path / "long", db, repeats=1)
         make_batch(tmp_path / "html", minutes, 24, hide_html=False)
         results["embedded_html_24"] = side_by_side(tmp_path / "html", db)
-        results["dask_20"] = dask_curve(tmp_path / "batch20", db)
+        results["dask_100"] = dask_curve(tmp_path / "batch100", db)
     try:
         from pipeline.bench_ocr import bench_ocr
 

@@ -9,8 +9,9 @@ flight, so memory stays bounded whatever the batch size.
 
 Failure model: a worker killed mid-task (kill -9, OOM) is noticed by the scheduler, which runs
 the task again elsewhere; a document that kills `ALLOWED_FAILURES` workers in a row is recorded
-as failed. The writer commits one document at a time, so if it dies the next run skips what was
-committed (by sha256) and parses the rest: nothing lost, nothing twice.
+as failed. The writer is `pipeline.ingest.ingest_into`, as with the local executor: it commits one
+document at a time, so if it dies the next run adopts its private copy (pipeline/publish.py), skips
+what was committed (by sha256) and parses the rest: nothing lost, nothing twice.
 
 Dask workers run as daemonic processes by default, and daemonic processes may not start
 children: start them with `DASK_DISTRIBUTED__WORKER__DAEMON=False` (see docs/scale.md).
@@ -19,9 +20,11 @@ children: start them with `DASK_DISTRIBUTED__WORKER__DAEMON=False` (see docs/sca
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from extractors.records import Extraction
@@ -66,15 +69,16 @@ def run_parsers_dask(paths: list[Path], scheduler: str, municipality: str | None
     with Client(scheduler, set_as_default=False) as client:
         check_workers(client)
         window = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-        pending = iter(paths)
+        pending = enumerate(paths)
+        run = uuid.uuid4().hex[:12]  # keys unique on a shared scheduler: same names in many folders and runs
         started: dict[str, tuple[Path, float]] = {}
 
         def submit(count: int) -> list:
             futures = []
-            for path in _take(pending, count):
+            for number, path in itertools.islice(pending, count):
                 future = client.submit(parse_on_worker, path.read_bytes(), str(path), path.name, municipality,
                                        timeout, memory_mb, use_ocr, embedded_html, pure=False,
-                                       key=f"parse-{len(started)}-{path.name}")
+                                       key=f"parse-{run}-{number}-{path.name}")
                 started[future.key] = (path, time.monotonic())
                 futures.append(future)
             return futures
@@ -93,10 +97,3 @@ def run_parsers_dask(paths: list[Path], scheduler: str, municipality: str | None
             yield path, extraction, time.monotonic() - start, peak
             queue.update(submit(1))
 
-
-def _take(items: Iterator[Path], count: int) -> Iterable[Path]:
-    for _ in range(count):
-        item = next(items, None)
-        if item is None:
-            return
-        yield item

@@ -253,8 +253,6 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
         raise ValueError("the dask executor needs a scheduler address (tcp://HOST:8786)")
     files = discover(paths)
     report = IngestReport()
-    if files and executor == "local":
-        start_workers()
     con = connect(db_path)
     try:
         known = known_documents(con)
@@ -267,9 +265,12 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
                 if progress:
                     progress(result)
             else:
+                if not todo and executor == "local":
+                    start_workers()  # the first document to parse: the fork server loads while we hash the rest
                 todo.append(path)
         if on_start:
             on_start(len(todo))
+        run_id, stamp = _begin_run(con, report.started_at)
         if executor == "dask":
             from pipeline.dask_executor import run_parsers_dask
 
@@ -278,7 +279,7 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
             parsed = run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr, embedded_html)
         for path, extraction, seconds, peak in parsed:
             doc = extraction.document
-            write_extraction(con, extraction)
+            write_extraction(con, extraction, now=stamp)
             result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
                                municipality=doc.municipality, pages=doc.pages,
                                items=doc.item_count, seconds=seconds, peak_rss_mb=peak)
@@ -287,7 +288,7 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
                 progress(result)
         _after_batch(con)
         report.finished_at = dt.datetime.now()
-        _record_run(con, report)
+        _finish_run(con, run_id, report)
     finally:
         con.close()
     return report
@@ -300,11 +301,29 @@ def _after_batch(con) -> None:
     supersede(con)
 
 
-def _record_run(con, report: IngestReport) -> None:
+def _begin_run(con, started_at: dt.datetime) -> tuple[str, dt.datetime]:
+    """The run's id and the time every document it loads is stamped with (`ingested_at`).
+
+    One time for the whole run: the order in which workers finish is arbitrary and must not decide
+    which of two documents of one meeting is the later version (pipeline/supersede.py). A run that
+    was interrupted (Ctrl-C, kill -9; its row has no `finished_at`) is continued under its own id
+    and time, so interrupting and re-running gives what one uninterrupted run gives.
+    """
+    row = con.execute("SELECT run_id, started_at FROM ingest_runs WHERE finished_at IS NULL "
+                      "ORDER BY started_at DESC LIMIT 1").fetchone()
+    if row:
+        return row[0], row[1]
+    run_id = uuid.uuid4().hex
+    con.execute("INSERT INTO ingest_runs (run_id, started_at) VALUES (?, ?)", [run_id, started_at])
+    return run_id, started_at
+
+
+def _finish_run(con, run_id: str, report: IngestReport) -> None:
     con.execute(
-        "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [uuid.uuid4().hex, report.started_at, report.finished_at, len(report.results), report.count("ok"),
-         report.count("partial"), report.count("failed"), report.count("unchanged")],
+        "UPDATE ingest_runs SET finished_at = ?, documents = ?, ok = ?, partial = ?, failed = ?, skipped = ? "
+        "WHERE run_id = ?",
+        [report.finished_at, len(report.results), report.count("ok"), report.count("partial"),
+         report.count("failed"), report.count("unchanged"), run_id],
     )
 
 

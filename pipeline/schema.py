@@ -11,6 +11,7 @@ import datetime as dt
 import types
 import typing
 from dataclasses import fields
+from functools import cache
 
 import duckdb
 
@@ -60,6 +61,7 @@ def sql_type(annotation: object) -> str:
     return _SQL_TYPES[annotation]
 
 
+@cache
 def table_columns(record_type: type) -> list[tuple[str, str]]:
     hints = typing.get_type_hints(record_type)
     return [(f.name, sql_type(hints[f.name])) for f in fields(record_type)]
@@ -75,7 +77,19 @@ def create_table_sql(record_type: type) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and columns and (re)create views. Safe to call on every connection."""
+    """Create missing tables and columns and (re)create views. Safe to call on every connection.
+
+    One transaction: one commit instead of one for each of some fifty statements."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _ensure(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _ensure(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in EXTRA_DDL:
         con.execute(ddl)
     existing = {r[0] for r in con.execute(

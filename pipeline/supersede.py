@@ -12,8 +12,8 @@ What identifies them (docs/schema.md, 'Identity'):
 - an item: its meeting's identity and its § number; an item decided without a meeting (an office
   holder's decision): municipality, decision maker, case (diary number; the title when there is
   none) and §.
-The winner: minutes over an agenda, then the later version (the document ingested last), then the
-smaller doc_id so that the choice is stable.
+The winner: minutes over an agenda, then the later version (ingested by a later run: documents of
+one run share its time, pipeline/ingest.py), then the smaller doc_id so that the choice is stable.
 """
 
 from __future__ import annotations

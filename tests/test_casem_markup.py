@@ -73,3 +73,24 @@ def test_embedded_html_and_page_text_give_the_same_records(tmp_path: Path) -> No
     transport = next(i.item_id for i in html_ex.of(AgendaItem) if i.section_number == 42)
     kinds = [s.kind for s in html_ex.of(ItemSection) if s.item_id == transport]
     assert kinds == ["valmistelija", "liitteet", "selostus", "esittelija", "paatosehdotus", "paatos", "muu"]
+
+
+def test_element_lines_from_the_page_rendering_are_those_of_rendering_the_element_alone(shared_dir: Path) -> None:
+    """The lines of an element are taken from the rendering of the pages where that rendering gave
+    them in a plain context: on every element of the fixture and of the real Lapua minutes' HTML,
+    they are the lines of the element rendered on its own."""
+    from extractors.htmltext import parse_html
+    from extractors.pdftext import casem_html
+
+    pages = [HTML] + [casem_html(p.read_bytes()) for p in sorted((shared_dir / "real" / "lapua").glob("*.pdf"))]
+    taken = 0
+    for html in pages:
+        shared, alone = parse_html(html), parse_html(html)
+        shared.pages()
+        by_path = {alone.root.getroottree().getpath(el): el for el in alone.root.iter() if isinstance(el.tag, str)}
+        for el in shared.root.iter():
+            if isinstance(el.tag, str) and el.tag in ("div", "p", "td"):
+                taken += el in shared._renderer.blocks
+                fresh = alone._single_lines(by_path[shared.root.getroottree().getpath(el)])
+                assert shared.lines(el) == fresh, shared.root.getroottree().getpath(el)
+    assert taken > 1000  # most elements were taken from the pages' rendering

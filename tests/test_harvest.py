@@ -324,6 +324,44 @@ def test_two_concurrent_harvests_do_not_both_run(tmp_path: Path):
         assert not harvest(config, db, tmp_path / "raw", now=NOW).locked, "the lock is free once the holder is gone"
 
 
+KILLED_AT_INGEST = """
+import datetime as dt, json, os, signal, sys
+from pathlib import Path
+from pipeline.harvest.config import HarvestConfig, parse_source
+from pipeline.harvest.runner import harvest
+if __name__ == "__main__":
+    sources = tuple(parse_source(s, i) for i, s in enumerate(json.loads(sys.argv[1])))
+    harvest(HarvestConfig(sources=sources, backoff_s=0.01, timeout_s=5), Path(sys.argv[2]), Path(sys.argv[3]),
+            now=dt.datetime(2025, 3, 20, 2, 30), ingest=lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
+"""
+
+
+def test_a_harvest_killed_before_its_ingest_loses_no_meeting(tmp_path: Path):
+    """kill -9 between fetching and ingesting: the next harvest adopts the killed one's private copy,
+    whose cursors have not moved past what was never ingested, and ingests every meeting."""
+    site = Site()
+    _dynasty(site, tmp_path)
+    db, raw = tmp_path / "minutes.duckdb", tmp_path / "raw"
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_AT_INGEST)
+    with SiteServer(site) as server:
+        sources = [{"municipality": "Espoo", "system": "dynasty", "url": f"{server.url}/kokous/", "delay_s": 0,
+                    "start": "2024-01-01", "overlap_days": 0}]
+        killed = subprocess.run([sys.executable, str(script), json.dumps(sources), str(db), str(raw)],
+                                cwd=Path(__file__).resolve().parents[1], timeout=120)
+        assert killed.returncode == -9 and not db.exists()
+        assert list(tmp_path.glob(".minutes.duckdb.writing-*.duckdb"))
+        summary = harvest(_config(sources), db, raw, now=NOW + dt.timedelta(days=1))
+    assert summary.exit_code == EXIT_OK, summary.line()
+    docs = _docs(db)
+    assert len(docs) == 4 and all(status == "ok" for *_, status in docs.values()), docs
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT last_date FROM harvest_cursors WHERE body = 'Kaupunginhallitus'").fetchone() == \
+        (dt.date(2025, 2, 24),)
+    con.close()
+    assert not list(tmp_path.glob(".minutes.duckdb.*"))
+
+
 def test_zero_yield_is_flagged_and_one_failing_source_does_not_stop_the_others(tmp_path: Path):
     site = Site()
     _dynasty(site, tmp_path)

@@ -14,6 +14,7 @@ from extractors.municipality import (
     municipalities,
     oblique_stems,
     recognise_municipality,
+    required_literal,
     resolve_name,
 )
 from extractors.pdftext import read_pdf
@@ -136,3 +137,28 @@ def test_language_and_kind_markers() -> None:
     followup = "Tavoite\tToimenpide/mittari\tArviointi\tTila\nToteutuma\nVihreä = toteutunut"
     assert classify_kind(followup) == "followup"
     assert classify_kind("Kauppalista: maitoa ja leipää") == "other"
+
+
+@pytest.mark.parametrize(("pattern", "literal"), [
+    (r"\bpoytakirja\b", "poytakirja"), (r"^\s*[-–]?\s*toimenpiteet?\s*:", "toimenpitee"),
+    (r"\d{1,4}\s*§", "§"), (r"ab{0,2}cd", "cd"), (r"[]x]yz", "yz"), (r"[^\]q]rst", "rst"),
+    (r"(foo)?barbaz", ""), (r"toteutuma|tila", ""),
+])
+def test_required_literal(pattern: str, literal: str) -> None:
+    assert required_literal(pattern) == literal
+
+
+def test_kind_markers_counted_alike_with_the_literal_filter(dev_corpus: Path, shared_dir: Path) -> None:
+    """Skipping a marker whose literal part is not in the text changes no count, on every real and
+    synthetic text we hold (the filter is only a shortcut)."""
+    import re
+
+    from extractors.municipality import _count
+    from extractors.text import ascii_lower
+    from extractors.vocab import FOLLOWUP_MARKERS, GOAL_MARKERS, MINUTES_MARKERS
+
+    paths = [p for p, _ in dev_documents(dev_corpus)] + sorted((shared_dir / "real" / "lapua").glob("*.pdf"))
+    for path in paths:
+        text = ascii_lower(document_text(path))
+        for pattern in FOLLOWUP_MARKERS + GOAL_MARKERS + MINUTES_MARKERS:
+            assert _count((pattern,), text) == len(re.findall(ascii_lower(pattern), text, re.I | re.M)), pattern

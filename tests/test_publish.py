@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import signal
 import sqlite3
@@ -16,6 +17,7 @@ import pytest
 
 from pipeline.ingest import ingest_paths
 from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file, writing
+from tests.dbcheck import check_whole, table_rows
 from tests.pdfmaker import minutes_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +158,55 @@ def test_a_write_ahead_log_left_beside_the_published_file_is_folded_in_first(tmp
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT list(x ORDER BY x) FROM t").fetchone()[0] == [1, 2, 3]
     con.close()
+
+
+WRITER = """
+import sys
+from pipeline.ingest import ingest_paths
+if __name__ == "__main__":
+    ingest_paths([sys.argv[1]], sys.argv[2], workers=2, progress=lambda r: print(r.status, flush=True))
+"""
+
+
+def test_a_writer_killed_at_random_points_loses_at_most_the_documents_in_flight(tmp_path: Path) -> None:
+    """kill -9 of `ingest` at random moments (copying, adopting, parsing, loading, superseding,
+    publishing): the published file stays whole and as it was until a run ends, every document a
+    killed run committed is kept by the next, and the end result is that of runs never killed."""
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    src = tmp_path / "in"
+    src.mkdir()
+    decided = "Hyväksyttiin."
+    files = [minutes_pdf(src / f"m{k:02d}.pdf", items=[(k + 1, f"Asia {k}", decided), (k + 2, "Lausunto", decided)])
+             for k in range(12)]  # one meeting printed by twelve documents: supersede has work to do
+    db = tmp_path / "m.duckdb"
+    ingest_paths(files[:2], db, workers=1)
+    published = table_rows(db)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    committed, finished, kills = 2, False, 0
+    while not finished:
+        proc = subprocess.Popen([sys.executable, str(script), str(src), str(db)], cwd=ROOT,
+                                stdout=subprocess.PIPE, text=True)
+        said = []
+        if kills < 8:  # after 0 to 12 documents (the first ones unchanged), and a little more
+            lines = rng.randint(0, 12)
+            while len(said) < lines and (line := proc.stdout.readline()):
+                said.append(line.strip())
+            time.sleep(rng.uniform(0.0, 0.3))
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        said += proc.communicate(timeout=120)[0].split()
+        unchanged = said.count("unchanged")
+        if unchanged == 12 or len(said) > unchanged:  # it got past hashing: it knows what is kept
+            assert unchanged >= committed, f"seed {seed}: {committed} committed, {unchanged} kept"
+        committed = max(committed, len(said))  # each line is printed after its document committed
+        documents = check_whole(db)  # whole: as before the runs, or complete (killed after publishing)
+        finished = documents == 12
+        assert finished or (documents == 2 and table_rows(db) == published), f"seed {seed}"
+        assert finished or proc.returncode == -signal.SIGKILL, f"seed {seed}"
+    assert not list(tmp_path.glob(".m.duckdb.*")), f"seed {seed}"
+    reference = tmp_path / "ref.duckdb"
+    ingest_paths(files[:2], reference, workers=1)
+    ingest_paths([src], reference, workers=2)
+    assert table_rows(db) == table_rows(reference), f"seed {seed}"

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipeline.harvest.http import DEFAULT_DELAY_S, DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT
-
+# Settings' defaults (pipeline/harvest/http.py uses them too; kept here so that reading the
+# settings does not import httpx)
+DEFAULT_USER_AGENT = "fi-minutes-harvest/0.1 (+municipal minutes research; see docs/harvest.md)"
+DEFAULT_DELAY_S = 1.0
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_OVERLAP_DAYS = 7  # late publications (minutes are signed days after the meeting)
 DEFAULT_CONFIG = Path("sources.toml")
 MUNICIPALITIES_CSV = Path(__file__).resolve().parents[2] / "extractors" / "data" / "municipalities.csv"

@@ -21,15 +21,14 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from pipeline.harvest.config import DEFAULT_DELAY_S, DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT
+
 log = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = "fi-minutes-harvest/0.1 (+municipal minutes research; see docs/harvest.md)"
-DEFAULT_DELAY_S = 1.0
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF_S = 2.0
 DEFAULT_MAX_RETRY_AFTER_S = 60.0
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_MAX_PAGE_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
 

@@ -176,6 +176,7 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
                     run.harvest()
                     if run.to_ingest and not dry_run:
                         run.ingest(db_path, ingest, workers)
+                    run.advance_cursors()
                 except FetchError as exc:  # expected (site down, timeout): one line, no traceback
                     log.error("source %s failed: %s", source.label, exc)
                     result.errors.append(str(exc))
@@ -231,6 +232,7 @@ class SourceRun:
         self.source, self.con, self.fetcher, self.data_dir = source, con, fetcher, data_dir
         self.since, self.dry_run, self.now, self.result = since, dry_run, now, result
         self.to_ingest: list[tuple[Path, DocRef]] = []
+        self.cursors: list[tuple[str, dt.date]] = []  # (body, last date done), moved after the ingest
         if source.system != "folder":
             fetcher.allow_site(source.url, source.delay_s)
             fetcher.allowed_hosts.update(h.lower() for h in source.allow_hosts)
@@ -272,7 +274,13 @@ class SourceRun:
                 if held and min(held) <= last:
                     last = min(held) - dt.timedelta(days=1)
                 if cursor is None or last > cursor:
-                    state.advance_cursor(self.con, self.source.municipality, body.name, last, self.now)
+                    self.cursors.append((body.name, last))
+
+    def advance_cursors(self) -> None:
+        """Move the cursors once the documents they cover are ingested: a harvest killed before that
+        lists those meetings again (its private copy is adopted by the next run, publish.py)."""
+        for body, last in self.cursors:
+            state.advance_cursor(self.con, self.source.municipality, body, last, self.now)
 
     def meeting(self, meeting: MeetingRef) -> bool:
         """Fetch one meeting's documents; False if it is not complete yet (agenda only, failures)."""
