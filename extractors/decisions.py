@@ -59,6 +59,7 @@ from extractors.vocab import (
     PRESENTER_CHANGED_CUES,
     PROCEDURAL_CUES,
     PROPOSAL_SIDE_CUES,
+    PROPOSING_FRAME_VERBS,
     RECUSAL_CUES,
     RECUSAL_NEGATIONS,
     RECUSAL_ROLE_WORDS,
@@ -315,7 +316,7 @@ _POINT = re.compile(r"(?:^|\s)[2-9]\s*[.)]\s")
 # 'Suunnittelupäällikkö Vandell: Lautakunta päättää ...': who proposed, printed before the proposal
 _SPEAKER = re.compile(r"^[^:]{2,90}:\s+(?=[A-ZÅÄÖ])")
 # '<body> päättää, että' / 'esittää valtuustolle, että' / 'esitti valtuustolle seuraavaa:'
-_THAT = re.compile(r"\b(päättää|päätti|esittää|esitti|ehdottaa|ehdotti|beslutar|föreslår|föreslog)\b"
+_THAT = re.compile(rf"\b({'|'.join(PROPOSING_FRAME_VERBS)})\b"
                    r"[^.]{0,60}?(,?\s+että|,?\s+att|\s+seuraavaa:)\s+", re.IGNORECASE)
 
 
@@ -372,14 +373,12 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         accepted = _kasittely_outcome(kasittely)
         if accepted and accepted != "hyvaksytty":
             return accepted
-    if found:
-        if found[0] == "hyvaksytty" and _proposal_notes(proposal):
-            return "merkitty_tiedoksi"  # 'hyväksyi kaupunginjohtajan ehdotuksen' that notes a report
-        if found[0] == "hyvaksytty" and _changed_election(_sentences(paatos), proposal):
-            return "hyvaksytty_muutettuna"
-        return found[0]
-    if _changed_election(_sentences(paatos), proposal):
+    if found and found[0] == "hyvaksytty" and _proposal_notes(proposal):
+        return "merkitty_tiedoksi"  # 'hyväksyi kaupunginjohtajan ehdotuksen' that notes a report
+    if (not found or found[0] == "hyvaksytty") and _changed_election(_sentences(paatos), proposal):
         return "hyvaksytty_muutettuna"
+    if found:
+        return found[0]
     if not paatos.strip():
         return "muu"
     if kasittely:
@@ -396,7 +395,7 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
 assert set(OUTCOME_ORDER) == set(OUTCOMES)
 
 
-_ELECTION_VERB_FIRST = re.compile(r"^(\W*)(Vali\w+|Vald\w*|Välj\w*)", re.MULTILINE)
+_FIRST_WORD = re.compile(r"^\W*(\w+)")
 
 
 def _elected(sentences: Sequence[str]) -> list[str]:
@@ -407,7 +406,9 @@ def _elected(sentences: Sequence[str]) -> list[str]:
         if verb is None:
             continue
         # 'Valittiin Emilia Olkanen': the verb opening the sentence is no first name
-        sentence = _ELECTION_VERB_FIRST.sub(lambda m: m.group(1) + m.group(2).lower(), sentence)
+        first = _FIRST_WORD.match(sentence)
+        if first and first.start(1) == verb.start():
+            sentence = sentence[:first.start(1)] + first.group(1).lower() + sentence[first.end(1):]
         # 'kuuli Niko Savinaista ja valitsi ... Nanna Nivukosken': the elected follow the verb
         out += [fold_keep_length(span.tokens[-1]).lower() for span in _person_spans(sentence)
                 if len(span.tokens) >= 2 and span.start >= verb.end()]

@@ -113,7 +113,7 @@ def _base(token) -> str:
     return text if text.isupper() else lemma
 
 
-def nominative(tokens: Sequence) -> str:
+def phrase_nominative(tokens: Sequence) -> str:
     """A multi-word name in the nominative: the head (last word) and the adjectives that agree with
     it take their lemma, genitive qualifiers stay ('Lapuan kaupunginhallituksen' -> 'Lapuan
     kaupunginhallitus', 'teknisen lautakunnan' -> 'tekninen lautakunta')."""
@@ -135,7 +135,7 @@ def company_spans(text: str, doc) -> list[Found]:
     found = []
     for m in _COMPANY.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        value = nominative(list(span)) if span is not None else m.group()
+        value = phrase_nominative(list(span)) if span is not None else m.group()
         found.append(Found(m.start(), m.end(), "org", value, "company"))
     return found
 
@@ -204,7 +204,8 @@ def model_spans(doc) -> list[Found]:
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if kind == "place" and after is not None and after.lemma_.lower() in vocab.ORG_AFTER_PLACE:
             tokens, kind = [*tokens, after], "org"
-        found.append(Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), kind, nominative(tokens), "model"))
+        found.append(Found(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), kind, phrase_nominative(tokens),
+                           "model"))
     return found
 
 
@@ -236,7 +237,7 @@ def body_spans(doc) -> list[Found]:
         if (start == i and lemma == suffix) or lemma.endswith("toimielin"):
             continue
         tokens = list(doc[start:i + 1])
-        found.append(Found(tokens[0].idx, tok.idx + len(tok.text), "org", nominative(tokens), "body"))
+        found.append(Found(tokens[0].idx, tok.idx + len(tok.text), "org", phrase_nominative(tokens), "body"))
     return found
 
 

@@ -366,6 +366,10 @@ ACTION_VERB_LEMMAS: tuple[str, ...] = (
     "merkitä", "antaa", "vuokrata", "myydä", "ostaa", "hylätä", "muuttaa", "irtisanoa", "palkata", "siirtää",
     "asettaa", "määrätä", "lopettaa", "perustaa", "varata", "osoittaa", "kieltää", "velvoittaa", "ottaa",
 )
+# Verbs that frame a proposal's content ('<body> päättää, että ...', 'esittää valtuustolle, että ...',
+# 'esitti valtuustolle seuraavaa: ...'): what follows the frame is what was proposed.
+PROPOSING_FRAME_VERBS: tuple[str, ...] = ("päättää", "päätti", "esittää", "esitti", "ehdottaa", "ehdotti",
+                                          "beslutar", "föreslår", "föreslog")
 # Elections ('valitaan A ja B', 'Valittiin B ja C'): whom the proposal named and whom the body chose.
 ELECTION_CUES: tuple[str, ...] = (r"\bvali(taan|ttiin|tsi|tsee|ttaisiin|ttavaksi)\b", r"\bvaldes\b", r"\bväljs\b",
                                   r"\bvalde\b", r"\bväljer\b")
