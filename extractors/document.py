@@ -80,8 +80,8 @@ def extract_document(data: bytes, src: Source, ocr: OcrFunc | None = None,
     ``prefer_embedded_html=False`` ignores CaseM's embedded source HTML and reads the page text,
     which `minutes eval` uses to score the page-text path against the HTML one.
     """
-    from extractors.ahjo import ahjo_shape, extract_ahjo
-    from extractors.minutes import extract_minutes  # the chain lives there; this is the entry point
+    from extractors.chain import extract_minutes  # the chain lives there; this is the entry point
+    from extractors.minutes.ahjo import ahjo_shape, extract_ahjo
 
     if not data:
         return failed(data, src, "empty file")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from extractors.lexicon import voikko
-from extractors.text import ascii_lower
+from extractors.text.fold import ascii_lower
+from extractors.text.lexicon import voikko
 from extractors.vocab import (
     FOLLOWUP_MARKERS,
     GOAL_MARKERS,

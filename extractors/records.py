@@ -230,7 +230,7 @@ class Recusal:
 
 @dataclass(frozen=True)
 class SectionTerm:
-    """A search term of one section (`extractors/terms.py`): a baseform or compound part."""
+    """A search term of one section (`extractors/text/terms.py`): a baseform or compound part."""
 
     TABLE: ClassVar[str] = "section_terms"
     item_id: str

@@ -137,7 +137,7 @@ FollowupStatus = Literal["toteutunut", "osittain", "ei_toteutunut"]
 FOLLOWUP_STATUSES: tuple[str, ...] = get_args(FollowupStatus)
 
 
-# --- meeting header and document identity (extractors/meeting.py, extractors/municipality.py) ----
+# --- meeting header and document identity (extractors/minutes/meeting.py, extractors/municipality.py) ----
 # Added by the meeting/municipality helper. Written as printed; matching folds case and diacritics
 # and tolerates OCR damage with DEFAULT_MEETING_HEADING_CUTOFF, so typos are not listed.
 
@@ -243,7 +243,7 @@ ATTENDEE_NOTE_WORDS: tuple[str, ...] = (
 )
 DEFAULT_MEETING_HEADING_CUTOFF = 88.0  # rapidfuzz ratio on folded text for meeting-header headings
 
-# --- roles, decisions, votes, recusals (extractors/roles.py, extractors/decisions.py) ------------
+# --- roles, decisions, votes, recusals (extractors/minutes/roles.py, extractors/minutes/decisions.py) ------------
 # Patterns are regular expressions over *folded* text (lower case, å/á/é -> a, ö/ó -> o: see
 # roles.fold_keep_length); in them 'ä' and 'ö' also accept the 'd' that OCR prints for them
 # ('ettd', 'kayttd'), so write them with the real letters.
@@ -493,7 +493,7 @@ RECUSAL_ROLE_WORDS: tuple[str, ...] = (
 # --- end of roles/decisions block ----------------------------------------------------------------
 
 
-# --- goals and follow-up tables (extractors/followup.py, extractors/goals.py) --------------------
+# --- goals and follow-up tables (extractors/goals/followup.py, extractors/goals/plans.py) --------------------
 # Added by the goals/follow-up helper. Header cells of follow-up tables are matched by *stems*
 # (lower case, inside the cell text), so 'Toteutuma (toteutumisaste)', 'Toteutuminen 2025' and
 # 'Mittarin tavoitetaso' need no listing of their own. Roles are tried in this order; the first
@@ -577,7 +577,7 @@ COLOUR_NAME_STEMS: dict[str, str] = {
 }
 DEFAULT_COLOUR_STATUS: dict[str, str] = {"vihreä": "toteutunut", "keltainen": "osittain", "oranssi": "osittain",
                                          "punainen": "ei_toteutunut"}
-# Goal-list markers (extractors/goals.py): singular and plural, Finnish and Swedish.
+# Goal-list markers (extractors/goals/plans.py): singular and plural, Finnish and Swedish.
 GOAL_ACTION_SINGULAR: tuple[str, ...] = ("toimenpide", "teko", "keino", "åtgärd", "insats")
 GOAL_ACTION_PLURAL: tuple[str, ...] = ("toimenpiteet", "toimenpide(et)", "toimenpide(t)", "teot", "keinot",
                                        "åtgärder", "insatser")
@@ -593,7 +593,7 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
                   r"Lähtötasot\b|Tavoitetasot\b)")
 # --- end of goals and follow-up block --------------------------------------------------------------
 
-# --- budget tables (extractors/budget.py) ----------------------------------------------------------
+# --- budget tables (extractors/goals/budget.py) ----------------------------------------------------------
 # Column headers of budget and outturn tables, as regular expressions over the folded header cell
 # (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -647,7 +647,7 @@ HANDLING_CARRIED_CUES: dict[str, str] = {
     r"^palautett(u|iin|una)\b": "palautettu", r"^återremitter": "palautettu",
 }
 
-# --- entities in decisions (extractors/entities.py, `minutes enrich`) -----------------------------------
+# --- entities in decisions (extractors/minutes/entities.py, `minutes enrich`) -----------------------------------
 EntityKind = Literal["org", "person", "place", "money", "date"]
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
 # Sections whose entities are extracted: the proposal and the decision, current and earlier handlings.

@@ -25,7 +25,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from extractors import repair
+from extractors.text import repair
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -178,7 +178,7 @@ def reading_gold(text: str) -> str:
 
 def clean_pdf_text(path: Path, max_pages: int = 12) -> str:
     """Text layer of a born-digital minutes PDF (e.g. the Lapua ones) as one string."""
-    from extractors.pdftext import read_pdf
+    from extractors.text.pdftext import read_pdf
 
     content = read_pdf(path.read_bytes(), max_pages=max_pages)
     return " ".join(line.text for page in content.pages for line in page.lines)
@@ -229,7 +229,7 @@ def time_ocr(documents: list[tuple[str, bytes]], jobs: int = 2) -> dict:
     may be shared: `ocr_cpu_pages_per_minute` (pages per CPU-minute times `jobs`) is what the run
     would reach with its `jobs` cores to itself, `ocr_pages_per_minute` what it reached.
     """
-    from extractors.pdftext import read_pdf
+    from extractors.text.pdftext import read_pdf
     from pipeline.ocr import ocr_pdf
 
     pages = 0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.entities import section_entities
+from extractors.minutes.entities import section_entities
 from extractors.records import DecisionEntity, EnrichedItem, ItemSection
 from extractors.vocab import ENTITY_SECTION_KINDS
 from pipeline.publish import writing

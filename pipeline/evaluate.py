@@ -29,7 +29,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extractors.text import squash_spaces
+from extractors.text.fold import squash_spaces
 from pipeline.realgold import default_real_dir, load_real_gold
 
 TEXT_MATCH = 0.85  # sections, goals, actions, metrics, follow-up rows
@@ -836,7 +836,7 @@ def _ahjo_adapter(meeting: dict | None, decisions: list[dict]) -> dict:
 
 def _outcome_from_fields(doc) -> dict:
     """The outcome classifier on CaseM OData's own decision, proposal and handling texts."""
-    from extractors.decisions import classify_outcome
+    from extractors.minutes.decisions import classify_outcome
 
     # OData strings keep the HTML entities of the editor they were typed in ('P&auml;ivi')
     fields = {key: html.unescape(value) if isinstance(value, str) else value
@@ -996,9 +996,9 @@ def find_seeds(gold_dir: Path | None = None) -> Path | None:
 
 
 def measure_seed_repair(seeds: Path | None) -> dict | None:
-    """`extractors.repair.measure_repair` on seed 001 vs its hand-corrected text, when both exist;
+    """`extractors.text.repair.measure_repair` on seed 001 vs its hand-corrected text, when both exist;
     None when the files are absent (the report prints n/a)."""
-    from extractors.repair import measure_repair
+    from extractors.text.repair import measure_repair
 
     if seeds is None:
         return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from extractors import records as R
-from extractors.text import fold
+from extractors.text.fold import fold
 from extractors.vocab import ENTITY_KINDS, ENTITY_SECTION_KINDS
 from pipeline.evaluate import DocEval, Scores, add_f1, match
 from pipeline.evaluate_tables import REAL_GOLD_DIR

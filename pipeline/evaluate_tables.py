@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extractors.text import squash_spaces
+from extractors.text.fold import squash_spaces
 from pipeline.evaluate import TEXT_MATCH, match, text_similarity
 
 REAL_GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "real"

@@ -13,9 +13,9 @@ from collections import defaultdict
 
 import duckdb
 
-from extractors.linking import DEFAULT_LINK_THRESHOLD, link_followups
+from extractors.goals.linking import DEFAULT_LINK_THRESHOLD, link_followups
+from extractors.goals.themes import THEMES
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, columns
-from extractors.themes import THEMES
 
 
 def _theme_case(expr: str) -> str:

@@ -9,7 +9,7 @@ band against descenders below tells up from down, a projection-profile search fi
 read both ways and the reading with more confident words kept. The page is read by the Debian
 `tesseract` as TSV (words with boxes; its own thresholding beat a blur + global Otsu on our scanned
 twins, 5 of 7 hard cases), cleared of dust specks, and grouped into lines and segments at wide gaps, so
-that KTweb-style margin headings stay separate segments as `extractors.pdftext.group_lines` gives.
+that KTweb-style margin headings stay separate segments as `extractors.text.pdftext.group_lines` gives.
 
 Language: 'auto' reads the first pages in Finnish, lets Finnish and Swedish function words decide,
 and reads again only the pages already read in the wrong language. Pages run in parallel (`jobs`
@@ -37,8 +37,8 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
-from extractors.ocrfix import normalise_ocr_line
 from extractors.records import Line, PageText, Segment
+from extractors.text.ocrfix import normalise_ocr_line
 
 DEFAULT_DPI = 300
 DEFAULT_JOBS = 2

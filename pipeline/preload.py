@@ -10,20 +10,10 @@ few workers that do load them for themselves.
 import gc
 import os
 
-from extractors import (  # noqa: F401 - imported for their side effect of being loaded
-    decisions,
-    document,
-    followup,
-    goals,
-    htmltext,
-    linking,
-    meeting,
-    minutes,
-    municipality,
-    ocrfix,
-    repair,
-    roles,
-)
+from extractors import chain, document, municipality  # noqa: F401 - loaded for their side effect
+from extractors.goals import followup, linking, plans  # noqa: F401
+from extractors.minutes import decisions, meeting, roles  # noqa: F401
+from extractors.text import htmltext, ocrfix, repair  # noqa: F401
 
 # A short invented minutes text: run once through the whole chain, it compiles the regular
 # expressions that the stages build at call time and fills their caches before any fork.

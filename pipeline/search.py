@@ -1,7 +1,7 @@
 """Full-text search over section texts, ranked with BM25, as SQL macros stored in the database.
 
 DuckDB's fts extension cannot be installed offline, so the index is our own `section_terms` table,
-written at ingest from Voikko baseforms and compound parts (`extractors/terms.py`). Two macros:
+written at ingest from Voikko baseforms and compound parts (`extractors/text/terms.py`). Two macros:
 
 - `minutes_search_terms(['koulu', 'kuljetus'])`: BM25 over the given terms (k1 1.2, b 0.75);
 - `minutes_search('koulu kuljetus')`: the same for words typed as they are, each taken as a term
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from extractors.terms import query_terms
+from extractors.text.terms import query_terms
 
 K1 = 1.2
 B = 0.75

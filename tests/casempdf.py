@@ -7,7 +7,7 @@ import base64
 import re
 from pathlib import Path
 
-from extractors.htmltext import html_to_pages
+from extractors.text.htmltext import html_to_pages
 from scripts.docwriter.pdf import DocPdf
 
 CHUNK = 4000  # characters of base64 per metadata key

@@ -16,8 +16,8 @@ import duckdb
 import pytest
 
 from extractors import records as R
-from extractors.ahjo import ahjo_shape
 from extractors.document import Source, extract_document
+from extractors.minutes.ahjo import ahjo_shape
 from pipeline.harvest.ahjo import meeting_extraction
 from pipeline.ingest import ingest_paths
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget import column_of, extract_budget_lines, parse_amount
 from extractors.document import Source, extract_document
+from extractors.goals.budget import column_of, extract_budget_lines, parse_amount
 from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
 from pipeline.evaluate_tables import score_real_budget
 
@@ -42,7 +42,7 @@ def test_lapua_budget_lines_exact_to_the_euro(lapua: tuple[dict, list[dict], int
 def test_kauhava_outturn_table_with_minus_signs_on_their_own_line() -> None:
     """Kauhava p. 73 (read by hand from the page): a header over three lines and minus signs the
     text layer puts a little below their amounts."""
-    from extractors.pdftext import read_pdf
+    from extractors.text.pdftext import read_pdf
     from tests.conftest import require_shared
 
     pdf = require_shared() / "real" / "kauhava" / "Kauhava-Tilinpaatos-2024.pdf"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.casemhtml import read_casem
 from extractors.document import Source, extract_document
+from extractors.minutes.casemhtml import read_casem
 from extractors.records import AgendaItem, AppealInstruction, DocumentPage, ItemHistory, ItemSection
 from tests.casempdf import casem_pdf
 
@@ -79,8 +79,8 @@ def test_element_lines_from_the_page_rendering_are_those_of_rendering_the_elemen
     """The lines of an element are taken from the rendering of the pages where that rendering gave
     them in a plain context: on every element of the fixture and of the real Lapua minutes' HTML,
     they are the lines of the element rendered on its own."""
-    from extractors.htmltext import parse_html
-    from extractors.pdftext import casem_html
+    from extractors.text.htmltext import parse_html
+    from extractors.text.pdftext import casem_html
 
     pages = [HTML] + [casem_html(p.read_bytes()) for p in sorted((shared_dir / "real" / "lapua").glob("*.pdf"))]
     taken = 0

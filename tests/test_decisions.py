@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.decisions import classify_outcome, extract_recusals, extract_votes, split_sentences
-from extractors.pdftext import read_pdf
-from extractors.roles import normalize_name
+from extractors.minutes.decisions import classify_outcome, extract_recusals, extract_votes, split_sentences
+from extractors.minutes.roles import normalize_name
+from extractors.text.pdftext import read_pdf
 from extractors.vocab import OUTCOMES
 
 # --- dev gold ---------------------------------------------------------------------------------------

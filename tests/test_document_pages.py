@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors import records as R
+from extractors.chain import mostly_ocr, page_rows, read_text_layer
 from extractors.document import Source, extract_document
-from extractors.minutes import mostly_ocr, page_rows, read_text_layer
-from extractors.ocrfix import needs_ocr
-from extractors.pdftext import read_pdf
+from extractors.text.ocrfix import needs_ocr
+from extractors.text.pdftext import read_pdf
 from pipeline.ocr import ocr_pdf
 
 

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from extractors.htmltext import decode_html
-from extractors.pdftext import read_pdf
+from extractors.text.htmltext import decode_html
+from extractors.text.pdftext import read_pdf
 from scripts.docwriter.deadline import GeneratorTimeout, deadline
 from scripts.docwriter.fonts import DEBIAN_DIR, FACES, font_file
 from scripts.docwriter.html import encode

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractors.entities import date_spans, money_spans, section_entities
+from extractors.minutes.entities import date_spans, money_spans, section_entities
 from extractors.records import DecisionEntity, ItemSection
 from extractors.vocab import ENTITY_KINDS
 from pipeline.enrich import entities_of, load_model

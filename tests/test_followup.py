@@ -11,7 +11,7 @@ import pytest
 from fpdf.drawing import DeviceCMYK
 from rapidfuzz import fuzz
 
-from extractors.followup import (
+from extractors.goals.followup import (
     colour_name,
     column_role,
     extract_followups,

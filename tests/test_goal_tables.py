@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from extractors.document import Source, extract_document
-from extractors.followup import extract_followups_html, extract_followups_text, reports_outcome
-from extractors.goals import cell_items
+from extractors.goals.followup import extract_followups_html, extract_followups_text, reports_outcome
+from extractors.goals.plans import cell_items
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric
 from tests.test_goal_variants import FollowupVariant, write_followup_pdf
 
@@ -126,7 +126,7 @@ def test_unassessed_block_stays_a_followup() -> None:
 
 def test_outcome_headers_by_meaning() -> None:
     def outcome(*cells: str) -> bool:
-        from extractors.followup import header_roles
+        from extractors.goals.followup import header_roles
 
         return reports_outcome(header_roles(list(cells)) or [], list(cells))
 

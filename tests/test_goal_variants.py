@@ -19,7 +19,7 @@ import pytest
 from fpdf.drawing import DeviceCMYK
 from rapidfuzz import fuzz
 
-from extractors.followup import extract_followups, extract_followups_html, extract_followups_text
+from extractors.goals.followup import extract_followups, extract_followups_html, extract_followups_text
 from extractors.records import FollowUp
 from scripts.docwriter.pdf import DocPdf
 from tests.pdfmaker import minutes_with_blocks
@@ -457,7 +457,7 @@ def test_html_export_variants(variant: FollowupVariant, bgcolor: bool) -> None:
 def test_html_words_through_the_page_text_path() -> None:
     """Without colours, the HTML page-text path (cells as tab-separated segments) gives the same rows
     when cells are single paragraphs (cells with line breaks need `extract_followups_html`)."""
-    from extractors.htmltext import html_to_pages
+    from extractors.text.htmltext import html_to_pages
 
     variant = HTML_VARIANTS[2][0]
     html, gold = write_followup_html(variant)
@@ -616,7 +616,7 @@ def score_goals(records: list, expected: dict) -> dict[str, tuple[int, int, int]
 
 @pytest.fixture(scope="module")
 def goal_results() -> dict:
-    from extractors.goals import extract_goals, is_goals_text
+    from extractors.goals.plans import extract_goals, is_goals_text
 
     out = {}
     for v in GOAL_VARIANTS:
@@ -723,8 +723,8 @@ def _phrasings(goal: str, ordinal: int, action: str) -> dict[str, dict]:
 
 
 def test_links_on_rephrased_followups() -> None:
-    from extractors.goals import extract_goals
-    from extractors.linking import link_followups
+    from extractors.goals.linking import link_followups
+    from extractors.goals.plans import extract_goals
     from extractors.records import Goal, GoalAction
 
     variant = GoalVariant("link_goals", numbering="dot", markers="inline", seed=41, n_goals=6)

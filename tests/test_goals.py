@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extractors.goals import (
+from extractors.goals.plans import (
     column_texts,
     extract_goals,
     extract_strategy_goals,
@@ -16,9 +16,9 @@ from extractors.goals import (
     is_goals_text,
     metric_kind,
 )
-from extractors.pdftext import read_pdf
+from extractors.goals.themes import theme_of
 from extractors.records import Goal, GoalAction, GoalMetric, Line, Segment
-from extractors.themes import theme_of
+from extractors.text.pdftext import read_pdf
 
 D07 = "d07_kankaanpaa_hyvinvointilautakunta_tavoitteet_2026"
 
@@ -164,7 +164,7 @@ def test_theme_taxonomy() -> None:
 def test_strategy_table_pdf_columns(tmp_path: Path) -> None:
     """A two-column strategy table written with fpdf2: the text layer interleaves the columns line by
     line; read by word positions each column's paragraphs come out whole."""
-    from extractors.goals import extract_strategy_columns
+    from extractors.goals.plans import extract_strategy_columns
     from scripts.docwriter.pdf import DocPdf
 
     pdf = DocPdf(size=9)
@@ -197,7 +197,7 @@ def test_strategy_table_pdf_columns(tmp_path: Path) -> None:
 def test_goal_lists_end_at_strategy_line_or_note_and_titles_run_over_two_lines() -> None:
     """Issue 10: an unnumbered goal title over two lines, metric lists closed by a 'Strategian
     painopiste:' line (the goal's strategy) or by a note, the period from the title."""
-    from extractors.goals import extract_goals
+    from extractors.goals.plans import extract_goals
     from extractors.records import Goal, GoalMetric
 
     text = "\n".join([
@@ -219,7 +219,7 @@ def test_goal_lists_end_at_strategy_line_or_note_and_titles_run_over_two_lines()
 
 
 def test_body_abbreviation_expanded_from_the_documents_own_title() -> None:
-    from extractors.goals import expand_body
+    from extractors.goals.plans import expand_body
 
     text = ("PÖYTÄKIRJANOTE\nElinvoima- ja hyvinvointikomitean tavoitteet valtuustokaudelle 2025-2029\n"
             "Tekninen lautakunta ja Sivistyslautakunta antoivat lausuntonsa. Kaupunginhallitus")

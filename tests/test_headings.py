@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.headings import heading_kind, match_line_heading
+from extractors.minutes.headings import heading_kind, match_line_heading
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -47,8 +47,8 @@ def test_line_shapes() -> None:
     ("Stadsstyrelsen § 12 3.3.2025", 12, "Stadsstyrelsen"),
 ])
 def test_item_header_shapes(text: str, number: int, body: str) -> None:
+    from extractors.minutes.segment import parse_header
     from extractors.records import Line
-    from extractors.segment import parse_header
 
     cand = parse_header(Line(page=1, y=0, x0=0, text=text), 0)
     assert cand is not None and (cand.number, cand.body) == (number, body)
@@ -58,8 +58,8 @@ def test_item_header_shapes(text: str, number: int, body: str) -> None:
                                   "Kaupunginhallitus antoi 8.9.2025 § 212 talousarvion", "Asiat § 45 - 48",
                                   "§ 94 käsitellyt tievalot."])
 def test_section_sign_references_are_not_headers(text: str) -> None:
+    from extractors.minutes.segment import parse_header
     from extractors.records import Line
-    from extractors.segment import parse_header
 
     assert parse_header(Line(page=1, y=0, x0=0, text=text), 0) is None
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.htmltext import (
+from extractors.records import Line
+from extractors.text.fold import squash_spaces
+from extractors.text.htmltext import (
     BODY_HEIGHT,
     COLUMN_WIDTH,
     HEADING_HEIGHT,
@@ -19,9 +21,7 @@ from extractors.htmltext import (
     html_title,
     html_to_pages,
 )
-from extractors.pdftext import read_pdf
-from extractors.records import Line
-from extractors.text import squash_spaces
+from extractors.text.pdftext import read_pdf
 
 D08 = "d08_raahe_kaupunginhallitus_2025-03-03"
 LAPUA_MINUTES = ["Pöytäkirja-Tarkastuslautakunta - 19.11.2025, klo 15_01.pdf",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.document import Source, extract_document
+from extractors.minutes.roles import parse_person_lines
 from extractors.records import AgendaItem, Decision, ItemHistory, ItemRole, ItemSection
-from extractors.roles import parse_person_lines
 from scripts.docwriter.pdf import DocPdf
 
 HEADER = """Ruoveden kunta

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.followup import extract_followups, extract_followups_text
-from extractors.goals import extract_goals
-from extractors.linking import lemmatise, link_followups
-from extractors.pdftext import read_pdf
+from extractors.goals.followup import extract_followups, extract_followups_text
+from extractors.goals.linking import lemmatise, link_followups
+from extractors.goals.plans import extract_goals
 from extractors.records import Document, Extraction, Goal
+from extractors.text.pdftext import read_pdf
 from pipeline.goals_views import relink
 from pipeline.storage import connect, write_extraction
 

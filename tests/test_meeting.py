@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 from rapidfuzz import fuzz
 
-from extractors.meeting import (
+from extractors.minutes.meeting import (
     MeetingInfo,
     extract_meeting,
     match_heading,
@@ -20,9 +20,9 @@ from extractors.meeting import (
     parse_entry,
     parse_times,
 )
-from extractors.pdftext import read_pdf
 from extractors.records import Line, PageText, Segment
-from extractors.text import ascii_lower
+from extractors.text.fold import ascii_lower
+from extractors.text.pdftext import read_pdf
 
 HTML_COLUMN = 100.0  # the HTML reader's convention: table cells become segments at x0 = 0, 100, 200...
 

@@ -17,7 +17,7 @@ from extractors.municipality import (
     required_literal,
     resolve_name,
 )
-from extractors.pdftext import read_pdf
+from extractors.text.pdftext import read_pdf
 
 
 def document_text(path: Path) -> str:
@@ -154,7 +154,7 @@ def test_kind_markers_counted_alike_with_the_literal_filter(dev_corpus: Path, sh
     import re
 
     from extractors.municipality import _count
-    from extractors.text import ascii_lower
+    from extractors.text.fold import ascii_lower
     from extractors.vocab import FOLLOWUP_MARKERS, GOAL_MARKERS, MINUTES_MARKERS
 
     paths = [p for p, _ in dev_documents(dev_corpus)] + sorted((shared_dir / "real" / "lapua").glob("*.pdf"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from extractors.ocrfix import needs_ocr, normalise_ocr_line
-from extractors.pdftext import read_pdf
+from extractors.text.ocrfix import needs_ocr, normalise_ocr_line
+from extractors.text.pdftext import read_pdf
 from pipeline.ocr import detect_language, ocr_pdf, tsv_lines
 
 

@@ -18,9 +18,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractors.document import Source, extract_document
-from extractors.ocrfix import needs_ocr, unreadable_words
-from extractors.pdftext import read_pdf
 from extractors.records import DocumentPage
+from extractors.text.ocrfix import needs_ocr, unreadable_words
+from extractors.text.pdftext import read_pdf
 from pipeline.bench_ocr import ScanDamage, scan_image, scan_pdf
 from pipeline.evaluate import predicted_from_extraction, score_document
 from pipeline.ocr import ocr_pdf, page_orientation, straighten, upright_ratio

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 
 from extractors import records as R
 from extractors.document import Source, extract_document
-from extractors.provenance import with_pages
+from extractors.minutes.provenance import with_pages
 from tests.conftest import ROOT
 
 RAW = ROOT / "data" / "raw"

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from extractors import records as R
 from extractors.document import Source, extract_document
-from extractors.htmltext import decode_html, listing_reason
+from extractors.text.htmltext import decode_html, listing_reason
 
 CHROME = re.compile(r"Edellinen asia|Seuraava asia|PDF-muodossa|Avaa haku|Paluu edelliselle|Takaisin")
 LISTINGS = ["espoo/TELIMET.HTM", "espoo/TELIN-200120.HTM", "espoo/TELIN-214778.HTM", "espoo/TELIN-217668.HTM",

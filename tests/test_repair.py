@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from extractors.pdftext import read_pdf
 from extractors.records import Line, PageText, Segment
-from extractors.repair import (
+from extractors.text.pdftext import read_pdf
+from extractors.text.repair import (
     measure_repair,
     needs_repair,
     page_damage,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.minutes.roles import normalize_name, order_name, parse_person_lines
 from extractors.records import ItemRole
-from extractors.roles import normalize_name, order_name, parse_person_lines
 
 
 def _as_gold(info: ItemRole) -> dict:

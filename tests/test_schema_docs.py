@@ -16,7 +16,7 @@ import pytest
 
 from extractors import records as R
 from extractors import vocab
-from extractors.themes import THEME_NAMES
+from extractors.goals.themes import THEME_NAMES
 from pipeline.schema import table_columns
 from pipeline.storage import connect
 from pipeline.views import VIEWS

@@ -7,8 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
-from extractors.followup import extract_followups_text
-from extractors.linking import DEFAULT_LINK_THRESHOLD
+from extractors.goals.followup import extract_followups_text
+from extractors.goals.linking import DEFAULT_LINK_THRESHOLD
 from extractors.records import AgendaItem, Document, Extraction, Meeting
 from pipeline.goals_views import relink
 from pipeline.harvest.ahjo import meeting_extraction

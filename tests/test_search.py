@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.records import ItemSection
-from extractors.terms import query_terms, section_terms, word_terms
+from extractors.text.terms import query_terms, section_terms, word_terms
 from pipeline.search import search
 from tests.conftest import ROOT
 

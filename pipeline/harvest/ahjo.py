@@ -15,7 +15,7 @@ import hashlib
 import json
 
 from extractors import records as R
-from extractors.ahjo import extract_ahjo, section_number
+from extractors.minutes.ahjo import extract_ahjo, section_number
 from pipeline.harvest.base import SiteAdapter, safe_name
 from pipeline.harvest.model import BodyRef, DocRef, ItemRef, MeetingRef
 
@@ -25,7 +25,7 @@ DECISIONS_PAGE_SIZE = 1000
 def meeting_extraction(payload: dict, doc_id: str, source: str, file_name: str, municipality: str,
                        municipality_code: str | None) -> R.Extraction:
     """One Ahjo meeting (+ its decisions) -> the rows of every table it feeds, read by the same
-    reader as a saved API response given to `minutes ingest` (`extractors.ahjo`)."""
+    reader as a saved API response given to `minutes ingest` (`extractors.minutes.ahjo`)."""
     return extract_ahjo("meeting", payload, doc_id, source, file_name, municipality, municipality_code)
 
 

@@ -4,7 +4,7 @@ Why a package of its own: accuracy on real documents must be measured against so
 segmenter and classifiers did not produce. Each module here reads one kind of source with lxml,
 json and pypdfium2 only, and writes the corpus gold shape (../shared/corpus/README.md). A field a
 source cannot tell is left out of the gold, and the scorer skips it rather than counting it
-wrong. Nothing here may import extractors.segment, sections, headings, decisions, roles, minutes or
+wrong. Nothing here may import extractors.minutes.segment, sections, headings, decisions, roles, minutes or
 htmltext (tests/test_realgold.py checks the imports).
 
 - `casem`: CaseM minutes PDFs with their source HTML embedded in the PDF metadata (Lapua).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from extractors.text import squash_spaces
+from extractors.text.fold import squash_spaces
 
 from .people import Person
 

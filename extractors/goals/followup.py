@@ -36,8 +36,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import vocab
-from extractors.budget import column_of, parse_amount
-from extractors.goals import TableRow, binding_of, body_names, find_period, goals_from_table
+from extractors.goals.budget import column_of, parse_amount
+from extractors.goals.plans import TableRow, binding_of, body_names, find_period, goals_from_table
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
 # --- vocabulary (the words live in extractors/vocab.py) -----------------------------------------------
@@ -1271,7 +1271,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     (pdfplumber cells) when it has them, else from word positions under its header. Following pages
     are read while the table goes on (rows keep coming, with or without a repeated header).
     ``pages``: the PDF's text layer when the caller has read it already."""
-    from extractors.pdftext import PdfContent, read_pdf
+    from extractors.text.pdftext import PdfContent, read_pdf
 
     content = read_pdf(pdf_bytes) if pages is None else PdfContent(pages=pages, page_count=len(pages))
     header_pages = set(followup_pages(content.pages))

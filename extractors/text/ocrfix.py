@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.lexicon import common_zipf, voikko
 from extractors.records import PageText
+from extractors.text.lexicon import common_zipf, voikko
 
 MIN_WORDS_TO_JUDGE = 25  # alphabetic words a page needs before its words are judged
 MIN_KNOWN_SHARE = 0.2  # below this share of known words a text layer is garbage

@@ -25,9 +25,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from extractors.lexicon import common_zipf, require_voikko
 from extractors.records import Line, PageText
-from extractors.text import fold
+from extractors.text.fold import fold
+from extractors.text.lexicon import common_zipf, require_voikko
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
 DEFAULT_MIN_PAGE_WORDS = 30  # pages with fewer Finnish-looking words are judged with their document

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.minutes.segment import DIARY_RE
 from extractors.records import Line, PageText
-from extractors.segment import DIARY_RE
-from extractors.text import fold
+from extractors.text.fold import fold
 
 DEFAULT_BAND_LINES = 4  # lines from the top and the bottom of a page that may be furniture
 DEFAULT_MIN_SHARE = 0.7  # share of pages a shape must recur on

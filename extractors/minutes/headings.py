@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.roles import is_title_word, lemmas
-from extractors.segment import DATE_RE
-from extractors.text import fold
+from extractors.minutes.roles import is_title_word, lemmas
+from extractors.minutes.segment import DATE_RE
+from extractors.text.fold import fold
 from extractors.vocab import (
     BODY_SUFFIXES,
     DEFAULT_HEADING_CUTOFF,

@@ -42,7 +42,7 @@ from functools import lru_cache
 import lxml.etree
 import lxml.html
 
-from extractors.headings import heading_kind
+from extractors.minutes.headings import heading_kind
 from extractors.records import Line, PageText, Segment
 
 COLUMN_WIDTH = 100.0  # x0 of table column i is i * COLUMN_WIDTH

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.headings import heading_kind, match_line_heading
+from extractors.minutes.headings import heading_kind, match_line_heading
+from extractors.minutes.roles import is_title_word
+from extractors.minutes.segment import BODY_WORD_END, DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
 from extractors.records import Line, Segment
-from extractors.roles import is_title_word
-from extractors.segment import BODY_WORD_END, DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
-from extractors.text import fold
+from extractors.text.fold import fold
 from extractors.vocab import (
     ATTACHMENT_EXTENSIONS,
     ATTACHMENT_LIST_KINDS,

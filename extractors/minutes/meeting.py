@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extractors.municipality import is_first_name
-from extractors.pdftext import merge_runs
 from extractors.records import Attendee, Line, PageText, Segment
-from extractors.text import ascii_lower, squash_spaces
+from extractors.text.fold import ascii_lower, squash_spaces
+from extractors.text.pdftext import merge_runs
 from extractors.vocab import (
     ATTENDEE_ABSENT_HEADINGS,
     ATTENDEE_MEMBER_HEADINGS,

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.records import Line
-from extractors.text import fold
+from extractors.text.fold import fold
 from extractors.vocab import BODY_GENITIVES, BODY_SUFFIXES
 
 DATE_RE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})"

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.lexicon import voikko
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric
+from extractors.text.lexicon import voikko
 
 DEFAULT_LINK_THRESHOLD = 0.8  # 0..1; unrelated pairs (d06 vs d07, seeds 000/002) peak at 0.77
 ACTION_WEIGHT = 0.95  # an action or metric pair is slightly weaker evidence than the goal text

@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractors import vocab
+from extractors.goals.themes import theme_of
 from extractors.records import Goal, GoalAction, GoalMetric, Line
-from extractors.themes import theme_of
 
 # --- vocabulary of goal texts ---------------------------------------------------------------------
 
@@ -731,7 +731,7 @@ def _goal_start_text(text: str, blocks: list[_Block]) -> str:
 @dataclass
 class TableRow:
     """One row of a goal table that reports no outcome, its cells by column role (the follow-up
-    table reader finds the roles; `extractors/followup.py`)."""
+    table reader finds the roles; `extractors/goals/followup.py`)."""
 
     goal: str | None
     action: str | None = None
@@ -917,7 +917,7 @@ def extract_strategy_columns(source: bytes | list[Line], doc_id: str, **kwargs: 
     """`extract_strategy_goals` over a PDF (bytes) or its page lines, each table column read on its
     own from word positions, because plain text extraction interleaves them (seed 004)."""
     if isinstance(source, (bytes, bytearray)):
-        from extractors.pdftext import read_pdf
+        from extractors.text.pdftext import read_pdf
 
         lines = [line for page in read_pdf(bytes(source)).pages for line in page.lines]
     else:

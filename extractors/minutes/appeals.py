@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.headings import heading_kind
+from extractors.minutes.headings import heading_kind
 from extractors.records import Line
-from extractors.text import fold
+from extractors.text.fold import fold
 from extractors.vocab import TRAILER_CAPS
 
 _NUMBER = r"(?:§\s*\d{1,4}|\d{1,4}\s*§)"

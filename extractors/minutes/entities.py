@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extractors import vocab
-from extractors.budget import parse_amount
-from extractors.decisions import extract_votes
+from extractors.goals.budget import parse_amount
+from extractors.minutes.decisions import extract_votes
 from extractors.records import DecisionEntity, ItemSection
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"

@@ -13,12 +13,9 @@ import traceback
 from dataclasses import dataclass, field, replace
 
 from extractors import records as R
-from extractors.appeals import AppealText, appeal_parts, appeals_start
-from extractors.budget import extract_budget_lines
-from extractors.casemhtml import read_casem
-from extractors.decisions import classify_outcome, extract_recusals, extract_votes, reported_decision
 from extractors.document import doc_id_of, failed
-from extractors.followup import (
+from extractors.goals.budget import extract_budget_lines
+from extractors.goals.followup import (
     extract_followups,
     extract_followups_html,
     extract_followups_text,
@@ -27,28 +24,31 @@ from extractors.followup import (
     is_goal_table,
     running_lines,
 )
-from extractors.goals import (
+from extractors.goals.plans import (
     expand_body,
     extract_goals,
     extract_strategy_columns,
     extract_strategy_goals,
     is_goals_text,
 )
-from extractors.handlings import history_rows, parse_handling_page, publisher_meeting
-from extractors.htmltext import HtmlDocument, decode_html, html_title, html_to_pages, listing_reason, parse_html
-from extractors.layout import strip_furniture
-from extractors.meeting import MeetingInfo, extract_meeting
+from extractors.minutes.appeals import AppealText, appeal_parts, appeals_start
+from extractors.minutes.casemhtml import read_casem
+from extractors.minutes.decisions import classify_outcome, extract_recusals, extract_votes, reported_decision
+from extractors.minutes.handlings import history_rows, parse_handling_page, publisher_meeting
+from extractors.minutes.meeting import MeetingInfo, extract_meeting
+from extractors.minutes.provenance import with_pages
+from extractors.minutes.roles import parse_person_lines
+from extractors.minutes.sections import ParsedItem, parse_item
+from extractors.minutes.segment import split_items
 from extractors.municipality import classify_kind, detect_language, recognise_municipality
-from extractors.ocrfix import needs_ocr
-from extractors.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
-from extractors.provenance import with_pages
 from extractors.records import Extraction, Line, PageText
-from extractors.repair import repair_pages
-from extractors.roles import parse_person_lines
-from extractors.sections import ParsedItem, parse_item
-from extractors.segment import split_items
-from extractors.terms import section_terms
-from extractors.text import fold
+from extractors.text.fold import fold
+from extractors.text.htmltext import HtmlDocument, decode_html, html_title, html_to_pages, listing_reason, parse_html
+from extractors.text.layout import strip_furniture
+from extractors.text.ocrfix import needs_ocr
+from extractors.text.pdftext import CASEM_HTML_KEY, PdfError, page_texts, read_pdf
+from extractors.text.repair import repair_pages
+from extractors.text.terms import section_terms
 from extractors.vocab import AGENDA_TYPE_WORDS, MINUTES_TYPE_WORDS
 
 CASEM_HTML_MARK = ("/" + CASEM_HTML_KEY).encode()

@@ -178,8 +178,8 @@ class _Reader:
 
 
 def _read_html(data: bytes, name: str) -> R.Extraction:
+    from extractors.chain import extract_minutes  # the HTML chain (it imports this module's caller)
     from extractors.document import Source
-    from extractors.minutes import extract_minutes  # the HTML chain (it imports this module's caller)
 
     return extract_minutes(data, "html", Source(name, name))
 

@@ -24,8 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.records import Recusal, Vote
-from extractors.roles import (
+from extractors.minutes.roles import (
     compile_folded,
     fold_keep_length,
     is_first_name,
@@ -36,6 +35,7 @@ from extractors.roles import (
     search_any,
     word_classes,
 )
+from extractors.records import Recusal, Vote
 from extractors.vocab import (
     ACCEPTANCE_CUES,
     ACTION_VERB_LEMMAS,

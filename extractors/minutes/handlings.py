@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors import records as R
-from extractors.decisions import classify_outcome
-from extractors.meeting import MeetingInfo
+from extractors.minutes.decisions import classify_outcome
+from extractors.minutes.meeting import MeetingInfo
+from extractors.minutes.sections import ParsedItem, ParsedSection, split_sections
+from extractors.minutes.segment import DIARY_RE
 from extractors.records import Line
-from extractors.sections import ParsedItem, ParsedSection, split_sections
-from extractors.segment import DIARY_RE
 from extractors.vocab import HANDLING_CARRIED_CUES
 
 _TABLE_ROW = re.compile(r"^(?P<body>[A-ZÅÄÖ][^\d§]*?[a-zåäö])\s+(?:§\s*)?(?P<num>\d{1,4})\s*§?\s+"

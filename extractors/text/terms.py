@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import voikko
 from extractors.records import ItemSection, SectionTerm
+from extractors.text.lexicon import voikko
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W\d_]+)*")
 _PART = re.compile(r"\+([^+(]+)(?:\(([^)]*)\))?")

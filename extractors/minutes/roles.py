@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.lexicon import voikko
 from extractors.records import ItemRole
-from extractors.text import ascii_lower
+from extractors.text.fold import ascii_lower
+from extractors.text.lexicon import voikko
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,

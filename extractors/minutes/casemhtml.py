@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from extractors.appeals import AppealText, appeal_parts
-from extractors.headings import heading_kind
-from extractors.htmltext import HtmlDocument, clean_text, parse_html
+from extractors.minutes.appeals import AppealText, appeal_parts
+from extractors.minutes.headings import heading_kind
+from extractors.minutes.sections import ParsedItem, ParsedSection
+from extractors.minutes.segment import DIARY_RE, HeaderCandidate, parse_header
 from extractors.records import Line
-from extractors.sections import ParsedItem, ParsedSection
-from extractors.segment import DIARY_RE, HeaderCandidate, parse_header
+from extractors.text.htmltext import HtmlDocument, clean_text, parse_html
 
 _ARTICLE_ID = re.compile(r"^article-\d+$")
 _NUMBER = re.compile(r"^§\s*(\d{1,4})\b|^(\d{1,4})\s*§")
