@@ -33,7 +33,13 @@ from extractors.goals.plans import (
 )
 from extractors.minutes.appeals import AppealText, appeal_parts, appeals_start
 from extractors.minutes.casemhtml import read_casem
-from extractors.minutes.decisions import classify_outcome, extract_recusals, extract_votes, reported_decision
+from extractors.minutes.decisions import (
+    classify_outcome,
+    extract_recusals,
+    extract_votes,
+    is_withheld,
+    reported_decision,
+)
 from extractors.minutes.handlings import history_rows, parse_handling_page, publisher_meeting
 from extractors.minutes.meeting import MeetingInfo, extract_meeting
 from extractors.minutes.provenance import with_pages
@@ -448,6 +454,9 @@ def _analyse_item(item: ParsedItem, item_id: str, doc_id: str, language: str, at
         out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome=outcome, text=paatos))
     else:
         out += _decision_without_heading(current, proposal, last("kasittely"), language, item_id, doc_id)
+        if not out and is_withheld(item.title or ""):
+            # 'Salassa pidettävä (JulkL 24.1 § 25 k)': decided, but the text is not published
+            out.append(R.Decision(item_id=item_id, doc_id=doc_id, outcome="muu", text=item.title))
     vote_text = " ".join(s.text for s in current if s.kind in ("kasittely", "paatos"))
     if vote_text:
         out += extract_votes(vote_text, attendees, item_id, doc_id)

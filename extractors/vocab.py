@@ -366,6 +366,17 @@ ACTION_VERB_LEMMAS: tuple[str, ...] = (
     "merkitä", "antaa", "vuokrata", "myydä", "ostaa", "hylätä", "muuttaa", "irtisanoa", "palkata", "siirtää",
     "asettaa", "määrätä", "lopettaa", "perustaa", "varata", "osoittaa", "kieltää", "velvoittaa", "ottaa",
 )
+# A decision whose first sentence has its maker act ('Kumppanuuspäällikkö jatkaa avustuksen
+# käyttöaikaa', 'Tilapäällikkö päätti hankkia'): the active finite verb after the subject decides,
+# unless it is one of these, which report talk, presence or a member's own act.
+NON_ACTING_LEMMAS: tuple[str, ...] = (
+    "olla", "keskustella", "käsitellä", "kuulla", "esitellä", "tutustua", "käydä", "saada", "jättää",
+    "kiittää", "puhua", "ilmoittaa", "kertoa", "selostaa", "poistua", "saapua", "osallistua", "kysyä",
+)
+# An item published without its text because the matter is secret: the title says so
+# ('Salassa pidettävä (JulkL (621/1999) 24.1 § 25 k)', 'Sekretessbelagd (OffL ...)', 'Ei julkinen').
+WITHHELD_CUES: tuple[str, ...] = (r"\bsalassa\s+pidett[aä]v[aä]", r"\bsekretessbelag", r"^\W*ei julkinen\b",
+                                  r"\bjulkl\b", r"\boffl\b", r"\bmyndoffl\b")
 # Verbs that frame a proposal's content ('<body> päättää, että ...', 'esittää valtuustolle, että ...',
 # 'esitti valtuustolle seuraavaa: ...'): what follows the frame is what was proposed.
 PROPOSING_FRAME_VERBS: tuple[str, ...] = ("päättää", "päätti", "esittää", "esitti", "ehdottaa", "ehdotti",

@@ -299,7 +299,7 @@ def _score_items(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
         if gi not in matched_g:
             _score_children(scores, g, empty)
             if _gold_outcome(g):
-                add_accuracy(scores, "decision.outcome", False)
+                add_accuracy(scores, _outcome_field(g), False)
     for pi, p in enumerate(pred):
         if pi not in matched_p:
             _score_children(scores, empty, p)
@@ -309,6 +309,11 @@ def _gold_outcome(g: dict) -> str | None:
     """The item's gold outcome, or None when the gold does not tell it (no decision, or a
     decision whose outcome no one has judged)."""
     return (g.get("decision") or {}).get("outcome")
+
+
+def _outcome_field(g: dict) -> str:
+    """Held-out judgements (never used to tune the classifier) are scored apart from the rest."""
+    return "decision.outcome.heldout" if (g.get("decision") or {}).get("heldout") else "decision.outcome"
 
 
 def _score_item_pair(scores: Scores, g: dict, p: dict) -> None:
@@ -321,7 +326,7 @@ def _score_item_pair(scores: Scores, g: dict, p: dict) -> None:
         if g.get(key) is not None:
             add_accuracy(scores, f"item.{key}", g.get(key) == p.get(key))
     if _gold_outcome(g):
-        add_accuracy(scores, "decision.outcome", (p.get("decision") or {}).get("outcome") == _gold_outcome(g))
+        add_accuracy(scores, _outcome_field(g), (p.get("decision") or {}).get("outcome") == _gold_outcome(g))
     _score_children(scores, g, p)
 
 
@@ -849,7 +854,7 @@ def _outcome_from_fields(doc) -> dict:
 
 
 # Groups that read only some fields of their gold: the others are not scored there.
-OUTCOME_ONLY = ("decision.outcome",)
+OUTCOME_ONLY = ("decision.outcome", "decision.outcome.heldout")
 
 
 def real_predictions(doc) -> list[tuple[str, Callable[[], dict]]]:
@@ -1021,6 +1026,7 @@ FIELD_ORDER = (
     "attendees", "attendees.name", "items", "item.title", "item.diary_number", "item.history",
     "item.page_start", "item.page_end", "sections", "sections.kind", "sections.similarity",
     "sections.best_similarity", "roles", "roles.with_title", "roles.title", "roles.email", "decision.outcome",
+    "decision.outcome.heldout",
     "votes.counts", "votes.names", "recusals", "goals", "goals.unit", "goals.binding", "goals.actions",
     "goals.metrics", "goals.metrics.kind", "followups", "followups.status", "followups.strategy_area",
     "followups.comment", "followups.unit", "followups.company", "budget_lines", "budget.no_followup_rows",

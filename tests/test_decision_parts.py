@@ -59,6 +59,33 @@ def test_nothing_proposed_nothing_decided_is_muu():
     assert [d.outcome for d in rows(ex, R.Decision)] == ["muu"]
 
 
+@pytest.mark.parametrize(("text", "outcome"), [
+    # officials decide in the present tense, with verbs no list can hold
+    ("Kumppanuuspäällikkö jatkaa nuorisoryhmälle myönnetyn avustuksen käyttöaikaa vuoden loppuun.", "hyvaksytty"),
+    ("Vs. hallintopäällikkö kohdentaa määrärahan kirjaston kalusteisiin.", "hyvaksytty"),
+    # talk, a passive announcement, a member's own act: nothing decided
+    ("Lautakunta keskusteli kirjaston aukioloajoista.", "muu"),
+    ("Seuraava kokous pidetään 12.5.2025.", "muu"),
+    ("Valtuutettu Eero Esimerkki jätti valtuustoaloitteen kirjaston aukioloajoista.", "muu"),
+])
+def test_a_decision_without_a_proposal_decides_when_its_maker_acts(text: str, outcome: str):
+    ex = extract(section("Päätös", text), title="Kirjaston asiat")
+    assert [d.outcome for d in rows(ex, R.Decision)] == [outcome]
+
+
+@pytest.mark.parametrize("title", ["Salassa pidettävä (JulkL (621/1999) 24.1 § 25 k)",
+                                   "Sekretessbelagd (OffL (621/1999) 24.1 § 23 p)"])
+def test_a_withheld_decision_is_recorded_as_muu(title: str):
+    html = (f'<html lang="fi"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<div class="Asiapykala">3 §</div><h1 class="AsiaOtsikko">{title}</h1></body></html>')
+    ex = extract_document(html.encode(), Source("test", "withheld.html"))
+    decisions = rows(ex, R.Decision)
+    assert [(d.outcome, d.text) for d in decisions] == [("muu", title)]
+    # an ordinary title with no decision text gets no decision row
+    plain = html.replace(title, "Kirjaston aukioloajat")
+    assert rows(extract_document(plain.encode(), Source("test", "plain.html")), R.Decision) == []
+
+
 def test_parts_of_an_ahjo_page():
     ex = extract(section("Päätös", "Tarkastuslautakunta päätti hyväksyä toimintasuunnitelman.")
                  + section("Päätöksen perustelut", "Suunnitelma kattaa vuodet 2022-2025.")

@@ -93,6 +93,13 @@ OUTCOME_CASES = [
     ("Godkändes med följande ändring: beloppet är 500 euro.", None, None, "hyvaksytty_muutettuna"),
     ("Asia palautettiin uudelleen valmisteltavaksi.", None, None, "palautettu"),
     ("Ärendet återremitterades.", None, None, "palautettu"),
+    # only a part went back: the item itself was decided, with a change
+    ("Valtuusto 1. Hyväksyi vuoden 2024 tilinpäätöksen. 2. päätti myöntää vastuuvapauden ja palauttaa "
+     "tarkastuslautakunnan lausunnon takaisin valmisteluun.", None, None, "hyvaksytty_muutettuna"),
+    ("Lautakunta hyväksyi Ojan ehdotuksen palauttaa asia valmisteluun.", None, None, "palautettu"),
+    ("Tekninen johtaja muutti ehdotustaan siten, että asia palautetaan valmisteluun. Lautakunta hyväksyi "
+     "muutetun pohjaehdotuksen yksimielisesti.", None, None, "palautettu"),
+    ("Kaupunginhallitus päätti palauttaa asian valmisteluun ja pyytää lisäselvityksen.", None, None, "palautettu"),
     ("Asia pantiin pöydälle.", None, None, "poydatty"),
     ("Asia jätettiin pöydälle seuraavaan kokoukseen.", None, None, "poydatty"),
     ("Kaupunginhallitus päätti panna asian pöydälle.", None, None, "poydatty"),

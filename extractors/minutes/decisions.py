@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from extractors.minutes.roles import (
     compile_folded,
+    finite_verbs,
     fold_keep_length,
     is_first_name,
     is_title_word,
@@ -49,6 +50,7 @@ from extractors.vocab import (
     ELECTION_CUES,
     FORWARDING_CUES,
     LEAVING_CUES,
+    NON_ACTING_LEMMAS,
     NON_DECIDING_POINT_LEMMAS,
     NOTED_OBJECT,
     NOTED_VERB_LEMMAS,
@@ -69,6 +71,7 @@ from extractors.vocab import (
     STRONG_APPROVAL_CUES,
     VOTE_KIND_WORDS,
     WINNER_CUES,
+    WITHHELD_CUES,
 )
 
 Attendees = Mapping[str, str | None] | Sequence[str] | None
@@ -152,6 +155,23 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
                 continue  # 'esitti, että hanke toteutetaan ja raportti merkitään tiedoksi': more than noting
             return outcome, sentence
     return None
+
+
+_PROPOSAL_WORD = re.compile(r"(ehdotu|esity|förslag)", re.IGNORECASE)  # also in compounds: pohjaehdotus
+
+
+def _decides_besides(decision: Sequence[str], returning: str) -> bool:
+    """Does a decision that returns something also decide other points? Then only a part went
+    back ('1. Hyväksyi tilinpäätöksen. 2. päätti myöntää vastuuvapauden ja palauttaa lausunnon'),
+    and the item was decided. Accepting a proposal to return ('hyväksyi Ojan ehdotuksen palauttaa
+    asian') is the return itself."""
+    deciding = set(DECIDING_VERB_LEMMAS) - {"päättää"}
+    if not _PROPOSAL_WORD.search(returning) and any(
+            base in deciding for m in _WORD.finditer(returning) for base, _ in lemmas(m.group(0))):
+        return True
+    return any(sentence is not returning and not _PROPOSAL_WORD.search(sentence) and any(
+        active and base in deciding for m in _WORD.finditer(sentence) for base, active in finite_verbs(m.group(0)))
+        for sentence in decision)
 
 
 def _proposal_side(text: str) -> tuple[str | None, str | None]:
@@ -284,9 +304,32 @@ def _proposal_kind(sentence: str) -> str:
 
 
 def _decides(text: str) -> bool:
-    """Does a decision printed without a proposal decide anything (a deciding verb in any form)?"""
-    return _has(DECIDED_CUES, text) or any(base in ACTION_VERB_LEMMAS for m in _WORD.finditer(text)
-                                           for base, _ in lemmas(m.group(0)))
+    """Does a decision printed without a proposal decide anything (a deciding verb in any form, or
+    its maker acting in the first sentence)?"""
+    if _has(DECIDED_CUES, text) or any(base in ACTION_VERB_LEMMAS for m in _WORD.finditer(text)
+                                       for base, _ in lemmas(m.group(0))):
+        return True
+    sentences = _sentences(text)
+    return bool(sentences) and _maker_acts(sentences[0])
+
+
+def is_withheld(title: str) -> bool:
+    """Is the item published without its text because the matter is secret (its title says so)?"""
+    return _has(WITHHELD_CUES, title)
+
+
+def _maker_acts(sentence: str) -> bool:
+    """'Kumppanuuspäällikkö jatkaa ...': the first finite verb is active, has a capitalised subject
+    before it, and is not talk or presence ('Lautakunta keskusteli', 'Kokous pidetään')."""
+    words = [m.group(0) for m in _WORD.finditer(sentence)]
+    for i, word in enumerate(words):
+        readings = finite_verbs(word)
+        if not readings:
+            continue
+        if i == 0 or not words[0][:1].isupper():
+            return False
+        return any(active and base not in NON_ACTING_LEMMAS for base, active in readings)
+    return False
 
 
 def _proposal_notes(proposal: str | None) -> bool:
@@ -358,6 +401,8 @@ def classify_outcome(paatos: str, proposal: str | None = None, kasittely: str | 
         # sentences that are not recusal/attendance remarks.
         decision = [s for s in _sentences(paatos) if not _has(DECISION_REMARK_CUES, s)]
     found = _cue_outcome(decision, ("muu", "poydatty", "palautettu", "hylatty"))
+    if found and found[0] == "palautettu" and _decides_besides(decision, found[1]):
+        return "hyvaksytty_muutettuna"  # '1. Hyväksyi tilinpäätöksen. 2. ... ja palauttaa lausunnon'
     if found:
         return found[0]
     lost = _vote_outcome(both) if both else None

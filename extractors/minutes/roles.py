@@ -118,6 +118,19 @@ def lemmas(word: str) -> frozenset[tuple[str, str]]:
     return frozenset((a[1].lower(), a[2]) for a in _analyses(word))
 
 
+@lru_cache(maxsize=20000)
+def finite_verbs(word: str) -> frozenset[tuple[str, bool]]:
+    """(base form, active) of each finite-verb reading of ``word``: 'jatkaa' -> ('jatkaa', True),
+    'pidetään' -> ('pitää', False) (the passive), 'kokous' -> none."""
+    voikko = _voikko()
+    if voikko is None or not word:
+        return frozenset()
+    with _VOIKKO_LOCK:
+        result = voikko.analyze(word)
+    return frozenset((a.get("BASEFORM", "").lower(), a.get("PERSON") != "4") for a in result
+                     if a.get("CLASS") == "teonsana" and a.get("MOOD") in ("indicative", "conditional"))
+
+
 def word_classes(word: str) -> frozenset[str]:
     """Voikko word classes; for an unknown hyphenated name, those of its parts ('Ala-Honkola')."""
     classes = frozenset(a[0] for a in _analyses(word))

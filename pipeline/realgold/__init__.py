@@ -4,15 +4,16 @@ Why a package of its own: accuracy on real documents must be measured against so
 segmenter and classifiers did not produce. Each module here reads one kind of source with lxml,
 json and pypdfium2 only, and writes the corpus gold shape (../shared/corpus/README.md). A field a
 source cannot tell is left out of the gold, and the scorer skips it rather than counting it
-wrong. Nothing here may import extractors.minutes.segment, sections, headings, decisions, roles, minutes or
-htmltext (tests/test_realgold.py checks the imports).
+wrong. Nothing here may import our parser: extractors.minutes, extractors.chain or
+extractors.text.htmltext (tests/test_realgold.py checks the imports).
 
 - `casem`: CaseM minutes PDFs with their source HTML embedded in the PDF metadata (Lapua).
 - `ahjo`: Helsinki Ahjo decisions (sections from the HTML headings of `Content`, votes from the
   structured voting results) and meetings (attendees).
 - `systems`: CaseM OData extended properties (Tampere, Mikkeli) and the peer scraper's expected
   outputs for Espoo, Turku, Oulu and Vantaa pages.
-- `outcomes`: hand-judged decision outcomes (tests/gold/real/outcomes.csv).
+- `outcomes`: hand-judged decision outcomes (tests/gold/real/outcomes.csv), and a held-out set
+  judged after the classifier was frozen (outcomes_heldout.csv).
 """
 
 from __future__ import annotations
@@ -87,14 +88,24 @@ def default_outcomes() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "gold" / "real" / "outcomes.csv"
 
 
-def load_real_gold(real_dir: Path, outcomes: Path | None = None) -> list[RealDoc]:
+def default_heldout() -> Path:
+    return default_outcomes().with_name("outcomes_heldout.csv")
+
+
+def load_real_gold(real_dir: Path, outcomes: Path | None = None, heldout: Path | None = None) -> list[RealDoc]:
     """Every real document with a gold derived from its source, with the hand-judged outcomes of
-    ``outcomes`` (default tests/gold/real/outcomes.csv; a path that does not exist adds none)."""
+    ``outcomes`` (default tests/gold/real/outcomes.csv) and of ``heldout`` (default
+    outcomes_heldout.csv beside it); a path that does not exist adds none."""
     from pipeline.realgold import ahjo, casem, systems
     from pipeline.realgold import outcomes as hand
 
     docs = casem.load(real_dir) + ahjo.load(real_dir) + systems.load(real_dir) + systems.load_casem_odata(real_dir)
     path = outcomes if outcomes is not None else default_outcomes()
-    if path.exists():
-        hand.apply(docs, hand.load(path))
+    judged = hand.load(path) if path.exists() else {}
+    held_path = heldout if heldout is not None else default_heldout()
+    held = hand.load(held_path, heldout=True) if held_path.exists() else {}
+    twice = sorted(set(judged) & set(held))
+    if twice:
+        raise hand.OutcomeFileError(f"{held_path}: {twice[0][0]} item {twice[0][1]} is also in {path}")
+    hand.apply(docs, judged | held)
     return docs

@@ -5,6 +5,10 @@ Header `source,document,item,outcome,reason`: `document` is the path relative to
 the decision's NativeId for Helsinki and the contents id for Tampere/Mikkeli. No structure of
 the sources says the outcome, so a person reads each decision and records it; these rows are the
 outcome gold for the items they list, and items not listed have no outcome gold (skipped).
+
+tests/gold/real/outcomes_heldout.csv has the same header: decisions judged after the classifier
+was last changed and never used to change it. Its items carry `heldout`, and the scorer reports
+them as `decision.outcome.heldout`, apart from the tuning figure (`decision.outcome`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class Judged:
     item: str
     outcome: str
     reason: str
+    heldout: bool = False
 
 
 def csv_rows(path: Path, columns: tuple[str, ...], error: type[ValueError]) -> Iterator[tuple[int, list[str]]]:
@@ -49,7 +54,7 @@ def csv_rows(path: Path, columns: tuple[str, ...], error: type[ValueError]) -> I
             yield line, [clean(c) for c in row]
 
 
-def load(path: Path) -> dict[tuple[str, str], Judged]:
+def load(path: Path, heldout: bool = False) -> dict[tuple[str, str], Judged]:
     """(document, item) -> the judgement. A bad header, an unknown outcome, a missing reason or
     the same item judged twice is an error naming the line: silently dropped gold would
     inflate or deflate the figure."""
@@ -63,7 +68,7 @@ def load(path: Path) -> dict[tuple[str, str], Judged]:
         key = (document, item)
         if key in judged:
             raise OutcomeFileError(f"{path}:{line}: {document} item {item} is judged twice")
-        judged[key] = Judged(source, document, item, outcome, reason)
+        judged[key] = Judged(source, document, item, outcome, reason, heldout)
     return judged
 
 
@@ -84,5 +89,7 @@ def apply(docs: list[RealDoc], judged: dict[tuple[str, str], Judged]) -> int:
                 continue
             item.setdefault("decision", {})["outcome"] = found.outcome
             item["decision"]["reason"] = found.reason
+            if found.heldout:
+                item["decision"]["heldout"] = True
             placed += 1
     return placed
