@@ -130,3 +130,42 @@ def test_helsinki_ids_exist_and_voted_decisions_are_judged() -> None:
     assert [r["item"] for r in judged if r["item"] not in ids] == []
     voted = {str(d["NativeId"]) for d in decisions if d.get("VotingResults")}
     assert voted and voted <= {r["item"] for r in judged}
+
+
+HELDOUT = GOLD.with_name("outcomes_heldout.csv")
+
+
+def test_heldout_judgements_are_apart_and_scored_apart() -> None:
+    """The held-out file shares the header, never repeats a tuning item, names real decisions, and
+    its items are scored as decision.outcome.heldout, not in the tuning figure."""
+    from pipeline.evaluate import score_document
+    from pipeline.realgold import load_real_gold
+    from pipeline.realgold import outcomes as hand
+
+    with HELDOUT.open(encoding="utf-8", newline="") as fh:
+        assert next(csv.reader(fh)) == HEADER
+    held = hand.load(HELDOUT, heldout=True)
+    assert len(held) >= 100 and all(j.heldout and len(j.reason.split()) >= 3 for j in held.values())
+    assert set(held).isdisjoint(hand.load(GOLD))
+    docs = load_real_gold(real_dir())
+    marked = [d for d in docs if any((i.get("decision") or {}).get("heldout") for i in d.gold.get("items", []))]
+    assert len(marked) == len(held)
+    doc = marked[0]
+    item = doc.gold["items"][0]
+    wrong = "hylatty" if item["decision"]["outcome"] != "hylatty" else "hyvaksytty"
+    pred = {"items": [dict(item, decision={"outcome": wrong})]}
+    scores = score_document(doc.gold, pred)
+    assert "decision.outcome" not in scores and scores["decision.outcome.heldout"].value == 0.0
+
+
+def test_an_item_in_both_gold_files_is_an_error(tmp_path: Path) -> None:
+    from pipeline.realgold import load_real_gold
+    from pipeline.realgold import outcomes as hand
+
+    first = next(iter(hand.load(GOLD).values()))
+    twice = tmp_path / "heldout.csv"
+    with twice.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([HEADER, [first.source, first.document, first.item, first.outcome,
+                                           "judged again by mistake"]])
+    with pytest.raises(hand.OutcomeFileError, match="also in"):
+        load_real_gold(real_dir(), heldout=twice)
