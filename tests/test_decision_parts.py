@@ -106,3 +106,16 @@ def test_a_title_that_begins_like_a_heading_stays_text():
                  + "<p>Lausunto Pirkanmaan hyvinvointialueen palveluverkkosuunnitelmasta</p>")
     kinds = [s.kind for s in rows(ex, R.ItemSection)]
     assert "muu" not in kinds
+
+
+def test_a_recipient_in_the_extracts_table_is_no_preparer():
+    """Ahjo's 'Otteet' table names who gets an extract: 'Valmistelija' there is a recipient."""
+    page = PAGE.replace('<h3 class="OtteetOtsikko">Otteet</h3><p>Hakija</p>', (
+        '<h3 class="OtteetOtsikko">Otteet</h3><table><thead><tr><th>Ote</th><th>Otteen liitteet</th></tr>'
+        '</thead><tbody><tr><td>Valmistelija</td><td><div></div></td></tr><tr><td>Vireillepanija</td>'
+        '<td><div>Oikaisuvaatimusohje, lautakunta</div><div>Liite 1</div></td></tr></tbody></table>'))
+    html = page.format(parts=section("Päätös", "Lautakunta päätti hylätä oikaisuvaatimuksen."),
+                       title="Oikaisuvaatimus", reference="", number=4)
+    ex = extract_document(html.encode(), Source("test", "decision.html"))
+    assert [s.kind for s in rows(ex, R.ItemSection)][-1] == "tiedoksi"
+    assert [(r.role, r.name) for r in rows(ex, R.ItemRole)] == [("esittelija", "Timo Terävä")]

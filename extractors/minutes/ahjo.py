@@ -151,10 +151,10 @@ class _Reader:
     def item_for(self, decision: dict, meeting_id: str | None) -> R.AgendaItem:
         """The agenda item a decision belongs to (by §, else by title), or a new one."""
         section, title = section_number(decision.get("Section")), (decision.get("Title") or "").strip()
-        case = decision.get("CaseIDLabel")
+        case = printed_diary_number(decision)
         if meeting_id is None:  # an office holder's decision: the office is the body
             body = (decision.get("Organization") or {}).get("Name")
-            base = f"{self.municipality}/{body}/{case or decision['NativeId']}/{self.doc_id[:8]}"
+            base = f"{self.municipality}/{body}/{decision.get('CaseIDLabel') or decision['NativeId']}/{self.doc_id[:8]}"
             item = self.add_item(None, body, None, section, title, "#", base=base)
             return self._update(item, None, diary_number=case)
         items = self.items[meeting_id]
@@ -184,7 +184,15 @@ def _read_html(data: bytes, name: str) -> R.Extraction:
     return extract_minutes(data, "html", Source(name, name))
 
 
-_FILING_CLASS = re.compile(r"\s+T(\s\d{2})+\s*$")
+def printed_diary_number(decision: dict) -> str | None:
+    """The diary number as the decision page prints it: the case id and its filing class
+    ('HEL 2021-000123 T 00 01 00'; the API gives them apart as CaseIDLabel and ClassificationCode),
+    so that the harvested and the parsed page agree."""
+    case = (decision.get("CaseIDLabel") or "").strip()
+    if not case:
+        return None
+    filing = (decision.get("ClassificationCode") or "").strip()
+    return f"{case} T {filing}" if filing else case
 
 
 def _content_rows(decision: dict, item_id: str, doc_id: str) -> tuple[list, list[str], str | None]:
@@ -258,8 +266,7 @@ def extract_ahjo(shape: str, payload: dict, doc_id: str, source: str, file_name:
         item = reader.item_for(decision, meeting_id)
         rows, errors, diary = _content_rows(decision, item.item_id, doc_id)
         if diary and not item.diary_number:
-            # in the API's own form: without the filing class the page prints after it (' T 00 01 00')
-            item = reader._update(item, meeting_id, diary_number=_FILING_CLASS.sub("", diary))
+            item = reader._update(item, meeting_id, diary_number=diary)
         if decision.get("VotingResults"):
             rows = [r for r in rows if not isinstance(r, R.Vote)] + structured_votes(decision, item.item_id, doc_id)
         reader.rows.extend(rows)

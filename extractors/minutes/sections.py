@@ -512,6 +512,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
                 and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
             match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
+        if match is not None and match.kind in PERSON_KINDS and not match.rest and current is not None \
+                and current.kind == "tiedoksi" and current.lines:
+            match = None  # Ahjo's 'Otteet' table: 'Valmistelija' is who gets an extract, not a preparer
         if match is None and ended and current is not None and current.kind == "paatos":
             current, ended = start("muu", None, line.page), False  # the meeting's closing words
         if match is not None:
