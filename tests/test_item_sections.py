@@ -73,6 +73,37 @@ def test_attachment_list_without_gap_ends_at_a_line_that_is_no_name() -> None:
                                         "paatos"]
 
 
+LABELLED_ATTACHMENTS = """Kaupunginsihteeri Satu Lehto 4.3.2026:
+Kuntokartoituksen mukaan elohopealamput on vaihdettava.
+Liite 1 on nähtävillä kokouksessa, ja siitä saa lisätietoja.
+Liite 1 Katuvalojen kuntokartoitus pvm 3.2.2026
+Liite 2: Urakkatarjousten vertailu
+Oheismateriaali 1 Kustannusarvio
+Kaupunginjohtaja Mikko Salo:
+
+Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Hyväksyttiin.
+"""
+
+
+def test_labelled_attachment_lines_inside_the_description() -> None:
+    """Turku prints 'Liite 1 Name' / 'Oheismateriaali 1 Name' lines with no heading inside the
+    description: they are the attachment parts, and the description goes on after them. A
+    sentence that begins 'Liite 1 on ...' stays text."""
+    sections = kinds_and_texts(extract_text(LABELLED_ATTACHMENTS))
+    assert sections == [
+        ("selostus", "Kaupunginsihteeri Satu Lehto 4.3.2026: Kuntokartoituksen mukaan elohopealamput on "
+                     "vaihdettava. Liite 1 on nähtävillä kokouksessa, ja siitä saa lisätietoja. "
+                     "Kaupunginjohtaja Mikko Salo:"),
+        ("liitteet", "Liite 1 Katuvalojen kuntokartoitus pvm 3.2.2026 Liite 2: Urakkatarjousten vertailu"),
+        ("oheismateriaali", "Oheismateriaali 1 Kustannusarvio"),
+        ("paatosehdotus", "Tekninen lautakunta hyväksyy halvimman tarjouksen."),
+        ("paatos", "Hyväksyttiin.")]
+
+
 def test_three_line_person_keeps_its_title() -> None:
     extraction = extract_text(CASEM_ITEM.format(decision="Hyväksyttiin."))
     roles = {(r.role, r.name, r.title, r.email) for r in extraction.of(ItemRole)}

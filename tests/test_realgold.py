@@ -143,9 +143,21 @@ def test_systems_pages_from_the_peer_scrapers_outputs(shared_dir: Path):
     assert item["section_number"] == 127 and item["diary_number"] == "730/2017"
     assert item["title"].startswith("Espoon kaupungin hallintosäännön hyväksyminen")
     assert [s["kind"] for s in item["sections"]] == ["valmistelija", "paatosehdotus", "kasittely", "paatos",
-                                                     "selostus"]
+                                                     "liitteet", "selostus"]
+    # the attachments the scraper lists apart, numbered as the page prints them
+    assert item["sections"][4]["text"] == "1 Espoon kaupungin hallintosääntö - Kokouksessa korjattu " \
+                                          "2 Äänestyslistat § 127"
+    assert item["sections_current_only"] and "sections_left_out" not in item
+    # the older page prints the function code inside the diary number; the scraper splits it off
+    assert docs["2013262303-5.HTM"]["items"][0]["diary_number"] == "3700/11.01.00/2011"
     turku = docs["turku_kh_2017-02-05-190.htm"]["items"][0]
     assert turku["section_number"] == 190 and turku["diary_number"] == "5024-2017 (010)"
+    assert [(s["heading_raw"], s["kind"]) for s in turku["sections"]] == [
+        ("Tiivistelmä", "selostus"), ("Esittelyteksti", "selostus"), ("Ehdotus", "paatosehdotus"),
+        ("Päätös", "paatos"), ("Jakelu", "tiedoksi")]
+    # the distribution list as the page prints it (the scraper writes 'Kaarinan kaupunki (ao)')
+    assert turku["sections"][-1]["text"].startswith("ao Kaarinan kaupunki ao Liedon kunta")
+    assert turku["sections_left_out"] == ["liitteet", "oheismateriaali"]
 
 
 # --- outcomes.csv --------------------------------------------------------------------------------

@@ -91,6 +91,20 @@ _FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\)?$", r
 DEFAULT_PARAGRAPH_GAP = 1.45  # a line step this many times the item's usual leading is a paragraph gap
 
 
+_LABELLED_ATTACHMENT = re.compile(r"^([A-ZÅÄÖ][^\W\d_]{3,20})\s+\d{1,3}\s*[:.]?\s*[A-ZÅÄÖ0-9]")
+
+
+def labelled_attachment(text: str) -> str | None:
+    """The list kind of a line that names one attachment after its own label ('Liite 1
+    Osayleiskaavan luonnoskartta', 'Oheismateriaali 1 Arvioidut kustannukset', 'Bilaga 2: Karta'):
+    Turku prints them so inside the description, with no heading above."""
+    m = _LABELLED_ATTACHMENT.match(text)
+    if m is None or len(text.split()) > 25:
+        return None
+    found = heading_kind(m.group(1))
+    return found[0] if found and found[0] in ATTACHMENT_LIST_KINDS else None
+
+
 def _is_attachment_name(text: str) -> bool:
     """A numbered or bulleted entry ('1 Aiesopimus ...', '- Kartta'), or a file name ('Kartta.pdf')."""
     return bool(_LIST_MARK.match(text) or _FILE_NAME.search(text))
@@ -110,6 +124,8 @@ def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSec
     may wrap onto the next line without a gap. Unnumbered lists hold short lines that are no sentence."""
     if _is_attachment_name(text):
         return True
+    if section.heading_raw is None and labelled_attachment(section.lines[0]) and not text[:1].islower():
+        return False  # each entry starts with its label (no heading): a capitalised line is text again
     same_page = prev is not None and prev.page == line.page
     if gaps and leading and same_page:
         if line.y - prev.y > DEFAULT_PARAGRAPH_GAP * leading:
@@ -482,6 +498,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
     own_date = own[-1] if own else None
     prev: Line | None = None
     ended = False  # the decision said 'Ei muita asioita.'
+    interrupted: ParsedSection | None = None  # a description that labelled attachment lines cut in two
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -514,7 +531,13 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
         if match is None and ended and current is not None and current.kind == "paatos":
             current, ended = start("muu", None, line.page), False  # the meeting's closing words
+        listed = labelled_attachment(text) if match is None else None
+        if listed is not None and not (current is not None and current.kind == listed):
+            if current is not None and current.kind == "selostus" and current.lines:
+                interrupted = current  # the description goes on after the list
+            current, person_mode, resume = start(listed, None, line.page), False, None
         if match is not None:
+            interrupted = None
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \
                     and match.kind in PERSON_KINDS and match.rest:
                 resume = current  # 'Ehdotus' / 'Esittelijä: X' / proposal text
@@ -543,7 +566,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             continue
         if current is not None and current.kind in ATTACHMENT_LIST_KINDS and current.lines and \
                 not _continues_list(text, line, line_before, current, leading, gaps):
-            current = None  # the untitled description after the list (CaseM)
+            # the untitled description after the list (CaseM), or the rest of the one it cut (Turku)
+            current = interrupted if interrupted is not None and interrupted.handling == handling else None
+            interrupted = None
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)

@@ -10,6 +10,21 @@ gold where the page it describes is in the folder:
   (`espoo_kh_170529_contents_4.json` describes an agenda page whose item has no § yet: left out).
 - Turku: `turku_*-<n>-toimenpiteet.json` describe `turku_*-<n>.htm`.
 
+What the scraper's parts leave out, and how each is scored (README.md, "Systems pages"):
+- earlier handlings: the parts are the current handling's only (Espoo prints the earlier ones under
+  'Päätöshistoria', Turku under each 'Ksylk § 84' line); the gold says so (`sections_current_only`)
+  and the scorer leaves predicted sections of an earlier handling out.
+- attachments: Espoo's scraper lists them in `*_attachments_<n>.json`, read here as the `liitteet`
+  part numbered as the page prints them ('1 Name'); where no such file exists (Turku, Espoo 2013)
+  the gold does not tell attachments (`sections_left_out`).
+- mapping: 'Tiivistelmä' (the case in brief, above the handlings) is description (`selostus`, as
+  our vocabulary and Ahjo's template have it), 'Jakelu' / 'Täytäntöönpanotiedot' (who is sent
+  the decision) are `tiedoksi` like Ahjo's 'Otteet'. Turku's 'Jakelu' text is read from the page
+  (`p.jakelu`): the scraper rewrites 'ao Kaarinan kaupunki' as 'Kaarinan kaupunki (ao)'.
+- diary number: Espoo's older pages print the function code inside it ('3700/11.01.00/2011'),
+  the scraper splits it off ('3700/2011' + functionId '11 01 00'); the printed form is the gold
+  where the page prints it so.
+
 Oulu and Vantaa (Tweb) parts describe item PDFs that are not in the folder: left out.
 
 Tampere and Mikkeli (CaseM OData, `casem/contents_<id>_extended_properties.json`) give each item as
@@ -38,18 +53,21 @@ PART_KINDS = {
     "selostus": "selostus", "esittelyteksti": "selostus", "kuvaus": "selostus", "liitteet": "liitteet",
     "oheismateriaali": "oheismateriaali", "esittelijä": "esittelija", "esittelijät": "esittelija",
     "muutoksenhaku": "muutoksenhaku", "lisätietoja päätöksestä": "lisatiedot",
-    "valmistelijan yhteystiedot": "lisatiedot",
+    "valmistelijan yhteystiedot": "lisatiedot", "tiivistelmä": "selostus", "jakelu": "tiedoksi",
+    "täytäntöönpanotiedot": "tiedoksi",
 }
+ATTACHMENT_KINDS = ["liitteet", "oheismateriaali"]
 ITEM_FIELDS = {"dno", "functionid", "päätöshistoria"}
 
-# (page, parts file, § number, title source) for the pages whose parts the scraper gives.
+# (page, parts file, title source, attachments file) for the pages whose parts the scraper gives.
 PAGES = (
-    ("espoo/2017406946-3.HTM", "espoo/espoo_kh_170508_contents_127.json", "espoo/espoo_kh_actions_170508.json"),
-    ("espoo/2013262303-5.HTM", "espoo/espoo_yl_130117_contents_5.json", None),
+    ("espoo/2017406946-3.HTM", "espoo/espoo_kh_170508_contents_127.json", "espoo/espoo_kh_actions_170508.json",
+     "espoo/espoo_kh_170508_attachments_127.json"),
+    ("espoo/2013262303-5.HTM", "espoo/espoo_yl_130117_contents_5.json", None, None),
     ("turku/turku_kh_2017-02-05-190.htm", "turku/turku_kh_2017-02-05-190-toimenpiteet.json",
-     "turku/turku_kh_2017-02-05-asiat.json"),
+     "turku/turku_kh_2017-02-05-asiat.json", None),
     ("turku/turku_kh_2017-02-05-195.htm", "turku/turku_kh_2017-02-05-195-toimenpiteet.json",
-     "turku/turku_kh_2017-02-05-asiat.json"),
+     "turku/turku_kh_2017-02-05-asiat.json", None),
 )
 
 
@@ -80,7 +98,8 @@ def item_from_parts(parts: list[dict], number: int, title: str | None) -> dict:
         text = _content_text(part.get("content"))
         if text:
             sections.append({"kind": PART_KINDS.get(heading.lower(), "muu"), "heading_raw": heading, "text": text})
-    item: dict = {"section_number": number, "sections": sections}
+    # the scraper reads the current handling only (module docstring)
+    item: dict = {"section_number": number, "sections": sections, "sections_current_only": True}
     if title:
         item["title"] = title
     if "dno" in by_title:
@@ -94,13 +113,42 @@ def item_from_parts(parts: list[dict], number: int, title: str | None) -> dict:
     return item
 
 
+def add_attachments(item: dict, attachments: list[dict] | None) -> None:
+    """The scraper's attachment list as the item's `liitteet` part, numbered as the page prints
+    them ('1 Name'); without a list the gold does not tell attachments at all."""
+    if attachments is None:
+        item["sections_left_out"] = list(ATTACHMENT_KINDS)
+        return
+    names = [f"{int(a.get('number') or 0) + 1} {clean(a.get('name'))}"
+             for a in sorted(attachments, key=lambda a: a.get("number") or 0)]
+    if names:
+        at = next((k + 1 for k, s in enumerate(item["sections"]) if s["kind"] == "paatos"), len(item["sections"]))
+        item["sections"].insert(at, {"kind": "liitteet", "heading_raw": "Liite", "text": " ".join(names)})
+
+
+def correct_from_page(item: dict, parts: list[dict], page) -> None:
+    """Where the scraper rewrites what the page prints (module docstring), the page's own text:
+    Turku's distribution list (`p.jakelu`) and Espoo's diary number with its function code."""
+    jakelu = page.xpath("//p[@class='jakelu']")
+    for sec in item["sections"]:
+        if sec["heading_raw"].lower() == "jakelu" and jakelu:
+            sec["text"] = clean(" ".join(jakelu[0].itertext()))  # 'ao' is a span of its own before the name
+    fields = {clean(p.get("title")).lower(): _content_text(p.get("content")) for p in parts}
+    diary, function = fields.get("dno") or "", fields.get("functionid") or ""
+    if "/" in diary and function:
+        number, year = diary.rsplit("/", 1)
+        printed = f"{number}/{function.replace(' ', '.')}/{year}"
+        if printed in clean(page.text_content()):
+            item["diary_number"] = printed
+
+
 HOW = "Paatos-Scraper's expected outputs for the same page (its own test data)"
 
 
 def load(real_dir: Path) -> list[RealDoc]:
     root = Path(real_dir) / "systems"
     docs = []
-    for page, parts_file, listing in PAGES:
+    for page, parts_file, listing, attachments_file in PAGES:
         if not (root / page).exists() or not (root / parts_file).exists():
             continue
         number = _number_of(parts_file)
@@ -110,7 +158,13 @@ def load(real_dir: Path) -> list[RealDoc]:
                      if str(a.get("articleNumber")) == str(number)]
             title = clean(found[0]["title"]) if found else None
         parts = json.loads((root / parts_file).read_text(encoding="utf-8"))
-        gold = {"file": Path(page).name, "items": [item_from_parts(parts, number, title)]}
+        item = item_from_parts(parts, number, title)
+        attachments = None
+        if attachments_file and (root / attachments_file).exists():
+            attachments = json.loads((root / attachments_file).read_text(encoding="utf-8"))
+        add_attachments(item, attachments)
+        correct_from_page(item, parts, lxml_html.document_fromstring((root / page).read_bytes()))
+        gold = {"file": Path(page).name, "items": [item]}
         source = page.split("/", 1)[0]
         docs.append(RealDoc(source=source, document=f"systems/{page}", gold=gold, how=HOW,
                             meta={"path": str(root / page)}))
