@@ -313,6 +313,24 @@ def test_tweb_single_item_margin_labels(tmp_path: Path) -> None:
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
 
 
+def test_tweb_label_value_on_its_own_baseline_and_a_wrapped_phone_number(tmp_path: Path) -> None:
+    """A lone '-' sits lower than its 'Päätöshistoria' label (a hyphen's box), so the two are two
+    lines: the '-' is still the label's value, not a description. A Valmistelijat paragraph that
+    wraps inside a phone number ('puh. 044 678' / '1578') stays one person."""
+    rows = TWEB_ROWS[:4] + [("Päätöshistoria", None, 1.5), (None, "-", 5.5)] + TWEB_ROWS[5:12] + [
+        ("Valmistelijat", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123", 5),
+        (None, "4567", 7)] + TWEB_ROWS[14:]
+    path = _margin_pdf(tmp_path / "kaitalahti-21b.pdf", rows, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    assert extraction.of(ItemHistory) == []
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "selostus", "liitteet", "oheismateriaali", "esittelija",
+                                        "paatosehdotus", "paatos", "valmistelija", "tiedoksi"]
+    assert ("valmistelija", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123 4567") in sections
+    assert {(r.role, r.name, r.phone) for r in extraction.of(ItemRole) if r.role == "valmistelija"} == {
+        ("valmistelija", "Sami Lehto", "044 123 4567")}
+
+
 COLON_ROWS: list[Row] = [
     ("Kaitalahden kaupunki", "                         Pöytäkirja 3/2026   4 (9)", 5),
     ("Kaupunginhallitus", "                         § 10   16.3.2026", 14),
@@ -327,6 +345,8 @@ COLON_ROWS: list[Row] = [
     ("Hyväksyttiin esitys.", None, 9),
     ("Liitteet:", None, 5),
     ("- Lausunto maakuntakaavan luonnoksesta", None, 9),
+    ("Täytäntöönpano: kaupunginkanslia", None, 7),
+    ("Muutoksenhakuohje: 7.4. Oikaisuvaatimus- ja valituskielto", None, 7),
     ("Lisätiedot:", None, 5),
     ("Kari Niemi, kaupunginsihteeri, puh. 040 123 4567", None, 5),
 ]
@@ -342,9 +362,12 @@ def test_colon_headings_with_the_handling_line_in_the_middle(tmp_path: Path) -> 
         10, "Lausunto maakuntakaavan luonnoksesta", "KAI/1545/10.02.03/2026")
     sections = kinds_and_texts(extraction)
     assert [k for k, _ in sections] == ["valmistelija", "selostus", "paatosehdotus", "paatos", "liitteet",
-                                        "lisatiedot"]
+                                        "tiedoksi", "muutoksenhaku", "lisatiedot"]
     assert ("paatos", "Hyväksyttiin esitys.") in sections
+    assert ("tiedoksi", "kaupunginkanslia") in sections
+    assert ("muutoksenhaku", "7.4. Oikaisuvaatimus- ja valituskielto") in sections
     assert not any(s.handling for s in extraction.of(ItemSection))
+    assert [r for r in extraction.of(ItemRole) if r.role == "valmistelija"] == []  # 'KN/PM/HY' are initials
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
 
 

@@ -313,6 +313,7 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
                         [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
     title_done = bool(block.title_parts)
     last_title_line: Line | None = None
+    waiting: tuple[str, ...] | None = None  # a label printed with no value: its value is the next line
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -320,6 +321,13 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         m = DIARY_RE.match(text)
         labelled_diary = _label_value(line, DIARY_LABELS)
         labelled_history = _label_value(line, HISTORY_LABELS)
+        if waiting is not None and labelled_diary is None and labelled_history is None \
+                and match_line_heading(_segments(line), has_positions) is None:
+            # 'Päätöshistoria' and its lone '-' sit on two baselines (a hyphen's box is lower)
+            labelled_diary, labelled_history = (text, None) if waiting is DIARY_LABELS else (None, text)
+        waiting = None
+        if labelled_diary == "" or labelled_history == "":
+            waiting = DIARY_LABELS if labelled_diary == "" else HISTORY_LABELS
         if labelled_diary is not None and title_done:
             block.diary = block.diary or labelled_diary or None
         elif labelled_history is not None and title_done:
@@ -412,6 +420,18 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
     if cand.body and (not main_body or not same_body(cand.body, main_body)):
         return " ".join(line.text.split())
     return False
+
+
+def _wrapped_onto(line: Line, before: Line | None, lines: list[Line], leading: float) -> bool:
+    """Whether ``line`` is the tail of a person paragraph that ran to the column's edge on the line
+    above it ('... puh. 044 678' over '1578, talouspäällikkö ...', '... ja talouspäällikkö Armi' over
+    'Tauriainen'): it starts with a digit or is a few words that end no sentence, with no paragraph
+    gap above. A description that starts right under a long person line is neither. Only where
+    positions are page coordinates (``leading`` is known)."""
+    text = " ".join(line.text.split())
+    fragment = text[:1].isdigit() or (len(text.split()) <= 3 and not text.endswith((".", ":")))
+    return bool(leading) and bool(fragment) and before is not None and before.page == line.page \
+        and 0 < line.y - before.y <= DEFAULT_PARAGRAPH_GAP * leading and _wraps(before, lines)
 
 
 def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
@@ -552,6 +572,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             person_mode = match.kind in PERSON_KINDS
             continue
         if person_mode and current is not None:
+            if current.lines and _wrapped_onto(line, line_before, lines, leading):
+                current.lines[-1] += " " + text  # one person's line, for reading the roles
+                continue
             if not current.lines or _is_person_line(text) or _is_title_line(text):
                 current.lines.append(text)
                 continue
