@@ -350,13 +350,11 @@ def _score_children(scores: Scores, g: dict, p: dict) -> None:
 
 
 def told_sections(g: dict, p_sec: list[dict]) -> list[dict]:
-    """The predicted sections of the parts the gold item tells: a gold that lists the current
-    handling only (`sections_current_only`) does not judge sections of earlier handlings, and
-    kinds it cannot tell (`sections_left_out`, e.g. attachments a scraper keeps elsewhere) are
-    not counted spurious."""
+    """The predicted sections of the kinds the gold item tells: kinds it cannot tell
+    (`sections_left_out`, e.g. attachments a scraper keeps in a file we do not have) are not
+    counted spurious."""
     left_out = set(g.get("sections_left_out") or ())
-    return [s for s in p_sec if s.get("kind") not in left_out
-            and not (g.get("sections_current_only") and s.get("handling"))]
+    return [s for s in p_sec if s.get("kind") not in left_out]
 
 
 def _score_sections(scores: Scores, g_sec: list[dict], p_sec: list[dict]) -> None:

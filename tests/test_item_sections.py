@@ -104,6 +104,27 @@ def test_labelled_attachment_lines_inside_the_description() -> None:
         ("paatos", "Hyväksyttiin.")]
 
 
+def test_reasons_and_the_vote_inside_a_decision() -> None:
+    """Turku prints 'Perustelut' alone on a line inside a decision (its reasons: still the decision)
+    and 'Päätöksenteko' over the votes (how the decision was reached: the handling)."""
+    body = """Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Lautakunta päätti hyväksyä toiseksi halvimman tarjouksen.
+Perustelut
+Halvin tarjous ei täyttänyt tarjouspyynnön ehtoja.
+
+Päätöksenteko
+Päätös tehtiin äänin 5-4.
+"""
+    assert kinds_and_texts(extract_text(body)) == [
+        ("paatosehdotus", "Tekninen lautakunta hyväksyy halvimman tarjouksen."),
+        ("paatos", "Lautakunta päätti hyväksyä toiseksi halvimman tarjouksen. Perustelut Halvin tarjous ei "
+                   "täyttänyt tarjouspyynnön ehtoja."),
+        ("kasittely", "Päätös tehtiin äänin 5-4.")]
+
+
 def test_three_line_person_keeps_its_title() -> None:
     extraction = extract_text(CASEM_ITEM.format(decision="Hyväksyttiin."))
     roles = {(r.role, r.name, r.title, r.email) for r in extraction.of(ItemRole)}

@@ -547,8 +547,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
             match = None  # the provisions applied, under the reasons they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
-                and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
-            match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
+                and current.kind in ("paatosehdotus", "paatos") and (text.startswith(f"{match.heading_raw}:")
+                                                                     or fold(text) == "perustelut"):
+            match = None  # 'Perustelut(:)' inside a proposal or decision gives its reasons: still that part
         if match is None and ended and current is not None and current.kind == "paatos":
             current, ended = start("muu", None, line.page), False  # the meeting's closing words
         listed = labelled_attachment(text) if match is None else None
