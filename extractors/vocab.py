@@ -39,7 +39,8 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
         "Valtuuston päätös", "Kunnanvaltuuston päätös", "Kaupunginvaltuuston päätös", "Jaoston päätös",
         "Beslut", "Nämndens beslut", "Stadsstyrelsens beslut", "Kommunstyrelsens beslut",
     ),
-    "kasittely": ("Käsittely", "Asian käsittely", "Behandling"),
+    # 'Päätöksenteko': how the decision was reached, the votes (Turku)
+    "kasittely": ("Käsittely", "Asian käsittely", "Päätöksenteko", "Behandling"),
     "liitteet": ("Liitteet", "Liite", "Bilagor", "Bilaga"),
     "oheismateriaali": ("Oheismateriaali", "Oheismateriaalit", "Oheisaineisto", "Oheisasiakirjat",
                         "Material", "Bakgrundsmaterial"),

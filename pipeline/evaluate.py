@@ -344,7 +344,7 @@ def _score_children(scores: Scores, g: dict, p: dict) -> None:
         p_hist = [{"text": h} for h in p.get("history") or []]
         _count(scores, "item.history", g_hist, p_hist, match(g_hist, p_hist, _text_of("text"), TITLE_MATCH))
     if "sections" in g:
-        _score_sections(scores, g.get("sections") or [], p.get("sections") or [])
+        _score_sections(scores, g.get("sections") or [], told_sections(g, p.get("sections") or []))
     if "roles" in g:
         _score_roles(scores, g.get("roles") or [], p.get("roles") or [])
     if "recusals" in g:
@@ -352,6 +352,14 @@ def _score_children(scores: Scores, g: dict, p: dict) -> None:
         _count(scores, "recusals", g_rec, p_rec, match(g_rec, p_rec, _by_name, NAME_MATCH))
     if "votes" in g:
         _score_votes(scores, g.get("votes") or [], p.get("votes") or [])
+
+
+def told_sections(g: dict, p_sec: list[dict]) -> list[dict]:
+    """The predicted sections of the kinds the gold item tells: kinds it cannot tell
+    (`sections_left_out`, e.g. attachments a scraper keeps in a file we do not have) are not
+    counted spurious."""
+    left_out = set(g.get("sections_left_out") or ())
+    return [s for s in p_sec if s.get("kind") not in left_out]
 
 
 def _score_sections(scores: Scores, g_sec: list[dict], p_sec: list[dict]) -> None:

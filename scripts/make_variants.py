@@ -13,7 +13,8 @@ item header shapes, page-1 item lists, running headers/footers, heading spelling
 (extractors/vocab.py plus genitive '<Virkanimikkeen> ehdotus'), role lines (inline, own line,
 several preparers, 'Lisätietoja antaa'), earlier handlings of another body inside an item, votes,
 recusals, tabled/returned/rejected/changed decisions, Swedish protocols, appeal-instruction trailers,
-signature blocks, pöytäkirjanote extracts and KTweb single-item texts.
+signature blocks, pöytäkirjanote extracts, KTweb single-item texts and Tweb single-item PDFs (Oulu
+margin labels, Vantaa colon headings: the parts of Paatos-Scraper's expected outputs).
 People, numbers and decisions are invented; municipality names are real.
 
 Run:
@@ -92,6 +93,7 @@ class Features:
     trailer: str = "none"
     signature_end: bool = False
     item_per_page: bool = False
+    tweb_item: str = "none"  # ktweb_item: 'text' export, Oulu 'margin' PDF, Vantaa 'colon' PDF
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -277,14 +279,15 @@ TRAILER_TEXT = {
 # --- generation ---------------------------------------------------------------------------------------
 
 
+TWEB_ITEM_STYLES = ("text", "margin", "colon")
 LAYOUT_PLAN = ("cloudnc", "ktweb", "dynasty", "html_table", "cloudnc", "html_pbold", "text", "ktweb",
-               "html_dynasty", "cloudnc", "note", "ktweb_item_text")
+               "html_dynasty", "cloudnc", "note", "ktweb_item")
 
 
 def plan_features(seed: int, rng: random.Random) -> Features:
     """The seed's layout cycles through LAYOUT_PLAN; the other features are drawn at random."""
     layout = LAYOUT_PLAN[seed % len(LAYOUT_PLAN)]
-    lang = "sv" if seed % 5 == 3 and layout not in ("ktweb_item_text",) else "fi"
+    lang = "sv" if seed % 5 == 3 and layout not in ("ktweb_item",) else "fi"
     f = Features(layout=layout, lang=lang)
     if layout in ("cloudnc", "note"):
         f.header_shape = rng.choice(("cloudnc3", "para_only", "body_para_date"))
@@ -312,8 +315,11 @@ def plan_features(seed: int, rng: random.Random) -> Features:
     f.footer = rng.choice(("none", "address", "initials")) if layout in ("cloudnc", "ktweb", "dynasty") else "none"
     f.trailer = rng.choice(("none", "oikaisu", "muutoksenhaku", "valitusosoitus")) if lang == "fi" else \
         rng.choice(("none", "besvar"))
-    if layout in ("note", "ktweb_item_text"):
+    if layout in ("note", "ktweb_item"):
         f.trailer = "none"
+    if layout == "ktweb_item":  # by seed, not drawn: the other features keep their draws
+        f.tweb_item = TWEB_ITEM_STYLES[(seed // len(LAYOUT_PLAN)) % len(TWEB_ITEM_STYLES)]
+        f.running = "ktweb" if f.tweb_item != "text" else f.running
     if f.trailer == "valitusosoitus" and layout not in ("cloudnc", "ktweb", "dynasty"):
         f.trailer = "oikaisu"  # a title-case trailer is told from an item's section only on its own page
     f.signature_end = layout in ("ktweb", "dynasty", "html_table", "text") and rng.random() < 0.6
@@ -347,7 +353,7 @@ def make_doc(seed: int) -> Doc:
     secretary = invent_person(rng, f.lang, used, title="förvaltningssekreterare" if sv else "hallintosihteeri",
                         role="protokollförare" if sv else "pöytäkirjanpitäjä", role_norm="poytakirjanpitaja")
     absent = [invent_person(rng, f.lang, used, role=r())]
-    n_items = 1 if f.layout in ("note", "ktweb_item_text") else rng.randint(3, 5)
+    n_items = 1 if f.layout in ("note", "ktweb_item") else rng.randint(3, 5)
     first = rng.randint(5, 180)
     ctx = _Ctx(rng, f, body, genitive, abbr, presenter, presenter_gen, members, domain, date, used)
     topics = list(SV_TOPICS if sv else FI_TOPICS)
@@ -355,12 +361,15 @@ def make_doc(seed: int) -> Doc:
     outcomes = _outcome_plan(rng, n_items, f)
     items = []
     for i in range(n_items):
-        number_i = None if f.layout == "ktweb_item_text" else first + i
+        number_i = None if f.tweb_item == "text" else first + i
         items.append(_make_item(ctx, number_i, topics[i % len(topics)], outcomes[i], index=i))
     if f.layout in ("dynasty", "html_dynasty"):
         for item in items:
             _dynasty_item(item, ctx)
         f.item_per_page = f.layout == "dynasty"
+    if f.tweb_item in ("margin", "colon"):
+        for item in items:
+            _tweb_item(item, ctx)
     start_h = rng.choice((16, 17, 18))
     sep = "." if f.layout in ("ktweb", "text") else ":"
     place = rng.choice(("Stadshuset, sammanträdesrum 2", "Kommungården, styrelserummet")) if sv else \
@@ -590,6 +599,74 @@ def _dynasty_item(item: Item, ctx: _Ctx) -> None:
                         f"{fi_date(earlier, padded=False)}"]
 
 
+def _tweb_item(item: Item, ctx: _Ctx) -> None:
+    """Re-print an item the way a Tweb single-item PDF does (the parts of Paatos-Scraper's Oulu and
+    Vantaa 2017 outputs). 'margin' (Oulu): margin labels Tiivistelmä, Esittelyteksti, Liitteet,
+    Oheismateriaali ('-' for none), Esittelijä, Päätösesitys, Päätös, Valmistelijat ('Unit, title
+    Name puh. ...' in one paragraph) and Täytäntöönpanotiedot, with Dno and Päätöshistoria as item
+    fields. 'colon' (Vantaa): 'Valmistelijat: initials', the untitled description,
+    'Kaupunginjohtajan esitys:', the current handling line, 'Päätös:', 'Liitteet:' with '- name'
+    lines, 'Täytäntöönpano: unit', 'Muutoksenhakuohje: ...' and 'Lisätiedot:' with the preparers."""
+    rng, style = ctx.rng, ctx.f.tweb_item
+    current = [s for s in item.sections if not s.handling]
+    by_kind = {k: [s for s in current if s.kind == k] for k in
+               ("selostus", "liitteet", "oheismateriaali", "paatosehdotus", "kasittely", "paatos")}
+    presenter = next(r for r in item.roles if r["role"] == "esittelija")
+    preparers = [invent_person(rng, "fi", ctx.used, title=rng.choice(PREPARER_TITLES))
+                 for _ in range(rng.choice((1, 2, 3)))]
+    phones = [f"puh. 044 {zlib.crc32(p.name().encode()) % 900 + 100} {zlib.crc32(p.name().encode()) % 9000 + 1000}"
+              for p in preparers]
+    description = [p for s in by_kind["selostus"] for p in s.paras]
+    attachments = [re.sub(r"^Liite \d+ ", "", p) for s in by_kind["liitteet"] for p in s.paras]
+    material = [p for s in by_kind["oheismateriaali"] for p in s.paras]
+    sections: list[Sec] = []
+    item.history = [item.earlier_line] if style == "margin" and item.earlier_line else []
+    item.earlier_line, item.current_line = None, None
+    if style == "margin":
+        summary = re.split(r"(?<=[a-zäö])\. ", description[0])[0].rstrip(".") + "."  # its first sentence
+        sections.append(Sec("selostus", "Tiivistelmä", [summary]))
+        sections.append(Sec("selostus", "Esittelyteksti", description))
+        sections.append(Sec("liitteet", "Liitteet", attachments or ["-"]))
+        sections.append(Sec("oheismateriaali", "Oheismateriaali", material or ["-"]))
+        title = (presenter.get("title") or "").capitalize()
+        sections.append(Sec("esittelija", "Esittelijä", [" ".join(x for x in (title, presenter.get("name")) if x)]))
+        presenter["title"] = title or None
+        sections.append(Sec("paatosehdotus", "Päätösesitys", by_kind["paatosehdotus"][0].paras))
+        sections += by_kind["kasittely"]
+        sections.append(Sec("paatos", "Päätös", by_kind["paatos"][0].paras))
+        people = [f"{p.title} {p.name()} {ph}" for p, ph in zip(preparers, phones, strict=True)]
+        listed = ", ".join(people[:-1]) + " ja " + people[-1] if len(people) > 1 else people[0]
+        unit = rng.choice(("Konsernihallinto", "Sivistys- ja kulttuuripalvelut", "Yhdyskunta- ja ympäristöpalvelut"))
+        sections.append(Sec("valmistelija", "Valmistelijat", [f"{unit}, {listed}"]))
+        extract = ", ".join(p.name() for p in preparers)
+        forward = rng.choice(([], ["Asia kaupunginvaltuustoon käsiteltäväksi"], ["Asia tiedoksi kaupunginvaltuustoon"]))
+        sections.append(Sec("tiedoksi", "Täytäntöönpanotiedot",
+                            forward + [f"Ote: {extract}", "Ei muutoksenhakuoikeutta"]))
+        item.roles = [{"role": "esittelija", **{k: presenter.get(k) for k in ("title", "name", "email")}}] + [
+            {"role": "valmistelija", "title": p.title, "name": p.name(), "email": None} for p in preparers]
+    else:
+        initials = "/".join(p.first[0] + p.last[0] for p in preparers)
+        sections.append(Sec("valmistelija", "Valmistelijat", [initials], inline=True))
+        sections.append(Sec("selostus", None, description))
+        sections.append(Sec("paatosehdotus", f"{ctx.presenter_gen} esitys", by_kind["paatosehdotus"][0].paras))
+        sections += by_kind["kasittely"]
+        sections.append(Sec("paatos", "Päätös", by_kind["paatos"][0].paras))
+        item.current_line = f"{ctx.body} {fi_date(ctx.date, padded=False)} § {item.number}"
+        if attachments + material:
+            sections.append(Sec("liitteet", "Liitteet", [f"- {name}" for name in attachments + material]))
+        sections.append(Sec("tiedoksi", "Täytäntöönpano", [rng.choice(("kaupunginkanslia", "talouspalvelut",
+                                                                         "hakijat, rakennusvalvonta"))], inline=True))
+        if rng.random() < 0.5:
+            sections.append(Sec("muutoksenhaku", "Muutoksenhakuohje",
+                                [rng.choice(("7.4. Oikaisuvaatimus- ja valituskielto", "Oikaisuvaatimus"))],
+                                inline=True))
+        mails = [f"{slug(p.first)}.{slug(p.last)}@{ctx.domain}".replace("_", "-") for p in preparers]
+        sections.append(Sec("lisatiedot", "Lisätiedot", [f"{p.title} {p.name()}, {ph}, {m}"
+                                                         for p, ph, m in zip(preparers, phones, mails, strict=True)]))
+        item.roles = []  # initials name no one; the contact persons are no role of the item
+    item.sections = sections
+
+
 def _handling(ctx: _Ctx, outcome: str, shape: str, votes: list, recusals: list) -> tuple[list[str], list[str], str]:
     """Käsittely paragraphs, Päätös paragraphs and the gold outcome for a planned outcome."""
     rng, sv = ctx.rng, ctx.f.lang == "sv"
@@ -701,7 +778,7 @@ def gold_of(doc: Doc, file_name: str, pages: dict[int, list[int]] | None, page_c
                                  item.outcome, paatos[0].paras, item.recusals, item.votes,
                                  pages[idx] if pages is not None else None))
     note = f.layout == "note"
-    if f.layout == "ktweb_item_text":
+    if f.layout == "ktweb_item":
         meeting: dict = {}
     elif note:  # an extract prints neither place, times nor attendees
         meeting = answer.meeting(doc.body, doc.date, doc.number, None, None, None, [])
@@ -1026,9 +1103,54 @@ def _pdf_item_header(pdf: MinutesPdf, doc: Doc, item: Item) -> None:
     pdf.gap(8)
 
 
+def render_tweb_item_once(doc: Doc, total: int) -> MinutesPdf:
+    """A Tweb single-item PDF (`_tweb_item`): the running header, '§ n' and the date, the title;
+    'margin' prints Dno and Päätöshistoria as the first margin rows, 'colon' the diary number alone
+    under the title and the current handling line just above 'Päätös:'."""
+    pdf = MinutesPdf(doc, total)
+    item, margin = doc.items[0], doc.feats.tweb_item == "margin"
+    text_x, width = 160.0, pdf.w - 100
+    pdf.add_page()
+    pdf.font(bold=True)
+    y = pdf.get_y() + pdf.size
+    pdf.text(50, y, f"§ {item.number}")
+    pdf.text(420, y, fi_date(doc.date))
+    pdf.gap(pdf.leading + 6)
+    pdf.lines(50, width, item.title, bold=True, size=11)
+    pdf.gap(8)
+    if margin:
+        pdf.margin_block("Dno", 50, text_x, [item.diary or "-"], text_x - 56)
+        pdf.gap(pdf.leading * 0.6)
+        pdf.margin_block("Päätöshistoria", 50, text_x, item.history or ["-"], text_x - 56)
+        pdf.gap(pdf.leading * 0.6)
+    elif item.diary:
+        pdf.lines(50, width, item.diary)
+        pdf.gap(8)
+    for s in item.sections:
+        if margin:
+            pdf.margin_block(s.heading, 50, text_x, s.paras, text_x - 56)
+            pdf.gap(pdf.leading * 0.6)
+            continue
+        if s.kind == "paatos" and item.current_line:
+            pdf.lines(50, width, item.current_line)
+            pdf.gap(4)
+        if s.inline:
+            pdf.lines(50, width, f"{s.heading}: {' '.join(s.paras)}")
+        else:
+            if s.heading:
+                pdf.lines(50, width, f"{s.heading}:", bold=True)
+            for para in s.paras:
+                pdf.lines(50, width, para)
+                pdf.gap(3 if s.kind == "selostus" else 0)
+        pdf.gap(8)
+    pdf.item_pages = {0: [1, pdf.page_no()]}
+    return pdf
+
+
 def render_pdf(doc: Doc) -> tuple[bytes, dict[int, list[int]], int]:
     """The PDF bytes, each item's pages and the page count (the headers' total from a first pass)."""
-    pdf = with_page_total(lambda total: render_pdf_once(doc, total))
+    once = render_tweb_item_once if doc.feats.tweb_item in ("margin", "colon") else render_pdf_once
+    pdf = with_page_total(lambda total: once(doc, total))
     return bytes(pdf.output()), pdf.item_pages, pdf.page_no()
 
 
@@ -1150,7 +1272,7 @@ def _html_item(doc: Doc, item: Item) -> list[str]:
 
 def render_text(doc: Doc) -> bytes:
     f, lab = doc.feats, doc.labels
-    margin = f.header_shape == "body_date_para" or f.layout == "ktweb_item_text"
+    margin = f.header_shape == "body_date_para" or f.layout == "ktweb_item"
     out: list[str] = []
     pad = lambda label: (label + " " * 22)[:max(22, len(label) + 1)]  # noqa: E731
 
@@ -1166,7 +1288,7 @@ def render_text(doc: Doc) -> bytes:
             out.extend(paras)
         out.append("")
 
-    if f.layout != "ktweb_item_text":
+    if f.layout != "ktweb_item":
         out += [f"{doc.printed_municipality}    {lab['minutes'].upper()} {doc.number}", doc.body, ""]
         block(lab["time"], [f"{fi_date(doc.date)} {lab['clock']} {doc.start} - {doc.end}"])
         block(lab["place"], [doc.place])
@@ -1220,7 +1342,7 @@ def make_variant(seed: int) -> Variant:
         f = doc.feats
         if f.layout.startswith("html"):
             name, data, pages, count = f"{doc.stem}.html", render_html(doc), None, None
-        elif f.layout in ("text", "ktweb_item_text"):
+        elif f.layout == "text" or f.tweb_item == "text":
             name, data, pages, count = f"{doc.stem}.txt", render_text(doc), None, None
         else:
             data, pages, count = render_pdf(doc)

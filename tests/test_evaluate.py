@@ -500,6 +500,22 @@ def test_a_lost_item_costs_its_sections_but_not_fields_the_gold_lacks():
     assert "votes.counts" not in s and "recusals" not in s
 
 
+def test_kinds_a_gold_leaves_out_are_not_judged():
+    """A scraper that keeps attachments in a file we do not have cannot tell them: predicted
+    sections of kinds the gold item leaves out are not spurious; a section of a told kind that the
+    parser lost is still missed."""
+    gold = minutes_gold()
+    pred = copy.deepcopy(gold)
+    p_item = pred["items"][1]
+    p_item["sections"].append({"kind": "liitteet", "heading_raw": None, "text": "Liite 1 Kaavakartta"})
+    assert E.score_document(gold, pred)["sections"].fp == 1  # the gold tells every kind by default
+    gold["items"][1]["sections_left_out"] = ["liitteet", "oheismateriaali"]
+    s = E.score_document(gold, pred)
+    assert (s["sections"].tp, s["sections"].fp, s["sections"].fn) == (6, 0, 0)
+    del p_item["sections"][1]  # the description lost
+    assert E.score_document(gold, pred)["sections"].fn == 1
+
+
 def test_roles_with_title_need_the_title():
     gold = minutes_gold()
     pred = copy.deepcopy(gold)

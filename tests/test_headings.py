@@ -37,6 +37,10 @@ def test_line_shapes() -> None:
     assert (plain.kind, plain.heading_raw, plain.rest) == ("paatos", "Paatos", "Hyvaksyttiin.")
     assert match_line_heading(["Esitys hyväksyttiin yksimielisesti."], True) is None
     assert match_line_heading(["Liite 1 Talousarvioesitys 2026"], True) is None
+    # a margin label that runs into its text column: the heading, not 'Täytäntöönpanotiedot Ote'
+    glued = match_line_heading(["Täytäntöönpanotiedot Ote: Sami Lehto, Eeva Ranta"], True)
+    assert (glued.kind, glued.heading_raw, glued.rest) == ("tiedoksi", "Täytäntöönpanotiedot",
+                                                           "Ote: Sami Lehto, Eeva Ranta")
 
 
 @pytest.mark.parametrize(("text", "number", "body"), [

@@ -73,6 +73,58 @@ def test_attachment_list_without_gap_ends_at_a_line_that_is_no_name() -> None:
                                         "paatos"]
 
 
+LABELLED_ATTACHMENTS = """Kaupunginsihteeri Satu Lehto 4.3.2026:
+Kuntokartoituksen mukaan elohopealamput on vaihdettava.
+Liite 1 on nähtävillä kokouksessa, ja siitä saa lisätietoja.
+Liite 1 Katuvalojen kuntokartoitus pvm 3.2.2026
+Liite 2: Urakkatarjousten vertailu
+Oheismateriaali 1 Kustannusarvio
+Kaupunginjohtaja Mikko Salo:
+
+Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Hyväksyttiin.
+"""
+
+
+def test_labelled_attachment_lines_inside_the_description() -> None:
+    """Turku prints 'Liite 1 Name' / 'Oheismateriaali 1 Name' lines with no heading inside the
+    description: they are the attachment parts, and the description goes on after them. A
+    sentence that begins 'Liite 1 on ...' stays text."""
+    sections = kinds_and_texts(extract_text(LABELLED_ATTACHMENTS))
+    assert sections == [
+        ("selostus", "Kaupunginsihteeri Satu Lehto 4.3.2026: Kuntokartoituksen mukaan elohopealamput on "
+                     "vaihdettava. Liite 1 on nähtävillä kokouksessa, ja siitä saa lisätietoja. "
+                     "Kaupunginjohtaja Mikko Salo:"),
+        ("liitteet", "Liite 1 Katuvalojen kuntokartoitus pvm 3.2.2026 Liite 2: Urakkatarjousten vertailu"),
+        ("oheismateriaali", "Oheismateriaali 1 Kustannusarvio"),
+        ("paatosehdotus", "Tekninen lautakunta hyväksyy halvimman tarjouksen."),
+        ("paatos", "Hyväksyttiin.")]
+
+
+def test_reasons_and_the_vote_inside_a_decision() -> None:
+    """Turku prints 'Perustelut' alone on a line inside a decision (its reasons: still the decision)
+    and 'Päätöksenteko' over the votes (how the decision was reached: the handling)."""
+    body = """Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Lautakunta päätti hyväksyä toiseksi halvimman tarjouksen.
+Perustelut
+Halvin tarjous ei täyttänyt tarjouspyynnön ehtoja.
+
+Päätöksenteko
+Päätös tehtiin äänin 5-4.
+"""
+    assert kinds_and_texts(extract_text(body)) == [
+        ("paatosehdotus", "Tekninen lautakunta hyväksyy halvimman tarjouksen."),
+        ("paatos", "Lautakunta päätti hyväksyä toiseksi halvimman tarjouksen. Perustelut Halvin tarjous ei "
+                   "täyttänyt tarjouspyynnön ehtoja."),
+        ("kasittely", "Päätös tehtiin äänin 5-4.")]
+
+
 def test_three_line_person_keeps_its_title() -> None:
     extraction = extract_text(CASEM_ITEM.format(decision="Hyväksyttiin."))
     roles = {(r.role, r.name, r.title, r.email) for r in extraction.of(ItemRole)}
@@ -282,6 +334,24 @@ def test_tweb_single_item_margin_labels(tmp_path: Path) -> None:
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
 
 
+def test_tweb_label_value_on_its_own_baseline_and_a_wrapped_phone_number(tmp_path: Path) -> None:
+    """A lone '-' sits lower than its 'Päätöshistoria' label (a hyphen's box), so the two are two
+    lines: the '-' is still the label's value, not a description. A Valmistelijat paragraph that
+    wraps inside a phone number ('puh. 044 678' / '1578') stays one person."""
+    rows = TWEB_ROWS[:4] + [("Päätöshistoria", None, 1.5), (None, "-", 5.5)] + TWEB_ROWS[5:12] + [
+        ("Valmistelijat", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123", 5),
+        (None, "4567", 7)] + TWEB_ROWS[14:]
+    path = _margin_pdf(tmp_path / "kaitalahti-21b.pdf", rows, text_x=64)
+    extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
+    assert extraction.of(ItemHistory) == []
+    sections = kinds_and_texts(extraction)
+    assert [k for k, _ in sections] == ["selostus", "selostus", "liitteet", "oheismateriaali", "esittelija",
+                                        "paatosehdotus", "paatos", "valmistelija", "tiedoksi"]
+    assert ("valmistelija", "Tekninen keskus, kaupungininsinööri Sami Lehto puh. 044 123 4567") in sections
+    assert {(r.role, r.name, r.phone) for r in extraction.of(ItemRole) if r.role == "valmistelija"} == {
+        ("valmistelija", "Sami Lehto", "044 123 4567")}
+
+
 COLON_ROWS: list[Row] = [
     ("Kaitalahden kaupunki", "                         Pöytäkirja 3/2026   4 (9)", 5),
     ("Kaupunginhallitus", "                         § 10   16.3.2026", 14),
@@ -296,6 +366,8 @@ COLON_ROWS: list[Row] = [
     ("Hyväksyttiin esitys.", None, 9),
     ("Liitteet:", None, 5),
     ("- Lausunto maakuntakaavan luonnoksesta", None, 9),
+    ("Täytäntöönpano: kaupunginkanslia", None, 7),
+    ("Muutoksenhakuohje: 7.4. Oikaisuvaatimus- ja valituskielto", None, 7),
     ("Lisätiedot:", None, 5),
     ("Kari Niemi, kaupunginsihteeri, puh. 040 123 4567", None, 5),
 ]
@@ -311,9 +383,12 @@ def test_colon_headings_with_the_handling_line_in_the_middle(tmp_path: Path) -> 
         10, "Lausunto maakuntakaavan luonnoksesta", "KAI/1545/10.02.03/2026")
     sections = kinds_and_texts(extraction)
     assert [k for k, _ in sections] == ["valmistelija", "selostus", "paatosehdotus", "paatos", "liitteet",
-                                        "lisatiedot"]
+                                        "tiedoksi", "muutoksenhaku", "lisatiedot"]
     assert ("paatos", "Hyväksyttiin esitys.") in sections
+    assert ("tiedoksi", "kaupunginkanslia") in sections
+    assert ("muutoksenhaku", "7.4. Oikaisuvaatimus- ja valituskielto") in sections
     assert not any(s.handling for s in extraction.of(ItemSection))
+    assert [r for r in extraction.of(ItemRole) if r.role == "valmistelija"] == []  # 'KN/PM/HY' are initials
     assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty"]
 
 

@@ -142,10 +142,37 @@ def test_systems_pages_from_the_peer_scrapers_outputs(shared_dir: Path):
     item = docs["2017406946-3.HTM"]["items"][0]
     assert item["section_number"] == 127 and item["diary_number"] == "730/2017"
     assert item["title"].startswith("Espoon kaupungin hallintosäännön hyväksyminen")
-    assert [s["kind"] for s in item["sections"]] == ["valmistelija", "paatosehdotus", "kasittely", "paatos",
-                                                     "selostus"]
+    current = [s for s in item["sections"] if not s.get("handling")]
+    assert [s["kind"] for s in current] == ["valmistelija", "paatosehdotus", "kasittely", "paatos", "liitteet",
+                                            "selostus"]
+    # the attachments the scraper lists apart, numbered as the page prints them
+    assert current[4]["text"] == "1 Espoon kaupungin hallintosääntö - Kokouksessa korjattu 2 Äänestyslistat § 127"
+    # the handling under 'Päätöshistoria', from the page's markup (the scraper reads the current one)
+    earlier = [(s["kind"], s["handling"]) for s in item["sections"] if s.get("handling")]
+    assert earlier == [(k, "Kaupunginhallitus 10.4.2017 § 105") for k in ("paatosehdotus", "kasittely", "paatos")]
+    assert item["sections"][-1]["text"] == "Kaupunginhallitus: Kaupunginhallitus jätti asian yksimielisesti pöydälle."
+    # the older page prints the function code inside the diary number; the scraper splits it off
+    older = docs["2013262303-5.HTM"]["items"][0]
+    assert older["diary_number"] == "3700/11.01.00/2011"
+    assert older["sections_left_out"] == ["liitteet", "oheismateriaali"]  # no attachment list for it
     turku = docs["turku_kh_2017-02-05-190.htm"]["items"][0]
     assert turku["section_number"] == 190 and turku["diary_number"] == "5024-2017 (010)"
+    assert [(s["heading_raw"], s["kind"]) for s in turku["sections"]] == [
+        ("Tiivistelmä", "selostus"), ("Esittelyteksti", "selostus"), ("Ehdotus", "paatosehdotus"),
+        ("Päätös", "paatos"), ("Jakelu", "tiedoksi"), (None, "liitteet"), ("Liitteet", "liitteet")]
+    # the distribution list as the page prints it (the scraper writes 'Kaarinan kaupunki (ao)')
+    assert turku["sections"][4]["text"].startswith("ao Kaarinan kaupunki ao Liedon kunta")
+    assert "sections_left_out" not in turku
+    tabled = docs["turku_kh_2017-02-05-195.htm"]["items"][0]
+    handlings = [s["handling"] for s in tabled["sections"] if s.get("handling")]
+    assert sorted(set(handlings)) == ["Ksylk § 108", "Ksylk § 119", "Ksylk § 132", "Ksylk § 84"]
+    last = [(s["kind"], s["heading_raw"]) for s in tabled["sections"] if s.get("handling") == "Ksylk § 132"]
+    assert last == [("selostus", None), ("oheismateriaali", None), ("paatos", "Päätös"), ("liitteet", None),
+                    ("kasittely", "Päätöksenteko")]
+    # 'Perustelut' is a paragraph of the decision's block; the attachment lines are not in its text
+    decision = next(s["text"] for s in tabled["sections"] if s.get("handling") == "Ksylk § 132"
+                    and s["kind"] == "paatos")
+    assert "Perustelut Tämä, aiemmasta" in decision and "Liite 5" not in decision
 
 
 # --- outcomes.csv --------------------------------------------------------------------------------

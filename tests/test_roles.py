@@ -88,6 +88,9 @@ def test_person_lines(text: str, role: str, expected: list[tuple]) -> None:
 def test_empty_text_gives_nobody() -> None:
     assert parse_person_lines("", "valmistelija") == []
     assert parse_person_lines("  \n ", "esittelija") == []
+    # Vantaa's 'Valmistelijat: KN/PM/PH/HY-L' (or one preparer's 'KN'): initials name no one
+    assert parse_person_lines("KN/PM/PH/HY-L", "valmistelija") == []
+    assert parse_person_lines("KN", "valmistelija") == []
 
 
 @pytest.mark.parametrize(("tokens", "email", "expected"), [

@@ -86,6 +86,8 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
             return HEADING_SUFFIX_KINDS[words[-1]], 95.0
     cutoff = DEFAULT_HEADING_CUTOFF_SHORT if len(folded) <= 8 else DEFAULT_HEADING_CUTOFF
     best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best is not None and folded.startswith(best[0] + " "):
+        return None  # a heading and the first word of its text ('Täytäntöönpanotiedot Ote: ...')
     if best is not None and not (best[0].startswith(folded) and len(best[0]) - len(folded) >= 3):
         return kinds[best[2]], float(best[1])  # a truncated heading ('Oikaisuvaatimus') is another word
     if 2 <= len(words) <= 3 and words[-2].endswith(("n", "s")) and "," not in candidate:

@@ -485,6 +485,9 @@ def parse_person_lines(text: str, role: str, item_id: str = "", doc_id: str = ""
         if role == "valmistelija" and not (person.name or person.email or person.phone) \
                 and not is_title_word(person.title[-1]):
             continue  # 'Tekninen keskus, kaupungininsinööri ...': the preparers' unit, not a person
+        if not (person.title or person.email or person.phone) and len(person.name) == 1 \
+                and re.fullmatch(r"[A-ZÅÄÖ]{2,4}", person.name[0]):
+            continue  # 'Valmistelijat: KN' (Vantaa): a preparer's initials, no name
         title = " ".join(person.title).strip(" ,.;:-") or None
         name = order_name(person.name, person.email) if person.name else None
         info = ItemRole(item_id=item_id, doc_id=doc_id, role=role, name=name, title=title, email=person.email,

@@ -91,6 +91,20 @@ _FILE_NAME = re.compile(r"\.(?:" + "|".join(ATTACHMENT_EXTENSIONS) + r")\)?$", r
 DEFAULT_PARAGRAPH_GAP = 1.45  # a line step this many times the item's usual leading is a paragraph gap
 
 
+_LABELLED_ATTACHMENT = re.compile(r"^([A-ZÅÄÖ][^\W\d_]{3,20})\s+\d{1,3}\s*[:.]?\s*[A-ZÅÄÖ0-9]")
+
+
+def labelled_attachment(text: str) -> str | None:
+    """The list kind of a line that names one attachment after its own label ('Liite 1
+    Osayleiskaavan luonnoskartta', 'Oheismateriaali 1 Arvioidut kustannukset', 'Bilaga 2: Karta'):
+    Turku prints them so inside the description, with no heading above."""
+    m = _LABELLED_ATTACHMENT.match(text)
+    if m is None or len(text.split()) > 25:
+        return None
+    found = heading_kind(m.group(1))
+    return found[0] if found and found[0] in ATTACHMENT_LIST_KINDS else None
+
+
 def _is_attachment_name(text: str) -> bool:
     """A numbered or bulleted entry ('1 Aiesopimus ...', '- Kartta'), or a file name ('Kartta.pdf')."""
     return bool(_LIST_MARK.match(text) or _FILE_NAME.search(text))
@@ -110,6 +124,8 @@ def _continues_list(text: str, line: Line, prev: Line | None, section: ParsedSec
     may wrap onto the next line without a gap. Unnumbered lists hold short lines that are no sentence."""
     if _is_attachment_name(text):
         return True
+    if section.heading_raw is None and labelled_attachment(section.lines[0]) and not text[:1].islower():
+        return False  # each entry starts with its label (no heading): a capitalised line is text again
     same_page = prev is not None and prev.page == line.page
     if gaps and leading and same_page:
         if line.y - prev.y > DEFAULT_PARAGRAPH_GAP * leading:
@@ -297,6 +313,7 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
                         [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
     title_done = bool(block.title_parts)
     last_title_line: Line | None = None
+    waiting: tuple[str, ...] | None = None  # a label printed with no value: its value is the next line
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -304,6 +321,13 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         m = DIARY_RE.match(text)
         labelled_diary = _label_value(line, DIARY_LABELS)
         labelled_history = _label_value(line, HISTORY_LABELS)
+        if waiting is not None and labelled_diary is None and labelled_history is None \
+                and match_line_heading(_segments(line), has_positions) is None:
+            # 'Päätöshistoria' and its lone '-' sit on two baselines (a hyphen's box is lower)
+            labelled_diary, labelled_history = (text, None) if waiting is DIARY_LABELS else (None, text)
+        waiting = None
+        if labelled_diary == "" or labelled_history == "":
+            waiting = DIARY_LABELS if labelled_diary == "" else HISTORY_LABELS
         if labelled_diary is not None and title_done:
             block.diary = block.diary or labelled_diary or None
         elif labelled_history is not None and title_done:
@@ -398,6 +422,18 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
     return False
 
 
+def _wrapped_onto(line: Line, before: Line | None, lines: list[Line], leading: float) -> bool:
+    """Whether ``line`` is the tail of a person paragraph that ran to the column's edge on the line
+    above it ('... puh. 044 678' over '1578, talouspäällikkö ...', '... ja talouspäällikkö Armi' over
+    'Tauriainen'): it starts with a digit or is a few words that end no sentence, with no paragraph
+    gap above. A description that starts right under a long person line is neither. Only where
+    positions are page coordinates (``leading`` is known)."""
+    text = " ".join(line.text.split())
+    fragment = text[:1].isdigit() or (len(text.split()) <= 3 and not text.endswith((".", ":")))
+    return bool(leading) and bool(fragment) and before is not None and before.page == line.page \
+        and 0 < line.y - before.y <= DEFAULT_PARAGRAPH_GAP * leading and _wraps(before, lines)
+
+
 def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     """Join a margin heading that wraps in its narrow column ('Valmistelija /' over 'lisätiedot',
     'Esittelijän' over 'ehdotus') back into one heading on its first line."""
@@ -482,6 +518,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
     own_date = own[-1] if own else None
     prev: Line | None = None
     ended = False  # the decision said 'Ei muita asioita.'
+    interrupted: ParsedSection | None = None  # a description that labelled attachment lines cut in two
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -510,14 +547,21 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
             match = None  # the provisions applied, under the reasons they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
-                and current.kind in ("paatosehdotus", "paatos") and text.startswith(f"{match.heading_raw}:"):
-            match = None  # 'Perustelut:' inside a proposal gives its reasons: still the proposal
+                and current.kind in ("paatosehdotus", "paatos") and (text.startswith(f"{match.heading_raw}:")
+                                                                     or fold(text) == "perustelut"):
+            match = None  # 'Perustelut(:)' inside a proposal or decision gives its reasons: still that part
         if match is not None and match.kind in PERSON_KINDS and not match.rest and current is not None \
                 and current.kind == "tiedoksi" and current.lines:
             match = None  # Ahjo's 'Otteet' table: 'Valmistelija' is who gets an extract, not a preparer
         if match is None and ended and current is not None and current.kind == "paatos":
             current, ended = start("muu", None, line.page), False  # the meeting's closing words
+        listed = labelled_attachment(text) if match is None else None
+        if listed is not None and not (current is not None and current.kind == listed):
+            if current is not None and current.kind == "selostus" and current.lines:
+                interrupted = current  # the description goes on after the list
+            current, person_mode, resume = start(listed, None, line.page), False, None
         if match is not None:
+            interrupted = None
             if current is not None and current.kind not in PERSON_KINDS and not current.lines \
                     and match.kind in PERSON_KINDS and match.rest:
                 resume = current  # 'Ehdotus' / 'Esittelijä: X' / proposal text
@@ -532,6 +576,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             person_mode = match.kind in PERSON_KINDS
             continue
         if person_mode and current is not None:
+            if current.lines and _wrapped_onto(line, line_before, lines, leading):
+                current.lines[-1] += " " + text  # one person's line, for reading the roles
+                continue
             if not current.lines or _is_person_line(text) or _is_title_line(text):
                 current.lines.append(text)
                 continue
@@ -546,7 +593,9 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             continue
         if current is not None and current.kind in ATTACHMENT_LIST_KINDS and current.lines and \
                 not _continues_list(text, line, line_before, current, leading, gaps):
-            current = None  # the untitled description after the list (CaseM)
+            # the untitled description after the list (CaseM), or the rest of the one it cut (Turku)
+            current = interrupted if interrupted is not None and interrupted.handling == handling else None
+            interrupted = None
         if current is None:
             current = start("selostus", None, line.page)
         current.lines.append(text)
