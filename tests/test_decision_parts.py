@@ -119,3 +119,19 @@ def test_a_recipient_in_the_extracts_table_is_no_preparer():
     ex = extract_document(html.encode(), Source("test", "decision.html"))
     assert [s.kind for s in rows(ex, R.ItemSection)][-1] == "tiedoksi"
     assert [(r.role, r.name) for r in rows(ex, R.ItemRole)] == [("esittelija", "Timo Terävä")]
+
+
+def test_a_second_set_of_instructions_stays_in_the_items_appeal():
+    """Procurement decisions print two sets of instructions under their own 'Muutoksenhaku'
+    ('hankintaoikaisu', then 'VALITUSOSOITUS MARKKINAOIKEUDELLE'): the parts after them are the
+    item's, not a meeting's trailer to drop."""
+    page = PAGE.replace("<h4>VALITUSOSOITUS</h4>", "<h4>MUUTOKSENHAKU HANKINTAPÄÄTÖKSEEN</h4>").replace(
+        "<h4>Valitusaika</h4><p>Valitus on tehtävä 30 päivässä.</p>", (
+        "<h4>Valitusaika</h4><p>Valitus on tehtävä 30 päivässä.</p>"
+        "<h3>VALITUSOSOITUS MARKKINAOIKEUDELLE</h3><p>Valituksen voi tehdä markkinaoikeudelle.</p>"))
+    html = page.format(parts=section("Päätös", "Hankintapäällikkö päätti hyväksyä tarjouksen."),
+                       title="Hankinta", reference="", number=5)
+    ex = extract_document(html.encode(), Source("test", "decision.html"))
+    kinds = [s.kind for s in rows(ex, R.ItemSection)]
+    assert kinds[-2:] == ["muutoksenhaku", "tiedoksi"]
+    assert "markkinaoikeudelle" in next(s.text for s in rows(ex, R.ItemSection) if s.kind == "muutoksenhaku")

@@ -281,6 +281,9 @@ def _item_lines(raw: RawItem) -> list[Line]:
             heading = match_line_heading(_segments(lines[k - 1]), True)
             if heading is not None and heading.kind == "muutoksenhaku" and not heading.rest:
                 break  # 'Muutoksenhaku' / 'VALITUSOSOITUS': the item's own instructions (Ahjo)
+            if any((h := match_line_heading(_segments(prev), True)) is not None and h.kind == "muutoksenhaku"
+                   and not h.rest and prev.text.strip() == h.heading_raw for prev in lines[1:k]):
+                break  # a second set of instructions ('VALITUSOSOITUS MARKKINAOIKEUDELLE') in the item's own
             return lines[:k]  # appeal instructions after the last item belong to no item
     return lines
 
