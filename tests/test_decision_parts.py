@@ -135,3 +135,32 @@ def test_a_second_set_of_instructions_stays_in_the_items_appeal():
     kinds = [s.kind for s in rows(ex, R.ItemSection)]
     assert kinds[-2:] == ["muutoksenhaku", "tiedoksi"]
     assert "markkinaoikeudelle" in next(s.text for s in rows(ex, R.ItemSection) if s.kind == "muutoksenhaku")
+
+
+def test_a_title_opening_with_a_heading_word_is_the_title():
+    """'Päätös Lauttasaaren ala-asteen irtokalustehankinnasta': the h1 begins with a heading word
+    while the real 'Päätös' heading follows alone below; the title and the diary number stay."""
+    ex = extract(section("Päätös", "Toimialajohtaja päätti hankkia kalusteet."),
+                 title="Päätös Lauttasaaren ala-asteen kalustehankinnasta")
+    items = rows(ex, R.AgendaItem)
+    assert [(i.title, i.diary_number) for i in items] == [
+        ("Päätös Lauttasaaren ala-asteen kalustehankinnasta", "HEL 2021-000001 T 00 00 00")]
+    assert [s.kind for s in rows(ex, R.ItemSection)][0] == "paatos"
+
+
+def test_labelled_parts_of_a_handling_stay_in_it():
+    """'Käsittely' then 'Esteelliset: X' or 'Palautusehdotus:' over the proposal: one handling part."""
+    handling = ('<div class="SisaltoSektio"><h3 class="SisaltoOtsikko">Käsittely</h3>'
+                "<p>Esteelliset: Tuula Testinen</p><p>Palautusehdotus:</p>"
+                "<p>Marko Malli: Ehdotan, että asia palautetaan valmisteluun.</p></div>")
+    ex = extract(section("Päätös", "Johtokunta päätti palauttaa asian valmisteluun.") + handling)
+    kinds = [s.kind for s in rows(ex, R.ItemSection)]
+    assert kinds[:2] == ["paatos", "kasittely"] and "muu" not in kinds and "paatosehdotus" not in kinds
+    assert "Palautusehdotus" in next(s.text for s in rows(ex, R.ItemSection) if s.kind == "kasittely")
+
+
+def test_the_provisions_applied_stay_with_the_decision():
+    ex = extract(section("Päätös", "Jaosto päätti poistaa päätöksen.", "Sovelletut oikeusohjeet",
+                         "Maankäyttö- ja rakennuslaki 131 §"))
+    kinds = [s.kind for s in rows(ex, R.ItemSection)]
+    assert kinds[0] == "paatos" and "muu" not in kinds

@@ -231,11 +231,13 @@ def _matches_history(ref: str, history: list[str]) -> bool:
 
 
 def _is_reference(sec: ParsedSection) -> bool:
-    """An untitled first part that is one short code line ('14-26-20-HAL', 'Hankenumero 5264_203')."""
+    """An untitled first part that is one short code or address line ('14-26-20-HAL', 'Hankenumero
+    5264_203', 'Tenholantie 12')."""
     if sec.heading_raw is not None or len(sec.lines) != 1:
         return False
     text = sec.lines[0]
-    return len(text.split()) <= 4 and bool(re.search(r"\d{3}", text)) and not text.rstrip().endswith((".", ":"))
+    return (len(text.split()) <= 4 and bool(re.search(r"\d", text)) and not text.rstrip().endswith((".", ":"))
+            and not _LIST_MARK.match(text))  # '1. Edustukset' opens a list: text
 
 
 def _is_presenter(text: str) -> bool:
@@ -358,7 +360,8 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
                     break  # its sections follow, then the current handling's
             else:
                 break
-        elif match_line_heading(_segments(line), has_positions) is not None:
+        elif match_line_heading(_segments(line), has_positions) is not None \
+                and not _heading_shaped_title(text, lines[i + 1:i + 6], has_positions):
             break
         elif re.search(r"[^\W\d_]", text) and not (raw.header is None and (
                 _is_document_header(text) or _is_body_name(text, main_body))):
@@ -368,6 +371,19 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         i += 1
     block.start = i
     return block
+
+
+def _heading_shaped_title(text: str, following: list[Line], has_positions: bool) -> bool:
+    """'Päätös Lauttasaaren ala-asteen irtokalustehankinnasta' as the first line: a title that begins
+    with a heading word, when the same heading follows alone a few lines below (Ahjo)."""
+    match = heading_kind(text.split()[0]) if text.split() else None
+    if match is None or ":" in text or len(text.split()) < 2:
+        return False
+    for line in following:
+        found = match_line_heading(_segments(line), has_positions)
+        if found is not None and found.kind == match[0] and not found.rest:
+            return True
+    return False
 
 
 def parse_item(raw: RawItem, main_body: str | None, lead: list[Line] | None = None,
@@ -546,13 +562,17 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
         if match is not None and current is not None and current.lines and match.kind == "muutoksenhaku" \
                 and current.kind == "muutoksenhaku":
             match = None  # 'Oikaisuvaatimusoikeus', 'Valitusaika': sub-headings of one set of instructions
-        if match is not None and current is not None and current.lines and current.kind == "selostus" \
+        if match is not None and current is not None and current.lines and current.kind in ("selostus", "paatos") \
                 and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
-            match = None  # the provisions applied, under the reasons they belong to
+            match = None  # the provisions applied, under the reasons (or the decision) they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
                 and current.kind in ("paatosehdotus", "paatos") and (text.startswith(f"{match.heading_raw}:")
                                                                      or fold(text) == "perustelut"):
             match = None  # 'Perustelut(:)' inside a proposal or decision gives its reasons: still that part
+        if match is not None and (match.rest or text.endswith(":")) and current is not None \
+                and current.kind == "kasittely" and (not current.lines and match.kind not in PERSON_KINDS
+                                                     or match.kind in ("muu", "paatosehdotus")):
+            match = None  # 'Käsittely' / 'Esteelliset: X', 'Palautusehdotus: X': labelled parts of the handling
         if match is not None and match.kind in PERSON_KINDS and not match.rest and current is not None \
                 and current.kind == "tiedoksi" and current.lines:
             match = None  # Ahjo's 'Otteet' table: 'Valmistelija' is who gets an extract, not a preparer
