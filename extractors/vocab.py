@@ -598,11 +598,12 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
 # (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
-    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\byhteensä\b|\bmuutettu\b"),
+    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b"),
     ("alkuperainen", r"\balkuperäinen\b"),
-    ("muutos", r"\bmuutok\w*|\bmuutos\b"),
+    ("muutos", r"muutok\w*|\bmuutos\b"),  # 'Talousarviomuutokset', 'TA-muutokset'
+    ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Käyttö-%': a share, no euros
     ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
-    ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\butfall\b"),
+    ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),
     ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b"),
     ("ta", r"\bta\b|\btalousarvio\b|\bbudjetti\b|\bbudget\b"),
@@ -613,7 +614,10 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "ta", "tp", "ts", "ks", "raami", "kehys", "alkuperäinen", "muutokset", "muutos", "muutosten", "jälkeen",
     "toteutuma", "toteuma", "poikkeama", "ero", "raamiin", "talousarvio", "yhteensä", "muutettu", "budjetti",
     "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
+    "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
 )
+# Lines under a unit heading that state a field of the unit ('Sitovuustaso: toimintakate'), not a heading.
+UNIT_FIELD_LINES = r"^(?:sitovuustaso|sitovuus|vastuuhenkilö\w*|tilivelvolli\w*|toimielin)\s*:"
 # Budget line labels -> a normalised line; the rest keep None (their printed label says it).
 BUDGET_LINES: tuple[tuple[str, str], ...] = (
     ("toimintatuotot", r"^toiminta(?:tuotot|tulot)\b|^verksamhetens intäkter"),

@@ -37,6 +37,7 @@ _CHANGES = tuple((name, re.compile(p, re.I)) for name, p in vocab.BUDGET_CHANGE_
 _DECISION = re.compile(vocab.BUDGET_DECISION)
 _TITLES = re.compile(vocab.BUDGET_TABLE_TITLES, re.I)
 _HEADER_WORDS = set(vocab.BUDGET_HEADER_WORDS)
+_UNIT_FIELD = re.compile(vocab.UNIT_FIELD_LINES, re.I)
 
 DEFAULT_BAND_STEP = 1.7  # header lines closer than this many line heights form one header band
 DEFAULT_SUMMARY_GAP = 7.0  # summary lines this many line heights below the table still belong to it
@@ -64,15 +65,22 @@ def column_of(raw: str) -> str | None:
     """The normalised column a header cell names ('Raami 2025' -> raami), or None."""
     folded = " ".join(raw.lower().replace("€", " ").split())
     folded = re.sub(r"\b(ta|tp|ts)-?((?:19|20)\d{2})\b", r"\1 \2", folded)  # 'TP2023'
-    for name, pattern in _COLUMNS:
-        if pattern.search(folded):
-            return name
+    # a narrow cell breaks a word before its last letters ('Alkuperäine n talousarvio'): joined again
+    for text in (re.sub(r"(\w{4,}) (\w{1,2})\b", r"\1\2", folded), folded):
+        for name, pattern in _COLUMNS:
+            if pattern.search(text):
+                return name
     return None
 
 
 def _is_header_word(word: str) -> bool:
+    """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
+    column word that a narrow cell broke ('Alkuperäine' + 'n')."""
     w = word.lower().strip("()*:")
-    return w in _HEADER_WORDS or bool(re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w))
+    if w in _HEADER_WORDS or w.endswith("%") or re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w):
+        return True
+    return len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in _HEADER_WORDS) or (
+        len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))
 
 
 def _header_segment(seg: Segment) -> bool:
@@ -141,17 +149,17 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[Column], str | None, int
         if not segs:
             break
         label = None
-        if not _header_segment(segs[0]) and len(segs) >= 3 and all(_header_segment(s) for s in segs[1:]):
+        if not band and not _header_segment(segs[0]) and len(segs) >= 3 and all(
+                _header_segment(s) for s in segs[1:]):
             label = segs[0].text  # 'VAALIT  TP 2023  TA 2024 ...': the first cell names the unit
         elif not all(_header_segment(s) for s in segs):
             break
         if band and ln.y - band[-1].y > DEFAULT_BAND_STEP * max(ln.height, band[-1].height, 8.0):
             break
         band.append(ln)
-        unit = label or unit
+        if label and not _TITLES.search(label):  # 'Käyttötalous  TA 2025 ...' names the table, not a unit
+            unit = label
         j += 1
-        if label:
-            break
     if not band:
         return None
     cols = _band_columns(band)
@@ -193,7 +201,7 @@ def _unit_heading(line: Line) -> str | None:
     t = line.text.strip()
     if not (2 < len(t) < 70) or t.endswith((".", ",", ":", ";")) or len(t.split()) > 7:
         return None
-    if _TITLES.search(t) or parse_amount(t) is not None:
+    if _TITLES.search(t) or parse_amount(t) is not None or _UNIT_FIELD.match(t):
         return None
     body = re.sub(r"^\d{1,4}\s+", "", t)  # '130 Yleishallinto': a leading code is part of the unit
     if re.search(r"\d", body) or not body[:1].isupper():
@@ -302,6 +310,8 @@ def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: s
                 continue  # a group label ('Tulopohja', 'Toimintatulot' above its change rows)
             placed = [[None, None, None]]
         for col, amount, _seg in placed:
+            if col is not None and col.name == "prosentti":
+                continue  # a share of the budget used ('Tot-%'), not euros
             line = group if change and group else label
             column, column_raw, col_year = None, None, year
             if col is not None and not summary:

@@ -77,6 +77,7 @@ _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulos
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
+DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
 
 
@@ -1134,11 +1135,12 @@ class _Context:
 
 
 def running_lines(pages: list) -> set[str]:
-    """Texts that recur on many pages (running headers and footers)."""
+    """Texts that recur at the top or foot of many pages (running headers and footers); a table
+    header printed again for every unit of a short report is none."""
     counts: dict[str, int] = {}
     for p in pages:
-        for line in p.lines:
-            counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+        for line in {ln.text.strip() for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}:
+            counts[line] = counts.get(line, 0) + 1
     limit = max(3, len(pages) // 3)
     return {t for t, c in counts.items() if c >= limit}
 
