@@ -79,6 +79,7 @@ DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
 DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
+DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most this many heights apart
 
 
 # --- roles --------------------------------------------------------------------------------------------
@@ -933,7 +934,7 @@ def _header_columns(lines: list[list[dict]], k: int) -> tuple[list[list[dict]], 
     lines): words grouped into columns by horizontal overlap, or None if the band is no header."""
     height = max(w["bottom"] - w["top"] for w in lines[k])
     end = k + 1
-    while end < len(lines) and lines[end][0]["top"] - lines[end - 1][0]["top"] <= 1.5 * height:
+    while end < len(lines) and lines[end][0]["top"] - lines[end - 1][0]["top"] <= DEFAULT_HEADER_LINE_STEP * height:
         end += 1
     for stop in range(end, k, -1):
         columns: list[list[dict]] = []
@@ -1003,35 +1004,82 @@ def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[d
     return rows
 
 
-def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
-                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
-    """Feed the rows of a table without ruling lines, read from word positions. Returns the
-    table's columns when it runs to the end of the page (the next page may go on without header).
-    The headings above the table (not the rows in it) name its group and organisation."""
-    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
-    lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
-    start = 0
-    header_cells: list[str] | None = None
-    header_top = 0.0
-    for k in range(len(lines)):
+def _header_bands(lines: list[list[dict]]) -> list[tuple[int, int, list[list[dict]] | None]]:
+    """(first line, line after, header columns) of every table header on a page, in order: follow-up
+    headers with their columns, budget headers with None (the rows under them are no goals)."""
+    bands: list[tuple[int, int, list[list[dict]] | None]] = []
+    k = 0
+    while k < len(lines):
         found = _header_columns(lines, k)
         if found:
-            columns, stop = found
-            header_top = lines[k][0]["top"]
-            below = [w for line in lines[stop:] for w in line]
-            starts = _gutters(columns, below)
-            table = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
-            header_cells = [_text(c) for c in columns]
-            start = stop
-            break
-    if table is None:
-        return None
+            bands.append((k, found[1], found[0]))
+            k = found[1]
+            continue
+        if is_budget_header([_text(c) for c in _chunks(lines[k], 4.5)]):
+            bands.append((k, k + 1, None))
+        k += 1
+    return bands
+
+
+def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
+                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
+    """Feed the rows of the tables without ruling lines on a page, read from word positions: the rest
+    of a table from the page before (``table``, its columns), then each table under a header of its own.
+    Returns the columns of a table that runs to the end of the page (the next page may go on without
+    header)."""
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
+    lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
+    bands = _header_bands(lines)
+    parts: list[tuple[WordTable | None, list[str] | None, float, list[list[dict]]]] = []
+    if table is not None:
+        parts.append((table, None, 0.0, lines[: bands[0][0] if bands else len(lines)]))
+    for n, (k, stop, columns) in enumerate(bands):
+        below = lines[stop: bands[n + 1][0] if n + 1 < len(bands) else len(lines)]
+        if columns is None:  # a budget table: its header ends the goal table above it
+            parts.append((None, [_text(c) for c in _chunks(lines[k], 4.5)], 0.0, []))
+            continue
+        starts = _gutters(columns, [w for line in below for w in line])
+        found = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
+        parts.append((found, [_text(c) for c in columns], lines[k][0]["top"], below))
+    last = None
+    for found, header_cells, header_top, below in parts:
+        if found is None:
+            reader.feed([Cell(t) for t in header_cells or []], page=number)
+        last = _read_word_rows(page, reader, found, header_cells, header_top, below, number, shapes,
+                               context) if found is not None else None
+    return last
+
+
+def _row_rules(page, min_length: float) -> list[float]:  # noqa: ANN001 - pdfplumber page
+    """y positions of horizontal rules at least ``min_length`` long, where a rule may be drawn as one
+    piece per cell (a table with horizontal rules only draws each cell's own)."""
+    pieces: dict[float, list[tuple[float, float]]] = {}
+    for e in page.edges:
+        if e["orientation"] == "h":
+            pieces.setdefault(round(e["top"], 1), []).append((e["x0"], e["x1"]))
+    out = []
+    for y, spans in pieces.items():
+        covered, reach = 0.0, None
+        for x0, x1 in sorted(spans):
+            if reach is None or x0 > reach + 1:
+                covered, reach = covered + (x1 - x0), x1
+            elif x1 > reach:
+                covered, reach = covered + (x1 - reach), x1
+        if covered > min_length:
+            out.append(y)
+    return sorted(out)
+
+
+def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: list[str] | None,  # noqa: ANN001
+                    header_top: float, candidates: list[list[dict]], number: int,
+                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
+    """Feed one word-position table: its header (when printed on this page) and the lines below it that
+    belong to it. A table ends at a legend, a wide gap, or below its bottom rule (a heading and the next
+    table's text follow it). The headings above the table name its group and organisation."""
     if header_cells:
         reader.feed([Cell(t) for t in header_cells], page=number)
     body_lines: list[list[dict]] = []
-    for line in lines[start:]:
-        if line[0]["top"] < table.header_bottom - 1 and header_cells:
-            continue
+    for line in candidates:
         text = " ".join(w["text"] for w in line)
         if parse_legend(text) or (body_lines and line[0]["top"] - body_lines[-1][0]["bottom"] > 40):
             break
@@ -1040,13 +1088,25 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
         body_lines.append(line)
     if not body_lines:
         return None
+    width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
+    hlines = [y for y in _row_rules(page, 0.5 * width)
+              if body_lines[0][0]["top"] - 4 < y < body_lines[-1][0]["bottom"] + 4]
+    height = min(w["bottom"] - w["top"] for w in body_lines[0])
+    for y in hlines:  # a ruled table ends at a rule that text follows only after a gap (a heading)
+        after = next((ln for ln in body_lines if ln[0]["top"] > y), None)
+        if after is not None and y > body_lines[0][0]["bottom"] and after[0]["top"] - y > 2 * height and not any(
+                y < z < after[0]["top"] for z in hlines):
+            body_lines = [ln for ln in body_lines if ln[0]["top"] < y]
+            break
+    if hlines and hlines[-1] > body_lines[0][0]["bottom"]:  # ... and at its bottom rule
+        body_lines = [ln for ln in body_lines if ln[0]["top"] < hlines[-1]]
+    if hlines and not header_cells:  # the rest of a ruled table from the page before starts at its first rule
+        body_lines = [ln for ln in body_lines if ln[0]["bottom"] > hlines[0]]
+    if not body_lines:
+        return None
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
-    width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
-    hlines = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h"
-                     and e["x1"] - e["x0"] > 0.5 * width and body_lines[0][0]["top"] - 4 < e["top"]
-                     < body_lines[-1][0]["bottom"] + 4})
     rows = _word_rows(body_lines, hlines)
     tops = [r[0][0]["top"] for r in rows]
     bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
@@ -1060,11 +1120,12 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
         if len(table.starts) > 2 and len(row) == 1:
             spans = _chunks(sorted(words_of_row, key=lambda w: w["x0"]), 4.5)
             # one run of words across a gutter: a group row spanning the table (data never crosses)
-            full = len(spans) == 1 and any(w["x0"] < s - 1 < w["x1"] for w in words_of_row for s in table.starts[1:])
+            full = len(spans) == 1 and any(spans[0][0]["x0"] < s - 1 < spans[0][-1]["x1"] for s in table.starts[1:])
             if full and n + 1 == len(rows):
                 continue  # a full-width line after the last row: a note under the table
         if full:
-            reader.feed([Cell(_text(words_of_row))], page=number, context=heading, body=body, full_width=True)
+            reader.feed([Cell(_text(words_of_row))], page=number, context=heading, body=body, full_width=True,
+                        unit=context.unit)
             continue
         cells = []
         for i, cw in enumerate(cells_words):
@@ -1072,7 +1133,7 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
             x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
-        reader.feed(cells, page=number, context=heading, body=body)
+        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
     return table if reader.fed > fed_before else None
 
 
@@ -1134,15 +1195,21 @@ class _Context:
         self.cursor = (page, bottom)
 
 
+_PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?)$", re.I)
+
+
 def running_lines(pages: list) -> set[str]:
     """Texts that recur at the top or foot of many pages (running headers and footers); a table
     header printed again for every unit of a short report is none."""
     counts: dict[str, int] = {}
+    printed: dict[str, set[str]] = {}
     for p in pages:
         for line in {ln.text.strip() for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}:
-            counts[line] = counts.get(line, 0) + 1
+            key = _PAGE_NUMBER.sub("", line)  # 'Keuruu – Tilinpäätös 2025  3': the page number changes
+            counts[key] = counts.get(key, 0) + 1
+            printed.setdefault(key, set()).add(line)
     limit = max(3, len(pages) // 3)
-    return {t for t, c in counts.items() if c >= limit}
+    return {t for key, c in counts.items() if c >= limit and key for t in printed[key]}
 
 
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
@@ -1312,7 +1379,8 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                 rules = _rules(page)
                 tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
                                 key=lambda t: t.bbox[1])
-                if tables and all(len(t.rows) == 1 and header_roles([join_cell_lines(c) for c in t.extract()[0]])
+                if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
+                                                                t.extract()[0]]) or is_budget_header(texts))
                                   for t in tables):
                     tables = []  # only the header is ruled (or filled): the rows below are read from words
                 before = reader.fed
