@@ -163,6 +163,7 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     if not (set(named) & {"status", "comment", "action", "metric", "strategy_goal"}
             or any(r.startswith("mark:") for r in named)):
         return None
+    roles = _value_columns(roles, texts)
     seen: set[str] = set()
     out: list[str | None] = []
     for role in roles:
@@ -172,6 +173,35 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
             out.append(role)
             if role:
                 seen.add(role)
+    return out
+
+
+_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui", re.I)  # 'Toteuma', 'Toteutuma', 'Toteutunut'
+_HEADER_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None]:
+    """Columns that hold values of a year, named like goal or status columns: 'Tavoite 2025' is the
+    target, 'Toteuma 2025' / 'Toteutunut 2025' the measured value, 'TP 2024' (an earlier year than
+    the others) the baseline; and where a header has a status column of its own ('Toteutuminen',
+    'Arvio', 'Tila'), a 'Toteutuma' column beside it holds the measured value."""
+    years = [int(m.group(1)) if (m := _HEADER_YEAR.search(t)) else None for t in texts]
+    latest = max((y for y in years if y), default=None)
+    out = list(roles)
+    for k, (role, text, year) in enumerate(zip(roles, texts, years, strict=True)):
+        if year is None or "metric" not in roles:
+            continue
+        if role == "goal" or (role is None and re.match(r"tavoite", text, re.I)):
+            out[k] = "target"
+        elif role in ("status", None) and _MEASURED.search(text.replace(" ", "")) or (role or "").startswith("mark:"):
+            out[k] = "actual"
+        elif role == "extra" and re.match(r"tp\b", text, re.I) and latest and year < latest and "current" not in roles:
+            out[k] = "current"
+    statuses = [k for k, r in enumerate(out) if r == "status"]
+    if len(statuses) >= 2 and "actual" not in out:
+        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
+        if measured and len(measured) < len(statuses):
+            out[measured[0]] = "actual"
     return out
 
 
