@@ -568,6 +568,9 @@ DEFAULT_DIGIT_STATUS: dict[str, str] = {"1": "toteutunut", "2": "osittain", "3":
 STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")
 # Marks that tick one of several status columns ('Toteutunut | Osittain | Ei toteutunut').
 STATUS_MARKS: tuple[str, ...] = ("x", "✓", "✔", "•", "●", "*", "+", "☑", "☒", "1")
+# Glyphs a report prints in colour as a traffic light ('●' in green): their colour is the status.
+STATUS_GLYPHS: str = "●⬤◉■◼▲▼◆★"
+STATUS_ROUND_GLYPHS: str = "●⬤◉"
 # Printed colour-name stems (fi, sv, en) -> colour name; the default meaning of each colour.
 COLOUR_NAME_STEMS: dict[str, str] = {
     "vihre": "vihreä", "keltai": "keltainen", "oranss": "oranssi", "punai": "punainen", "harma": "harmaa",

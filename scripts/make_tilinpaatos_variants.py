@@ -276,7 +276,7 @@ class Report:
                 self._mark(x + w / 2, y + h / 2, row.status)
             last_goal = row.goal
             source = {"words": "text", "traffic": "text", "symbols": "symbol", "glyph": "color",
-                      "square": "color", "percent": None}[self.style.status]
+                      "square": "color", "percent": "percent"}[self.style.status]
             self.rows.append({"unit": block.name, "company": block.name if block.company else None,
                               "strategy_area": block.area, "goal": row.goal, "metric": row.metric,
                               "current_value": row.baseline if names[2] else None, "target_value": row.target,

@@ -74,6 +74,8 @@ _COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
 _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
                            r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
+GLYPHS = vocab.STATUS_GLYPHS
+ROUND_GLYPHS = vocab.STATUS_ROUND_GLYPHS
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
@@ -375,6 +377,55 @@ def parse_digit_legend(text: str) -> dict[str, str]:
     return found if len(set(found.values())) >= 2 else {}
 
 
+_SYMBOL_ITEM = re.compile(r"(?:^|[,;]\s*|\s{2,})([^\w\s=,;()]{1,3}(?:/[^\w\s=,;()]{1,2})?)\s*=\s*([^=,;\n]{3,60})",
+                          re.M)
+
+
+def parse_symbol_legend(text: str) -> dict[str, str]:
+    """Status symbols from a legend ('+ = tavoite toteutunut, ± = ... osittain, – = ... ei toteutunut',
+    '+/- = osittain'): kept when two or more symbols get different meanings."""
+    found: dict[str, str] = {}
+    for m in _SYMBOL_ITEM.finditer(text):
+        status = status_from_words(m.group(2))
+        if status:
+            found.setdefault(m.group(1), status)
+    return found if len(set(found.values())) >= 2 else {}
+
+
+_PERCENT = r"(\d{1,3}(?:,\d+)?)\s*%"
+_BAND_ITEM = re.compile(r"([^=,;\n]{0,30}?\d[^=,;\n]{0,20}%[^=,;\n]{0,20}?)\s*=\s*([^=,;\n]{3,60})")
+
+
+def _band(text: str) -> tuple[float, float] | None:
+    """The range of percents one legend item names: '50–99 %', '100 % tai yli', 'alle 50 %', '≥ 90 %'."""
+    t = text.lower()
+    m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*" + _PERCENT, t)
+    if m:
+        return to_number(m.group(1)) or 0.0, to_number(m.group(2)) or 0.0
+    m = re.search(_PERCENT, t)
+    if not m:
+        return None
+    value = to_number(m.group(1)) or 0.0
+    if re.search(r"alle|<|enintään|korkeintaan|under", t):
+        return -1e9, value - 1e-9 if re.search(r"alle|<|under", t) else value
+    if re.search(r"tai yli|tai enemmän|≥|>=|vähintään|minst", t):
+        return value, 1e9
+    if re.search(r"yli|>|över", t):
+        return value + 1e-9, 1e9
+    return value, value
+
+
+def parse_percent_legend(text: str) -> list[tuple[float, float, str]]:
+    """Percent bands from a legend ('100 % tai yli = toteutunut, 50–99 % = osittain, alle 50 % = ei
+    toteutunut'): (low, high, status), kept when two or more bands get different meanings."""
+    found = []
+    for m in _BAND_ITEM.finditer(text):
+        status, band = status_from_words(m.group(2)), _band(m.group(1))
+        if status and band:
+            found.append((band[0], band[1], status))
+    return found if len({s for _, _, s in found}) >= 2 else []
+
+
 def parse_legend(text: str) -> dict[str, str]:
     """Colour meanings from legend lines, in any of the printed shapes:
     'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut',
@@ -461,8 +512,14 @@ class TableReader:
     into records: follow-up rows, or goals where the table reports no outcome."""
 
     def __init__(self, legend: dict[str, str] | None = None,
-                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None) -> None:
+                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None,
+                 legend_text: str = "") -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
+        # '+ = toteutunut', '50–99 % = osittain': what a printed symbol or percent means; a legend may
+        # wrap over lines, or print one item a line
+        wrapped = " ".join(legend_text.split("\n"))
+        self.symbols = parse_symbol_legend(legend_text) or parse_symbol_legend(wrapped)
+        self.bands = parse_percent_legend(wrapped) or parse_percent_legend(legend_text)
         self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
         # status digits: the printed legend's ('1 = Tavoite toteutunut'), else what the balls they are
@@ -672,6 +729,19 @@ class TableReader:
             return measured
         return "osittain" if comment and re.search(vocab.PARTIAL_CONTRAST, comment, re.I) else None
 
+    def legend_status(self, text: str | None) -> tuple[str, str, bool] | None:
+        """(status, source, conflict) of a status cell the document's legend explains: a symbol
+        ('±'), or a percent within one of its bands ('85 %')."""
+        t = " ".join((text or "").split())
+        if not t:
+            return None
+        if t in self.symbols:
+            return self.symbols[t], "symbol", False
+        m = re.fullmatch(_PERCENT, t)
+        value = to_number(m.group(1)) if m else None
+        band = next((s for low, high, s in self.bands if value is not None and low <= value <= high), None)
+        return (band, "percent", False) if band else None
+
     def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
         """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
         verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
@@ -684,6 +754,9 @@ class TableReader:
         colour_status = self.colour_status(cell) if self.colour_is_verdict else None
         digit = cell.text.strip() if cell and re.fullmatch(r"\s*[1-5]\s*", cell.text or "") else None
         digit_status = self.digits.get(digit) if digit else None
+        legend_status = self.legend_status(cell.text if cell else None)
+        if legend_status and not (colour_status or digit_status):
+            return legend_status
         word_status = status_from_words(cell.text) if cell and cell.text and not digit else None
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
         if colour_status or digit_status:
@@ -717,8 +790,9 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
         cell = rec.status_cell
-        if cell and cell.text and not cell.ball and not status_from_words(cell.text) \
-                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text):
+        if cell and cell.text and not cell.ball and not glyph_only(cell.text) and not status_from_words(cell.text) \
+                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text) \
+                and not (source in ("symbol", "percent") and reader.legend_status(cell.text)):
             value = cell.text  # a measured value in the status column ('Toteutuma')
             comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
             actual = actual or value
@@ -870,7 +944,19 @@ def _shapes(page) -> list[tuple[Box, str, RGB]]:  # noqa: ANN001 - pdfplumber pa
         if name in (None, "valkoinen", "musta") or rgb is None:
             continue
         out.append(((x0, top, x1, bottom), name, rgb))
+    for char in page.chars:  # a traffic light printed as a coloured glyph ('●' in green), not drawn
+        if char["text"] in GLYPHS:
+            rgb = to_rgb(char.get("non_stroking_color"))
+            name = colour_name(rgb)
+            if name not in (None, "valkoinen", "musta") and rgb is not None:
+                out.append(((char["x0"], char["top"], char["x1"], char["bottom"]), name, rgb))
     return out
+
+
+def glyph_only(text: str | None) -> bool:
+    """A cell that prints nothing but status glyphs ('●'): its colour is what it says."""
+    t = "".join((text or "").split())
+    return bool(t) and all(c in GLYPHS for c in t)
 
 
 def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | None, RGB | None]:
@@ -1288,6 +1374,7 @@ def _balls(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
         if obj.get("fill") and 3 <= w <= 24 and 3 <= h <= 24 and 0.75 <= w / h <= 1.33:
             out.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    out.extend((c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c["text"] in ROUND_GLYPHS)
     return out
 
 
@@ -1385,7 +1472,7 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
-    reader = TableReader(legend, digit_legend=digits)
+    reader = TableReader(legend, digit_legend=digits, legend_text="\n".join(page_text.values()))
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
     headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
@@ -1450,7 +1537,7 @@ def extract_followups_text(text: str, doc_id: str = "text", municipality: str | 
     """Follow-up rows (and goals of goal tables) from text whose table cells are tab- (or ' | '-)
     separated, as HTML tables and seed 002 come out; status only from words (cell or comment), as
     there are no colours."""
-    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
     for raw in text.replace("\r", "").split("\n"):
         if not raw.strip():
             continue
@@ -1542,7 +1629,7 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
 
     root = lxml.html.fromstring(html)
     text = root.text_content()
-    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
     for table in root.iter("table"):
         for tr in table.iter("tr"):
             cells: list[Cell] = []
