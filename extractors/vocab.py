@@ -568,6 +568,12 @@ DEFAULT_DIGIT_STATUS: dict[str, str] = {"1": "toteutunut", "2": "osittain", "3":
 STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")
 # Marks that tick one of several status columns ('Toteutunut | Osittain | Ei toteutunut').
 STATUS_MARKS: tuple[str, ...] = ("x", "✓", "✔", "•", "●", "*", "+", "☑", "☒", "1")
+# A block of a tilinpäätös that belongs to a subsidiary ('company'): an entity apart from the municipality,
+# with accounts of its own: a company (Oy, Oyj, Ab, Oy Ab, Osakeyhtiö, Ky, Ay, osuuskunta), a joint
+# municipal authority (kuntayhtymä) or a foundation (säätiö, 'sr'). A liikelaitos is the municipality's
+# own (its accounts are part of the municipality's): a unit, never a company. See docs/schema.md.
+SUBSIDIARY_FORMS = (r"\b(?:Oyj?|Ab|Abp|Ky|Ay)(?::n)?\b|(?i:osakeyhtiö|osuuskunta|kuntayhtymä|säätiö)\w*\b"
+                    r"|\bsr\b")
 # Glyphs a report prints in colour as a traffic light ('●' in green): their colour is the status.
 STATUS_GLYPHS: str = "●⬤◉■◼▲▼◆★"
 STATUS_ROUND_GLYPHS: str = "●⬤◉"

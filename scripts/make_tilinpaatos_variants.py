@@ -48,7 +48,8 @@ PERCENTS = {"toteutunut": (100, 130), "osittain": (50, 99), "ei_toteutunut": (0,
 MUNICIPALITIES = ["Keuruu", "Kauhajoki", "Pieksämäki", "Uusikaupunki", "Kitee", "Suonenjoki", "Haapavesi",
                   "Kankaanpää"]
 UNITS = ["1100 Keskusvaalilautakunta", "1200 Tarkastuslautakunta", "2100 Kunnanhallitus", "3100 Perusturvalautakunta",
-         "4100 Sivistyslautakunta", "5200 Tekninen lautakunta", "6100 Ympäristölautakunta", "4300 Vapaa-aikalautakunta"]
+         "4100 Sivistyslautakunta", "5200 Tekninen lautakunta", "6100 Ympäristölautakunta", "4300 Vapaa-aikalautakunta",
+         "5300 Vesihuoltoliikelaitos"]  # a liikelaitos is the municipality's own: a unit, not a company
 COMPANIES = ["Kiinteistö Oy Keskustan Vuokratalot", "Vesihuolto Oy Ab", "Seudun Jätehuolto kuntayhtymä",
              "Kotikunnan Kehitys Osakeyhtiö", "Kulttuurisäätiö sr", "Lämpölaitos Ky"]
 AREAS = ["Elinvoimainen ja yrittäjämyönteinen kunta", "Hyvinvoiva ja osallistuva kuntalainen",

@@ -68,8 +68,8 @@ _YEAR_CONTEXT = re.compile(
     r"bokslut|målen)\s+(?:31\.12\.)?(20\d{2})\b", re.I)
 _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|nämnden|"
                    r"styrelsen|fullmäktige|sektionen))\b")
-_ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
-_COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
+_COMPANY = re.compile(vocab.SUBSIDIARY_FORMS)
+_ORG_HEADING = re.compile(vocab.SUBSIDIARY_FORMS + r"|liikelaitos\b|lautakunta$|hallitus$")
 # a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
 _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
                            r"|[Vv]astuualue)\b[^.;]{2,60})$")
