@@ -502,7 +502,7 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
     # how a goal is to be judged is its metric, not an assessment ('Mittari/arviointikriteeri')
     ("metric", ("arviointikriteeri", "arviointimenetelm", "arviointitapa", "arviointiperuste")),
-    ("comment", ("tilannekuva", "riskiarvio")),
+    ("comment", ("tilannekuva", "riskiarvio", "kuvaus", "selvitys")),  # 'Toteutumisen kuvaus' describes, not grades
     ("current", ("nykyarvo", "nykytaso", "nykytila", "lähtötaso", "lähtöarvo", "lähtötila", "vertailuarvo",
                  "utgångsläge", "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),

@@ -596,7 +596,7 @@ class TableReader:
                     extras.append(cell.text)
                 continue
             if cell.text and role != "status":
-                filled[role] = cell.text
+                filled[role] = _without_own_label(cell.text, role)
         if "strategy_goal" in filled:  # 'Strateginen valinta | Strateginen tavoite': one area
             goal = filled.pop("strategy_goal")
             filled["strategy_area"] = f"{filled['strategy_area']} – {goal}" if "strategy_area" in filled else goal
@@ -840,6 +840,12 @@ def is_budget_header(cells: list[str]) -> bool:
         return False
     return not any(column_role(t) in ("goal", "metric", "action", "comment", "target", "current", "actual")
                    for t in texts)
+
+
+def _without_own_label(text: str, role: str) -> str:
+    """A cell that repeats its column's name as a label ('Mittari: Periaatteet valmiit') without it."""
+    m = re.match(r"\s*([A-Za-zÅÄÖåäö/ -]{3,30}?)\s*:\s+(?=\S)", text)
+    return text[m.end():] if m and column_role(m.group(1)) == role else text
 
 
 def _ball_digit(text: str) -> str:
