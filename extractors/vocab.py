@@ -507,7 +507,7 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "utgångsläge", "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
     ("extra", ("ta20", "tp20")),
-    ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
+    ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status", "toteutuiko", "saavutettiinko",
                 "onnistuminen", "liikennevalo", "utfall", "uppfyllelse", "måluppfyllelse", "förverkligande",
                 "förverkligats")),
     ("comment", ("kommen", "koment", "selite", "selitys", "perustelu", "lisätie", "huomio", "arviointi",
@@ -625,6 +625,9 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
     "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
 )
+# A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
+# 'TA 2025 t€'): its amounts are multiplied to euros.
+BUDGET_THOUSANDS = r"\b1[\s\u00a0.]?000\s?(?:€|e\b|eur\b|euroa)|(?<!\w)t€|\btuhatta\s+euroa|\bteur\b|\bt\.\s?e\b"
 # Lines under a unit heading that state a field of the unit ('Sitovuustaso: toimintakate'), not a heading.
 UNIT_FIELD_LINES = r"^(?:sitovuustaso|sitovuus|vastuuhenkilö\w*|tilivelvolli\w*|toimielin)\s*:"
 # Budget line labels -> a normalised line; the rest keep None (their printed label says it).

@@ -40,6 +40,8 @@ if str(ROOT) not in sys.path:
 from scripts.docwriter.pdf import DocPdf  # noqa: E402 - after the path is set for a direct run
 
 STATUSES = ("toteutunut", "osittain", "ei_toteutunut")
+YES_NO = {"toteutunut": "Kyllä", "osittain": "Osittain", "ei_toteutunut": "Ei"}
+DIGIT_WORDS = {"toteutunut": "1", "osittain": "2", "ei_toteutunut": "3"}
 COLOURS = {"toteutunut": (0, 150, 70), "osittain": (240, 180, 0), "ei_toteutunut": (210, 30, 30)}
 WORDS = {"toteutunut": "Toteutui", "osittain": "Toteutui osittain", "ei_toteutunut": "Ei toteutunut"}
 SYMBOLS = {"toteutunut": "+", "osittain": "±", "ei_toteutunut": "–"}
@@ -77,6 +79,13 @@ class Style:
     headers: int = 0  # which set of goal-table headers (HEADERS)
     legend_first: bool = True  # the legend on the first page, else after the tables
     companies: bool = True  # a block of subsidiaries after the units
+    # a second round, written after the readers were fixed on the first twelve documents:
+    thousands: bool = False  # the budget table in 1 000 € (the gold in euros: printed x 1000)
+    upper_units: bool = False  # '1100 KESKUSVAALILAUTAKUNTA' and a 'Sitovuustaso:' sentence
+    long_tables: bool = False  # many metrics per goal: tables run over pages, their header repeated
+    numbered_goals: bool = False  # '1.2 Palvelujen saatavuus paranee'
+    landscape: bool = False
+    unicode_minus: bool = False  # '−4 448 822' (U+2212)
 
 
 # (goal, metric, baseline, target, actual, status, comment) column names; None = not printed
@@ -126,29 +135,31 @@ def _value(rng: random.Random) -> str:
                        f"{rng.randint(1, 40)} {rng.randint(0, 999):03d}"])
 
 
-def _fmt(amount: int) -> str:
+def _fmt(amount: int, minus: str = "-") -> str:
     text = f"{abs(amount):,}".replace(",", " ")
-    return f"-{text}" if amount < 0 else text
+    return f"{minus}{text}" if amount < 0 else text
 
 
 def make_blocks(rng: random.Random, style: Style) -> list[Block]:
-    blocks = [Block(u, False, rng.choice(AREAS)) for u in rng.sample(UNITS, 3)]
+    blocks = [Block(u.upper() if style.upper_units else u, False, rng.choice(AREAS)) for u in rng.sample(UNITS, 3)]
     if style.companies:
         blocks += [Block(c, True, rng.choice(AREAS)) for c in rng.sample(COMPANIES, 2)]
     for block in blocks:
-        for goal in rng.sample(GOALS, rng.randint(1, 2)):
-            for metric in rng.sample(METRICS, rng.randint(1, 3)):
+        for g, goal in enumerate(rng.sample(GOALS, 2 if style.long_tables else rng.randint(1, 2)), 1):
+            goal = f"{rng.randint(1, 4)}.{g} {goal}" if style.numbered_goals else goal
+            for metric in rng.sample(METRICS, rng.randint(6, 9) if style.long_tables else rng.randint(1, 3)):
                 status = rng.choice(STATUSES)
                 low, high = PERCENTS[status]
                 block.rows.append(Row(goal, metric, _value(rng), _value(rng), _value(rng), status,
                                       rng.choice(COMMENTS[status]), rng.randint(low, high)))
         if not block.company:
-            income = rng.randint(5, 900) * 1000 + rng.randint(0, 999)
-            costs = -(rng.randint(200, 9000) * 1000 + rng.randint(0, 999))
+            unit = 1000 if style.thousands else 1  # in 1 000 €: whole thousands, as printed
+            income = (rng.randint(5, 900) * 1000 + rng.randint(0, 999)) // unit * unit
+            costs = -(rng.randint(200, 9000) * 1000 + rng.randint(0, 999)) // unit * unit
             for line, amount in (("toimintatuotot", income), ("toimintakulut", costs),
                                  ("toimintakate", income + costs)):
-                change = rng.choice([0, rng.randint(-50, 50) * 100])
-                outturn = amount + change + rng.randint(-9000, 9000)
+                change = rng.choice([0, rng.randint(-50, 50) * 100]) // unit * unit
+                outturn = (amount + change + rng.randint(-9000, 9000)) // unit * unit
                 block.budget[line] = {"ta": amount, "alkuperainen": amount, "muutos": change,
                                       "yhteensa": amount + change, "tp": outturn, "toteutuma": outturn,
                                       "poikkeama": outturn - (amount + change)}
@@ -166,7 +177,9 @@ class Report:
     """One tilinpäätös: legend, per-unit budget and goal tables, subsidiaries; gold collected as drawn."""
 
     def __init__(self, municipality: str, style: Style, rng: random.Random) -> None:
-        self.pdf = DocPdf(faces=("", "B"), size=8, bottom=282, page_header=_title)
+        self.pdf = DocPdf(faces=("", "B"), size=8, bottom=195 if style.landscape else 282, page_header=_title,
+                          orientation="L" if style.landscape else "P")
+        self.width = 257.0 if style.landscape else 170.0
         self.pdf.running_title = f"{municipality} – Tilinpäätös 2025"  # type: ignore[attr-defined]
         self.pdf.set_auto_page_break(False)
         self.style, self.rng, self.municipality = style, rng, municipality
@@ -175,7 +188,7 @@ class Report:
         self.lines: list[dict] = []
 
     def text(self, text: str, bold: bool = False, size: float = 8, gap: float = 2) -> None:
-        for line in self.pdf.wrap(170, text, bold, size):
+        for line in self.pdf.wrap(self.width, text, bold, size):
             self.pdf.need(self.lh + 1)
             self.pdf.font(bold, size)
             self.pdf.text(20, self.pdf.get_y() + self.lh, line)
@@ -190,6 +203,8 @@ class Report:
         elif s == "traffic":
             self.text("Vihreä = tavoite toteutunut, keltainen = tavoite toteutunut osittain, "
                       "punainen = tavoite ei toteutunut")
+        elif s == "digits":
+            self.text("1 = tavoite toteutunut, 2 = tavoite toteutunut osittain, 3 = tavoite ei toteutunut")
         elif s == "percent":
             self.text("Toteutumisaste: 100 % tai yli = tavoite toteutunut, 50–99 % = tavoite toteutunut osittain, "
                       "alle 50 % = tavoite ei toteutunut")
@@ -219,13 +234,17 @@ class Report:
 
     def status_text(self, row: Row) -> str:
         return {"words": WORDS[row.status], "symbols": SYMBOLS[row.status], "traffic": TRAFFIC[row.status],
-                "percent": f"{row.percent} %"}.get(self.style.status, "")
+                "percent": f"{row.percent} %", "yesno": YES_NO[row.status],
+                "digits": DIGIT_WORDS[row.status]}.get(self.style.status, "")
 
     def budget(self, block: Block) -> None:
         cols = BUDGETS[self.style.budget]
-        widths = [40] + [130 / len(cols)] * len(cols)
+        widths = [40] + [(self.width - 40) / len(cols)] * len(cols)
+        unit = 1000 if self.style.thousands else 1
+        minus = "−" if self.style.unicode_minus else "-"
         self.pdf.need(30)
-        self.pdf.table_row(20, widths, ["Käyttötalous", *(c for c, _ in cols)], line_height=self.lh, bold=True,
+        title = "Käyttötalous (1 000 €)" if self.style.thousands else "Käyttötalous"
+        self.pdf.table_row(20, widths, [title, *(c for c, _ in cols)], line_height=self.lh, bold=True,
                            size=7, fills=[(230, 230, 230)] * (len(cols) + 1), rules=self.style.rules)
         for label, norm in BUDGET_LINES:
             values = block.budget[norm]
@@ -235,7 +254,7 @@ class Report:
                     texts.append(f"{100 * values['tp'] / values['yhteensa']:.1f}".replace(".", ",")
                                  if values["yhteensa"] else "")
                 else:
-                    texts.append(_fmt(values[name]))
+                    texts.append(_fmt(values[name] // unit, minus))
                     self.lines.append({"unit": block.name, "line": label, "line_norm": norm, "column": name,
                                        "amount": values[name], "page": self.pdf.page_no()})
             self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, rules=self.style.rules)
@@ -250,8 +269,9 @@ class Report:
             order = [5, *[k for k in order if k != 5]]
         base = {-1: 30, 0: 34, 1: 30, 2: 14, 3: 16, 4: 16, 5: 20, 6: 36}
         total = sum(base[k] for k in order)
-        widths = [base[k] * 170 / total for k in order]
-        header = [("Painopiste" if k == -1 else names[k]) for k in order]
+        widths = [base[k] * self.width / total for k in order]
+        header = [("Painopiste" if k == -1 else "Toteutuiko" if k == 5 and self.style.status == "yesno" else names[k])
+                  for k in order]
         fills = [(220, 230, 241)] * len(order)
 
         def draw_header() -> None:
@@ -261,7 +281,7 @@ class Report:
         self.pdf.need(40)
         draw_header()
         if self.style.group_row:
-            self.pdf.table_row(20, [170], [block.area], line_height=self.lh, bold=True, size=7,
+            self.pdf.table_row(20, [self.width], [block.area], line_height=self.lh, bold=True, size=7,
                                rules=self.style.rules, on_break=draw_header)
         last_goal = None
         for row in block.rows:
@@ -277,7 +297,7 @@ class Report:
                 self._mark(x + w / 2, y + h / 2, row.status)
             last_goal = row.goal
             source = {"words": "text", "traffic": "text", "symbols": "symbol", "glyph": "color",
-                      "square": "color", "percent": "percent"}[self.style.status]
+                      "square": "color", "percent": "percent", "yesno": "text", "digits": "digit"}[self.style.status]
             self.rows.append({"unit": block.name, "company": block.name if block.company else None,
                               "strategy_area": block.area, "goal": row.goal, "metric": row.metric,
                               "current_value": row.baseline if names[2] else None, "target_value": row.target,
@@ -305,8 +325,9 @@ class Report:
                 pdf.need(120)
             self.text(block.name, bold=True, size=10, gap=1)
             if not block.company:
-                self.text(f"Sitovuustaso: {self.rng.choice(['toimintakate', 'netto', 'toimintakate (netto)'])}",
-                          gap=2)
+                binding = self.rng.choice(['toimintakate', 'netto', 'toimintakate (netto)'])
+                self.text(f"Sitovuustaso: Valtuustoon nähden sitova on {binding}" if self.style.upper_units
+                          else f"Sitovuustaso: {binding}", gap=2)
                 self.budget(block)
                 self.text("Toiminnan kuvaus", bold=True, gap=1)
                 self.text(f"{block.name.split(' ', 1)[1]} vastaa tehtävistään kuntastrategian mukaisesti.")
@@ -326,6 +347,15 @@ def styles() -> list[Style]:
         out.append(Style(status=status, rules=True if k % 3 else "h", status_first=k % 4 == 1,
                          group_row=k % 2 == 0, budget=k % 3, headers=(k // 2) % 3, legend_first=k % 5 != 2,
                          companies=k % 3 != 1))
+    # the second round (documents 12-17): layouts written after the readers were fixed on the first twelve
+    out += [Style(status="yesno", thousands=True, upper_units=True, long_tables=True, rules="h"),
+            Style(status="digits", numbered_goals=True, landscape=True, unicode_minus=True, budget=1),
+            Style(status="words", thousands=True, long_tables=True, landscape=True, budget=2, headers=1),
+            Style(status="glyph", upper_units=True, numbered_goals=True, rules="h", budget=1, headers=2,
+                  group_row=False),
+            Style(status="yesno", unicode_minus=True, status_first=True, budget=0, headers=2, companies=False),
+            Style(status="percent", long_tables=True, upper_units=True, thousands=True, legend_first=False,
+                  budget=1, headers=1)]
     return out
 
 
@@ -333,7 +363,7 @@ def make_variants(out: Path, n: int = 12, seed: int = 11) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     all_styles = styles()
-    for k in range(n):
+    for k in range(n):  # the first twelve styles and then the second round's six, in turn
         rng = random.Random(seed * 1000 + k)
         style = all_styles[k % len(all_styles)]
         municipality = MUNICIPALITIES[k % len(MUNICIPALITIES)]
@@ -354,6 +384,7 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
     import dataclasses
 
     from extractors.document import Source, extract_document
+    from extractors.goals.budget import parse_amount
     from extractors.records import BudgetLine, FollowUp
     from pipeline.evaluate import text_similarity
 
@@ -386,9 +417,9 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
             doc["company"] += r["company"] == g["company"]
             doc["comment"] += text_similarity(r["comment"], g["comment"]) >= 0.85
             doc["conflict"] += bool(r["status_conflict"]) == g["status_conflict"]
-        doc["budget_as_followup"] = sum(1 for r in rows if any(
+        doc["budget_as_followup"] = sum(1 for r in rows if any(  # a budget row's label or amount as a goal
             (r[f] or "").strip().startswith(("Toimintatuotot", "Toimintakulut", "Toimintakate", "Käyttötalous"))
-            for f in ("goal", "metric")))
+            or parse_amount(r[f] or "") is not None for f in ("strategy_area", "goal", "metric")))
         for b in gold["budget_lines"]:
             doc["budget_gold"] += 1
             doc["budget_exact"] += got.get((b["unit"], b["line_norm"], b["column"])) == b["amount"]

@@ -116,3 +116,16 @@ def test_other_budget_headers_a_share_column_and_a_binding_line() -> None:
     assert [column_of(h) for h in ("Talousarviomuutokset", "TA-muutokset", "Muutettu budjetti", "Budjetti 2025",
                                    "Käyttö-%", "TA 2025 muutoksineen")] == [
         "muutos", "muutos", "yhteensa", "ta", "prosentti", "yhteensa"]
+
+
+def test_a_table_in_thousands_is_stored_in_euros() -> None:
+    page = PageText(1, (
+        _line(40, (50, 160, "2100 KUNNANHALLITUS")),
+        _line(60, (50, 140, "Käyttötalous (1 000 €)"), (170, 215, "TA 2025"), (230, 275, "TP 2025"),
+              (290, 335, "Poikkeama")),
+        _line(80, (50, 110, "Toimintakulut"), (170, 200, "−4 449"), (230, 260, "−4 447,5"), (290, 320, "1,5")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2025)
+    assert [(r.unit, r.budget_column, r.amount) for r in lines] == [
+        ("2100 KUNNANHALLITUS", "ta", -4449000), ("2100 KUNNANHALLITUS", "tp", -4447500),
+        ("2100 KUNNANHALLITUS", "poikkeama", 1500)]

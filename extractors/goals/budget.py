@@ -15,6 +15,9 @@ The layouts this reads (all from page lines with their segments, so PDF text, OC
       Muutos Kv 9.12. §98  8 000
       Yhteensä          200 100      205 400       5 300
 
+A table in thousands says so ('Käyttötalous (1 000 €)', 't€') in its header, its title cell or the heading
+right above it: its amounts are stored in euros.
+
 The chain: header band (cells clustered by x over up to three lines) -> rows (label segments, then
 amounts placed under the column they overlap) -> lines. Amounts after the table's last full row
 that stand alone ('Säästötavoite -212 300') are kept with no column. Nothing here is a goal: the
@@ -38,6 +41,7 @@ _DECISION = re.compile(vocab.BUDGET_DECISION)
 _TITLES = re.compile(vocab.BUDGET_TABLE_TITLES, re.I)
 _HEADER_WORDS = set(vocab.BUDGET_HEADER_WORDS)
 _UNIT_FIELD = re.compile(vocab.UNIT_FIELD_LINES, re.I)
+_THOUSANDS = re.compile(vocab.BUDGET_THOUSANDS, re.I)
 
 DEFAULT_BAND_STEP = 1.7  # header lines closer than this many line heights form one header band
 DEFAULT_SUMMARY_GAP = 7.0  # summary lines this many line heights below the table still belong to it
@@ -73,7 +77,7 @@ def column_of(raw: str) -> str | None:
     return None
 
 
-def _is_header_word(word: str) -> bool:
+def is_header_word(word: str) -> bool:
     """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
     column word that a narrow cell broke ('Alkuperäine' + 'n')."""
     w = word.lower().strip("()*:")
@@ -83,8 +87,13 @@ def _is_header_word(word: str) -> bool:
         len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))
 
 
+def is_table_title(text: str) -> bool:
+    """A cell or heading that names a budget table ('Käyttötalous', 'Talousarvion toteutuminen')."""
+    return bool(_TITLES.search(text.strip()))
+
+
 def _header_segment(seg: Segment) -> bool:
-    return all(_is_header_word(w) for w in seg.text.split())
+    return all(is_header_word(w) for w in seg.text.split())
 
 
 def line_norm(label: str) -> str | None:
@@ -227,10 +236,13 @@ def extract_budget_lines(pages: list[PageText], doc_id: str, municipality: str |
                 k += 1
                 continue
             cols, unit, used = found
+            # '(1 000 €)' in the header, its title cell or the heading right above it
+            above = lines[k - 1].text if k and len(lines[k - 1].text) < 80 else ""
+            scale = 1000 if _THOUSANDS.search(" ".join([above, *(ln.text for ln in lines[k:k + used])])) else 1
             k += used
             rows, k = _table_rows(lines, k, cols)
             out.extend(_to_lines(rows, unit or heading, cols, doc_id, municipality, municipality_code, year,
-                                 page.number, len(out)))
+                                 page.number, len(out), scale))
     return out
 
 
@@ -295,7 +307,8 @@ def _apply_minus(placed: list[list], dashes: tuple[Segment, ...]) -> None:
 
 
 def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: str, municipality: str | None,
-              code: str | None, year: int | None, page: int, start: int) -> list[BudgetLine]:
+              code: str | None, year: int | None, page: int, start: int, scale: int = 1) -> list[BudgetLine]:
+    """Budget lines of a table's rows; ``scale`` turns amounts printed in thousands into euros."""
     full = [i for i, r in enumerate(rows) if len(r[1]) >= 2]
     if not full:
         return []
@@ -321,6 +334,7 @@ def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: s
             out.append(BudgetLine(
                 line_id=f"{doc_id[:16]}:b{start + len(out) + 1}", doc_id=doc_id, municipality=municipality,
                 municipality_code=code, year=col_year, unit=unit, line=line or label,
-                line_norm=line_norm(line or label), budget_column=column, column_raw=column_raw, amount=amount,
+                line_norm=line_norm(line or label), budget_column=column, column_raw=column_raw,
+                amount=round(amount * scale, 2) if amount is not None else None,
                 page=page, decision=decision, ordinal=start + len(out)))
     return out

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import vocab
-from extractors.goals.budget import column_of, parse_amount
+from extractors.goals.budget import column_of, is_header_word, is_table_title, parse_amount
 from extractors.goals.plans import TableRow, binding_of, body_names, find_period, goals_from_table
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
@@ -178,7 +178,7 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     return out
 
 
-_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui", re.I)  # 'Toteuma', 'Toteutuma', 'Toteutunut'
+_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui(?!ko)", re.I)  # 'Toteuma', 'Toteutuma', 'Toteutunut'
 _HEADER_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
@@ -835,8 +835,10 @@ def is_budget_header(cells: list[str]) -> bool:
     """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
     two or more budget columns and nothing that names a goal, metric or assessment."""
     texts = [" ".join(c.split()) for c in cells if c and c.strip()]
-    named = [t for t in texts if len(t) < 40 and column_of(t)]
-    if len(named) < 2 or len(named) < len(texts) - 1:
+    rest = texts[1:] if texts and is_table_title(texts[0]) else texts  # 'Käyttötalous | TA 2025 | ...'
+    # a cell a narrow column broke ('Alkuperäine' over 'n talousarvio') is a piece of a header word
+    named = [t for t in rest if len(t) < 40 and (column_of(t) or all(is_header_word(w) for w in t.split()))]
+    if len(named) < 2 or len(named) < len(rest) - 1 or not any(column_of(t) for t in named):
         return False
     return not any(column_role(t) in ("goal", "metric", "action", "comment", "target", "current", "actual")
                    for t in texts)
@@ -1226,6 +1228,9 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
         body_lines = [ln for ln in body_lines if ln[0]["bottom"] > hlines[0]]
     if not body_lines:
         return None
+    # text below the table on this page (a heading, the next table): the table ends here, and the next
+    # page's first lines are no rest of it
+    ended = any(ln[0]["top"] > body_lines[-1][0]["top"] for ln in candidates)
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
@@ -1256,7 +1261,7 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
         reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
-    return table if reader.fed > fed_before else None
+    return table if reader.fed > fed_before and not ended else None
 
 
 # --- PDF: the document --------------------------------------------------------------------------------
