@@ -609,8 +609,8 @@ BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
     ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b"),
     ("alkuperainen", r"\balkuperäinen\b"),
+    ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Muutos-%': a share, no euros
     ("muutos", r"muutok\w*|\bmuutos\b"),  # 'Talousarviomuutokset', 'TA-muutokset'
-    ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Käyttö-%': a share, no euros
     ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
     ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),

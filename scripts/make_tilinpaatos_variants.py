@@ -44,6 +44,9 @@ YES_NO = {"toteutunut": "Kyllä", "osittain": "Osittain", "ei_toteutunut": "Ei"}
 DIGIT_WORDS = {"toteutunut": "1", "osittain": "2", "ei_toteutunut": "3"}
 COLOURS = {"toteutunut": (0, 150, 70), "osittain": (240, 180, 0), "ei_toteutunut": (210, 30, 30)}
 WORDS = {"toteutunut": "Toteutui", "osittain": "Toteutui osittain", "ei_toteutunut": "Ei toteutunut"}
+WORDS_SV = {"toteutunut": "Uppnått", "osittain": "Delvis uppnått", "ei_toteutunut": "Inte uppnått"}
+UNITS_SV = ["1100 Centralvalnämnden", "2100 Kommunstyrelsen", "3100 Social- och hälsovårdsnämnden",
+            "4100 Bildningsnämnden", "5200 Tekniska nämnden", "4300 Fritidsnämnden"]
 SYMBOLS = {"toteutunut": "+", "osittain": "±", "ei_toteutunut": "–"}
 TRAFFIC = {"toteutunut": "vihreä", "osittain": "keltainen", "ei_toteutunut": "punainen"}
 PERCENTS = {"toteutunut": (100, 130), "osittain": (50, 99), "ei_toteutunut": (0, 49)}
@@ -86,6 +89,8 @@ class Style:
     numbered_goals: bool = False  # '1.2 Palvelujen saatavuus paranee'
     landscape: bool = False
     unicode_minus: bool = False  # '−4 448 822' (U+2212)
+    # a third round, written after the second was fixed:
+    lang: str = "fi"  # 'sv': a Swedish-language bokslut (headers, status words, budget, units)
 
 
 # (goal, metric, baseline, target, actual, status, comment) column names; None = not printed
@@ -94,6 +99,7 @@ HEADERS = [
     ("Toiminnallinen tavoite", "Mittari / arviointikriteeri", "TP 2024", "Tavoite 2025", "Toteutunut 2025",
      "Arvio", "Kommentit"),
     ("Tavoitteet", "Mittarit", None, "Tavoitearvo", "Toteutuma", "Tila", "Huomiot"),
+    ("Mål", "Mätare", "Utgångsläge", "Målnivå 2025", "Utfall 2025", "Måluppfyllelse", "Kommentarer"),
 ]
 # budget headers: (printed header, gold column name or None for a percent column)
 BUDGETS = [
@@ -104,7 +110,13 @@ BUDGETS = [
      ("Tot-%", None)],
     [("Budjetti 2025", "ta"), ("Muutettu budjetti", "yhteensa"), ("Toteutunut 2025", "toteutuma"),
      ("Ero €", "poikkeama"), ("Käyttö-%", None)],
+    [("TP 2024", "tp_prev"), ("TA 2025", "ta"), ("TA-muutokset", "muutos"), ("TP 2025", "tp"),
+     ("Poikkeama", "poikkeama"), ("Muutos-%", None)],  # the year before beside the year reported on
+    [("Budget 2025", "ta"), ("Budgetändringar", "muutos"), ("Budget efter ändringar", "yhteensa"),
+     ("Utfall 2025", "toteutuma"), ("Avvikelse", "poikkeama")],
 ]
+BUDGET_LINES_SV = [("Verksamhetens intäkter", "toimintatuotot"), ("Verksamhetens kostnader", "toimintakulut"),
+                   ("Verksamhetsbidrag", "toimintakate")]
 BUDGET_LINES = [("Toimintatuotot", "toimintatuotot"), ("Toimintakulut", "toimintakulut"),
                 ("Toimintakate", "toimintakate")]
 
@@ -141,7 +153,8 @@ def _fmt(amount: int, minus: str = "-") -> str:
 
 
 def make_blocks(rng: random.Random, style: Style) -> list[Block]:
-    blocks = [Block(u.upper() if style.upper_units else u, False, rng.choice(AREAS)) for u in rng.sample(UNITS, 3)]
+    units = rng.sample(UNITS_SV if style.lang == "sv" else UNITS, 3)
+    blocks = [Block(u.upper() if style.upper_units else u, False, rng.choice(AREAS)) for u in units]
     if style.companies:
         blocks += [Block(c, True, rng.choice(AREAS)) for c in rng.sample(COMPANIES, 2)]
     for block in blocks:
@@ -162,7 +175,8 @@ def make_blocks(rng: random.Random, style: Style) -> list[Block]:
                 outturn = (amount + change + rng.randint(-9000, 9000)) // unit * unit
                 block.budget[line] = {"ta": amount, "alkuperainen": amount, "muutos": change,
                                       "yhteensa": amount + change, "tp": outturn, "toteutuma": outturn,
-                                      "poikkeama": outturn - (amount + change)}
+                                      "poikkeama": outturn - (amount + change),
+                                      "tp_prev": (amount + rng.randint(-20000, 20000)) // unit * unit}
     return blocks
 
 
@@ -203,6 +217,8 @@ class Report:
         elif s == "traffic":
             self.text("Vihreä = tavoite toteutunut, keltainen = tavoite toteutunut osittain, "
                       "punainen = tavoite ei toteutunut")
+        elif self.style.lang == "sv" and s == "words":
+            self.text("Måluppfyllelsen bedöms på skalan uppnått, delvis uppnått, inte uppnått.")
         elif s == "digits":
             self.text("1 = tavoite toteutunut, 2 = tavoite toteutunut osittain, 3 = tavoite ei toteutunut")
         elif s == "percent":
@@ -211,8 +227,9 @@ class Report:
         elif s in ("glyph", "square"):
             y = self.pdf.get_y() + 3
             x = 20.0
-            for status, words in (("toteutunut", "Toteutunut"), ("osittain", "Osittain toteutunut"),
-                                  ("ei_toteutunut", "Ei toteutunut")):
+            labels = WORDS_SV if self.style.lang == "sv" else {
+                "toteutunut": "Toteutunut", "osittain": "Osittain toteutunut", "ei_toteutunut": "Ei toteutunut"}
+            for status, words in labels.items():
                 self._mark(x + 1.5, y - 1.2, status)
                 self.pdf.set_text_color(0)
                 self.pdf.font(size=8)
@@ -233,7 +250,9 @@ class Report:
             self.pdf.rect(cx - 1.6, cy - 1.6, 3.2, 3.2, style="F")
 
     def status_text(self, row: Row) -> str:
-        return {"words": WORDS[row.status], "symbols": SYMBOLS[row.status], "traffic": TRAFFIC[row.status],
+        words = WORDS_SV if self.style.lang == "sv" else WORDS
+        return {"words": words[row.status], "symbols": SYMBOLS[row.status], "traffic": TRAFFIC[row.status],
+                "ballword": words[row.status],
                 "percent": f"{row.percent} %", "yesno": YES_NO[row.status],
                 "digits": DIGIT_WORDS[row.status]}.get(self.style.status, "")
 
@@ -243,19 +262,22 @@ class Report:
         unit = 1000 if self.style.thousands else 1
         minus = "−" if self.style.unicode_minus else "-"
         self.pdf.need(30)
-        title = "Käyttötalous (1 000 €)" if self.style.thousands else "Käyttötalous"
+        title = "Driftsekonomi" if self.style.lang == "sv" else "Käyttötalous"
+        title += " (1 000 €)" if self.style.thousands else ""
         self.pdf.table_row(20, widths, [title, *(c for c, _ in cols)], line_height=self.lh, bold=True,
                            size=7, fills=[(230, 230, 230)] * (len(cols) + 1), rules=self.style.rules)
-        for label, norm in BUDGET_LINES:
+        for label, norm in BUDGET_LINES_SV if self.style.lang == "sv" else BUDGET_LINES:
             values = block.budget[norm]
             texts = [label]
             for _, name in cols:
                 if name is None:
-                    texts.append(f"{100 * values['tp'] / values['yhteensa']:.1f}".replace(".", ",")
-                                 if values["yhteensa"] else "")
+                    base = values["tp_prev"] if self.style.budget == 3 else values["yhteensa"]
+                    texts.append(f"{100 * values['tp'] / base:.1f}".replace(".", ",") if base else "")
                 else:
                     texts.append(_fmt(values[name] // unit, minus))
-                    self.lines.append({"unit": block.name, "line": label, "line_norm": norm, "column": name,
+                    self.lines.append({"unit": block.name, "line": label, "line_norm": norm,
+                                       "column": "tp" if name == "tp_prev" else name,
+                                       "year": 2024 if name == "tp_prev" else 2025,
                                        "amount": values[name], "page": self.pdf.page_no()})
             self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, rules=self.style.rules)
         self.pdf.set_y(self.pdf.get_y() + 4)
@@ -295,9 +317,13 @@ class Report:
             if self.style.status in ("glyph", "square"):
                 x, y, w, h = cells[order.index(5)]
                 self._mark(x + w / 2, y + h / 2, row.status)
+            elif self.style.status == "ballword":  # a coloured ball before the words
+                x, y, w, h = cells[order.index(5)]
+                self.pdf.ball(x + w - 3, y + 3, 1.4, COLOURS[row.status])
             last_goal = row.goal
             source = {"words": "text", "traffic": "text", "symbols": "symbol", "glyph": "color",
-                      "square": "color", "percent": "percent", "yesno": "text", "digits": "digit"}[self.style.status]
+                      "square": "color", "percent": "percent", "yesno": "text", "digits": "digit",
+                      "ballword": "color"}[self.style.status]
             self.rows.append({"unit": block.name, "company": block.name if block.company else None,
                               "strategy_area": block.area, "goal": row.goal, "metric": row.metric,
                               "current_value": row.baseline if names[2] else None, "target_value": row.target,
@@ -326,11 +352,16 @@ class Report:
             self.text(block.name, bold=True, size=10, gap=1)
             if not block.company:
                 binding = self.rng.choice(['toimintakate', 'netto', 'toimintakate (netto)'])
-                self.text(f"Sitovuustaso: Valtuustoon nähden sitova on {binding}" if self.style.upper_units
-                          else f"Sitovuustaso: {binding}", gap=2)
+                if self.style.lang == "sv":
+                    self.text("Bindningsnivå: verksamhetsbidrag", gap=2)
+                else:
+                    self.text(f"Sitovuustaso: Valtuustoon nähden sitova on {binding}" if self.style.upper_units
+                              else f"Sitovuustaso: {binding}", gap=2)
                 self.budget(block)
-                self.text("Toiminnan kuvaus", bold=True, gap=1)
-                self.text(f"{block.name.split(' ', 1)[1]} vastaa tehtävistään kuntastrategian mukaisesti.")
+                sv = self.style.lang == "sv"
+                self.text("Verksamhetsbeskrivning" if sv else "Toiminnan kuvaus", bold=True, gap=1)
+                self.text(f"{block.name.split(' ', 1)[1]} " + ("sköter sina uppgifter enligt kommunstrategin." if sv
+                          else "vastaa tehtävistään kuntastrategian mukaisesti."))
             self.goal_table(block)
         if not self.style.legend_first:
             self.legend()
@@ -356,6 +387,13 @@ def styles() -> list[Style]:
             Style(status="yesno", unicode_minus=True, status_first=True, budget=0, headers=2, companies=False),
             Style(status="percent", long_tables=True, upper_units=True, thousands=True, legend_first=False,
                   budget=1, headers=1)]
+    # the third round (documents 18-23), written after the second was fixed
+    out += [Style(status="words", rules=False, budget=3, headers=0),
+            Style(status="ballword", rules="h", budget=3, landscape=True, headers=1),
+            Style(status="words", lang="sv", budget=4, headers=3, companies=False),
+            Style(status="glyph", lang="sv", rules="h", budget=4, headers=3, thousands=True),
+            Style(status="traffic", rules=False, long_tables=True, status_first=True, budget=0, headers=2),
+            Style(status="digits", rules=False, budget=1, upper_units=True, headers=1, group_row=False)]
     return out
 
 
@@ -396,7 +434,7 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
         ex = extract_document(path.read_bytes(), Source(str(path), path.name))
         rows = [dataclasses.asdict(r) for r in ex.of(FollowUp)]
         budget = [b for b in ex.of(BudgetLine) if b.amount is not None]
-        got = {(b.unit, b.line_norm, b.budget_column): b.amount for b in budget}
+        got = {(b.unit, b.line_norm, b.budget_column, b.year): b.amount for b in budget}
         doc = {k: 0 for k in totals}
         doc["gold"], doc["pred"], doc["budget_pred"] = len(gold["rows"]), len(rows), len(budget)
         used: set[int] = set()
@@ -422,7 +460,7 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
             or parse_amount(r[f] or "") is not None for f in ("strategy_area", "goal", "metric")))
         for b in gold["budget_lines"]:
             doc["budget_gold"] += 1
-            doc["budget_exact"] += got.get((b["unit"], b["line_norm"], b["column"])) == b["amount"]
+            doc["budget_exact"] += got.get((b["unit"], b["line_norm"], b["column"], b.get("year", 2025))) == b["amount"]
         for key, value in doc.items():
             totals[key] += value
         docs[path.name] = {"style": gold["style"], **doc}

@@ -81,6 +81,7 @@ DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
 DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
+DEFAULT_LARGER_TYPE = 1.1  # a line set this much larger than a table's rows is a heading after the table
 DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most this many heights apart
 
 
@@ -1203,9 +1204,14 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
     if header_cells:
         reader.feed([Cell(t) for t in header_cells], page=number)
     body_lines: list[list[dict]] = []
+    size = None  # the table's type size: a heading set larger ends a table drawn without rules
     for line in candidates:
         text = " ".join(w["text"] for w in line)
         if parse_legend(text) or (body_lines and line[0]["top"] - body_lines[-1][0]["bottom"] > 40):
+            break
+        height = max((w["bottom"] - w["top"] for w in line if not glyph_only(w["text"])), default=None)
+        size = size or height
+        if height and size and height > DEFAULT_LARGER_TYPE * size:
             break
         if max(w["x1"] for w in line) < table.starts[0] - 2 or min(w["x0"] for w in line) > table.right + 40:
             continue
@@ -1486,8 +1492,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     reader = TableReader(legend, digit_legend=digits, legend_text="\n".join(page_text.values()))
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
-    headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
-               if is_header_line(ln)}
+    headers = {ln.text.strip() for p in content.pages if p.number in header_pages
+               for k, line in enumerate(p.lines) if is_header_line(line)
+               for ln in p.lines[k:k + 3] if ln is line or len(ln.text.split()) <= 6}  # with its wrapped lines
     skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
     context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
     word_table: WordTable | None = None
