@@ -607,10 +607,10 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
 # (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
-    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b"),
+    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b|\befter\s+ändring"),
     ("alkuperainen", r"\balkuperäinen\b"),
     ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Muutos-%': a share, no euros
-    ("muutos", r"muutok\w*|\bmuutos\b"),  # 'Talousarviomuutokset', 'TA-muutokset'
+    ("muutos", r"muutok\w*|\bmuutos\b|ändring"),  # 'Talousarviomuutokset', 'TA-muutokset', 'Budgetändringar'
     ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
     ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),
@@ -624,12 +624,13 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "toteutuma", "toteuma", "poikkeama", "ero", "raamiin", "talousarvio", "yhteensä", "muutettu", "budjetti",
     "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
     "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
+    "ändringar", "ändring", "budgetändringar", "efter", "budgeten", "förändring",
 )
 # A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
 # 'TA 2025 t€'): its amounts are multiplied to euros.
 BUDGET_THOUSANDS = r"\b1[\s\u00a0.]?000\s?(?:€|e\b|eur\b|euroa)|(?<!\w)t€|\btuhatta\s+euroa|\bteur\b|\bt\.\s?e\b"
 # Lines under a unit heading that state a field of the unit ('Sitovuustaso: toimintakate'), not a heading.
-UNIT_FIELD_LINES = r"^(?:sitovuustaso|sitovuus|vastuuhenkilö\w*|tilivelvolli\w*|toimielin)\s*:"
+UNIT_FIELD_LINES = r"^(?:sitovuustaso|sitovuus|vastuuhenkilö\w*|tilivelvolli\w*|toimielin|bindningsnivå)\s*:"
 # Budget line labels -> a normalised line; the rest keep None (their printed label says it).
 BUDGET_LINES: tuple[tuple[str, str], ...] = (
     ("toimintatuotot", r"^toiminta(?:tuotot|tulot)\b|^verksamhetens intäkter"),
@@ -653,7 +654,8 @@ BUDGET_CHANGE_ROWS: tuple[tuple[str, str], ...] = (
 BUDGET_DECISION = (r"\b(?:Kv|Kvalt|Kval|Kh|Khall|Kunnanvaltuusto|Kaupunginvaltuusto)\s+"
                    r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*§\s*\d+")
 # Headings above a budget table that name the table, not its unit.
-BUDGET_TABLE_TITLES = r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio)\b"
+BUDGET_TABLE_TITLES = (r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio"
+                       r"|driftsekonomi|driftsredovisning|budgetutfall|resultaträkning)\b")
 
 # --- handling histories (issue 15) -----------------------------------------------------------------
 # A later handling of a case opens by saying what the earlier one did with it ('Pöydältä 21.3.2017

@@ -15,14 +15,16 @@ from scripts import make_tilinpaatos_variants as gen
 def test_tilinpaatos_variants(tmp_path: Path) -> None:
     # every status kind twice with the other features rotated, then the second round (written after the
     # readers were fixed on the first twelve): tables in 1 000 €, upper-case units, tables over pages,
-    # numbered goals, landscape pages, 'Kyllä / Osittain / Ei' and status digits with a legend
-    paths = gen.make_variants(tmp_path, 18)
+    # numbered goals, landscape pages, 'Kyllä / Osittain / Ei' and status digits with a legend; then the
+    # third: tables without any rules, a ball beside the status words, the year before beside the year,
+    # Swedish-language reports
+    paths = gen.make_variants(tmp_path, 24)
     got = gen.measure(paths, per_doc=True)
     total = got["total"]
     print(gen.summary(total))
     assert total["gold"] >= 100 and total["budget_gold"] >= 300
     assert {d["style"]["status"] for d in got["docs"].values()} == {"words", "symbols", "glyph", "traffic",
-                                                                     "square", "percent", "yesno", "digits"}
+                                                                     "square", "percent", "yesno", "digits", "ballword"}
     assert total["pred"] == total["matched"] == total["gold"]  # every metric row, and no other row
     for key in ("status", "values", "unit", "company", "comment", "conflict"):
         assert total[key] == total["gold"], key

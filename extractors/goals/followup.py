@@ -179,7 +179,7 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     return out
 
 
-_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui(?!ko)", re.I)  # 'Toteuma', 'Toteutuma', 'Toteutunut'
+_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui(?!ko)|utfall", re.I)  # measured-value headers
 _HEADER_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
@@ -194,7 +194,7 @@ def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None
     for k, (role, text, year) in enumerate(zip(roles, texts, years, strict=True)):
         if year is None or "metric" not in roles:
             continue
-        if role == "goal" or (role is None and re.match(r"tavoite", text, re.I)):
+        if role == "goal" or (role is None and re.match(r"tavoite|mål\b", text, re.I)):
             out[k] = "target"
         elif role in ("status", None) and _MEASURED.search(text.replace(" ", "")) or (role or "").startswith("mark:"):
             out[k] = "actual"
@@ -1266,8 +1266,33 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
             x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
+        _light_to_status(cells, cells_words, reader.roles, shapes, top, bottom)
         reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
     return table if reader.fed > fed_before and not ended else None
+
+
+def _light_to_status(cells: list[Cell], words: list[list[dict]], roles: list[str | None] | None,
+                     shapes: list[tuple[Box, str, RGB]], top: float, bottom: float) -> None:
+    """A traffic light set at the edge of a status cell of a table without rules, which the column
+    bounds guessed from words put in the next cell: a small shape between the status cell's words and
+    the words of the cells beside it is the status cell's."""
+    k = next((i for i, r in enumerate(roles or []) if r == "status"), None)
+    if k is None or k >= len(cells) or cells[k].colour or cells[k].bbox is None:
+        return
+    x0, _, x1, _ = cells[k].bbox
+    if k and words[k - 1]:
+        x0 = min(x0, max(w["x1"] for w in words[k - 1]))
+    if k + 1 < len(words) and words[k + 1]:
+        x1 = max(x1, min(w["x0"] for w in words[k + 1]))
+    near = [sh for sh in shapes if sh[0][2] - sh[0][0] <= 24 and sh[0][3] - sh[0][1] <= 24
+            and top <= (sh[0][1] + sh[0][3]) / 2 <= bottom and x0 <= (sh[0][0] + sh[0][2]) / 2 <= x1]
+    if len(near) != 1:
+        return
+    box, name, rgb = near[0]
+    for other in (cells[k - 1] if k else None, cells[k + 1] if k + 1 < len(cells) else None):
+        if other is not None and other.rgb == rgb:
+            other.colour, other.rgb = None, None
+    cells[k].colour, cells[k].rgb = name, rgb
 
 
 # --- PDF: the document --------------------------------------------------------------------------------
