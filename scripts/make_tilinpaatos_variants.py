@@ -91,6 +91,8 @@ class Style:
     unicode_minus: bool = False  # '−4 448 822' (U+2212)
     # a third round, written after the second was fixed:
     lang: str = "fi"  # 'sv': a Swedish-language bokslut (headers, status words, budget, units)
+    # a fourth round:
+    merged: bool = False  # the goal cell merged over its metric rows, its text centred (Excel exports)
 
 
 # (goal, metric, baseline, target, actual, status, comment) column names; None = not printed
@@ -306,14 +308,32 @@ class Report:
             self.pdf.table_row(20, [self.width], [block.area], line_height=self.lh, bold=True, size=7,
                                rules=self.style.rules, on_break=draw_header)
         last_goal = None
-        for row in block.rows:
+        merged_from: float | None = None  # top of the merged goal cell being drawn
+        for n, row in enumerate(block.rows):
             values = {-1: block.area if last_goal is None else "", 0: row.goal if row.goal != last_goal else "",
                       1: row.metric, 2: row.baseline, 3: row.target, 4: row.actual, 5: self.status_text(row),
                       6: row.comment}
             texts = [values[k] for k in order]
-            cells = self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, rules=self.style.rules,
-                                       on_break=draw_header)
+            min_lines = 1
+            if self.style.merged:
+                group = sum(1 for r in block.rows if r.goal == row.goal)
+                goal_lines = len(self.pdf.wrap(widths[order.index(0)] - 2, row.goal, False, 7))
+                min_lines = -(-goal_lines // group)  # the merged cell's rows hold its text
+                if row.goal != last_goal:  # a merged cell never breaks over a page: its rows move whole
+                    height = sum(max(min_lines, *(len(self.pdf.wrap(w - 2, str(t), False, 7)) if t else 1
+                                                  for w, t in zip(widths, self._texts(r, order), strict=True)))
+                                 * self.lh + 2 for r in block.rows if r.goal == row.goal)
+                    if self.pdf.need(height + 1):
+                        draw_header()
+                    merged_from = self.pdf.get_y()
+                texts = ["" if k in (-1, 0) else t for k, t in zip(order, texts, strict=True)]
+            cells = self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, min_lines=min_lines,
+                                       rules=False if self.style.merged else self.style.rules, on_break=draw_header)
             page = self.pdf.page_no()
+            if self.style.merged:
+                last_of_goal = n + 1 == len(block.rows) or block.rows[n + 1].goal != row.goal
+                self._merged_rules(cells, order, merged_from, last_of_goal, row.goal,
+                                   block.area if merged_from is not None and last_goal is None else "")
             if self.style.status in ("glyph", "square"):
                 x, y, w, h = cells[order.index(5)]
                 self._mark(x + w / 2, y + h / 2, row.status)
@@ -330,6 +350,44 @@ class Report:
                               "actual_value": row.actual, "status": row.status, "status_source": source,
                               "comment": row.comment, "status_conflict": False, "page": page})
         self.pdf.set_y(self.pdf.get_y() + 5)
+
+    def _texts(self, row: Row, order: list[int]) -> list[str]:
+        """A metric row's cells without the merged ones (goal, strategy)."""
+        values = {1: row.metric, 2: row.baseline, 3: row.target, 4: row.actual, 5: self.status_text(row),
+                  6: row.comment}
+        return [values.get(k, "") for k in order]
+
+    def _merged_rules(self, cells: list, order: list[int], top: float | None, last: bool, goal: str,
+                      area: str) -> None:
+        """Rules of a row whose goal (and strategy) cells are merged over the goal's rows: the merged
+        cells are closed and their text centred when the goal's last row is drawn."""
+        rules = self.style.rules
+        self.pdf.set_draw_color(0)
+        for k, (x, y, w, h) in zip(order, cells, strict=True):
+            if k in (-1, 0):
+                continue
+            if rules is True:
+                self.pdf.rect(x, y, w, h, style="D")
+            elif rules == "h":
+                self.pdf.line(x, y, x + w, y)
+                self.pdf.line(x, y + h, x + w, y + h)
+        if not last or top is None:
+            return
+        bottom = cells[0][1] + cells[0][3]
+        for k, (x, _y, w, _h) in zip(order, cells, strict=True):
+            if k not in (-1, 0):
+                continue
+            if rules is True:
+                self.pdf.rect(x, top, w, bottom - top, style="D")
+            elif rules == "h":
+                self.pdf.line(x, top, x + w, top)
+                self.pdf.line(x, bottom, x + w, bottom)
+            text = goal if k == 0 else (area if k == -1 else "")
+            lines = self.pdf.wrap(w - 2, text, False, 7) if text else []
+            start = (top + bottom) / 2 - len(lines) * self.lh / 2
+            self.pdf.font(size=7)
+            for i, line in enumerate(lines):
+                self.pdf.text(x + 1, start + self.lh * (i + 0.8), line)
 
     def write(self, path: Path, blocks: list[Block]) -> dict:
         pdf = self.pdf
@@ -394,6 +452,11 @@ def styles() -> list[Style]:
             Style(status="glyph", lang="sv", rules="h", budget=4, headers=3, thousands=True),
             Style(status="traffic", rules=False, long_tables=True, status_first=True, budget=0, headers=2),
             Style(status="digits", rules=False, budget=1, upper_units=True, headers=1, group_row=False)]
+    # the fourth round (documents 24-27): goal cells merged over their metric rows, text centred
+    out += [Style(status="words", merged=True, rules=True, budget=0, headers=0),
+            Style(status="glyph", merged=True, rules="h", budget=2, headers=1, group_row=False),
+            Style(status="traffic", merged=True, rules=False, budget=1, headers=2, long_tables=True),
+            Style(status="symbols", merged=True, rules=True, budget=3, headers=1, status_first=True)]
     return out
 
 

@@ -17,8 +17,8 @@ def test_tilinpaatos_variants(tmp_path: Path) -> None:
     # readers were fixed on the first twelve): tables in 1 000 €, upper-case units, tables over pages,
     # numbered goals, landscape pages, 'Kyllä / Osittain / Ei' and status digits with a legend; then the
     # third: tables without any rules, a ball beside the status words, the year before beside the year,
-    # Swedish-language reports
-    paths = gen.make_variants(tmp_path, 24)
+    # Swedish-language reports; then the fourth: goal cells merged over their metric rows, text centred
+    paths = gen.make_variants(tmp_path, 28)
     got = gen.measure(paths, per_doc=True)
     total = got["total"]
     print(gen.summary(total))

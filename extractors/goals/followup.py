@@ -1167,11 +1167,14 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
         found = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
         parts.append((found, [_text(c) for c in columns], lines[k][0]["top"], below))
     last = None
-    for found, header_cells, header_top, below in parts:
+    for n, (found, header_cells, header_top, below) in enumerate(parts):
         if found is None:
             reader.feed([Cell(t) for t in header_cells or []], page=number)
+        # the page's first table, where the page before ended inside one, is that table going on
+        # (its header printed again)
+        carried = table is not None and n <= 1 and all(p[0] is not None for p in parts[:n + 1])
         last = _read_word_rows(page, reader, found, header_cells, header_top, below, number, shapes,
-                               context) if found is not None else None
+                               context, carried) if found is not None else None
     return last
 
 
@@ -1197,7 +1200,8 @@ def _row_rules(page, min_length: float) -> list[float]:  # noqa: ANN001 - pdfplu
 
 def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: list[str] | None,  # noqa: ANN001
                     header_top: float, candidates: list[list[dict]], number: int,
-                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
+                    shapes: list[tuple[Box, str, RGB]], context: _Context, carried: bool = False,
+                    ) -> WordTable | None:
     """Feed one word-position table: its header (when printed on this page) and the lines below it that
     belong to it. A table ends at a legend, a wide gap, or below its bottom rule (a heading and the next
     table's text follow it). The headings above the table name its group and organisation."""
@@ -1240,7 +1244,11 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
-    rows = _word_rows(body_lines, hlines)
+    goal_column = (reader.roles or []).index("goal") if "goal" in (reader.roles or []) and len(
+        reader.roles or []) == len(table.starts) else None
+    centred = _centred_goals(body_lines, table, goal_column, hlines, carried or not header_cells) \
+        if goal_column is not None else None
+    rows, goal_texts = centred if centred else (_word_rows(body_lines, hlines), None)
     tops = [r[0][0]["top"] for r in rows]
     bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
     fed_before = reader.fed
@@ -1251,9 +1259,7 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
         bottom = (bottoms[n] + tops[n + 1]) / 2 if n + 1 < len(rows) else bottoms[n] + 4
         full = False
         if len(table.starts) > 2 and len(row) == 1:
-            spans = _chunks(sorted(words_of_row, key=lambda w: w["x0"]), 4.5)
-            # one run of words across a gutter: a group row spanning the table (data never crosses)
-            full = len(spans) == 1 and any(spans[0][0]["x0"] < s - 1 < spans[0][-1]["x1"] for s in table.starts[1:])
+            full = _spans_gutter(words_of_row, table.starts)
             if full and n + 1 == len(rows):
                 continue  # a full-width line after the last row: a note under the table
         if full:
@@ -1266,9 +1272,71 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
             x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
+        if goal_texts is not None and goal_column is not None:
+            cells[goal_column].text = goal_texts.get(n, "")  # a merged goal cell: its first row names it
         _light_to_status(cells, cells_words, reader.roles, shapes, top, bottom)
         reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
     return table if reader.fed > fed_before and not ended else None
+
+
+def _spans_gutter(line: list[dict], starts: list[float]) -> bool:
+    """One run of words across a gutter: a group row spanning the table (data never crosses)."""
+    spans = _chunks(sorted(line, key=lambda w: w["x0"]), 4.5)
+    return len(spans) == 1 and any(spans[0][0]["x0"] < s - 1 < spans[0][-1]["x1"] for s in starts[1:])
+
+
+def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hlines: list[float],
+                   continued: bool) -> tuple[list[list[list[dict]]], dict[int, str]] | None:
+    """A goal cell merged over its metric rows with its text set in the middle (how spreadsheets
+    export merged cells): the rows read without the goal column, and the goal of each run of rows.
+    A merged cell is as far above its text's middle as below it, so each goal takes the rows from
+    where the previous one ended to the mirror of that edge. None when every goal starts on a row's
+    first line (text set at the top: the rows below carry it on)."""
+    goal_words: list[dict] = []
+    rest: list[list[dict]] = []
+    for line in body_lines:
+        if len(table.starts) > 2 and _spans_gutter(line, table.starts):
+            rest.append(line)
+            continue
+        cells = _assign(line, table.starts)
+        goal_words.extend(cells[goal])
+        others = [w for i, c in enumerate(cells) if i != goal for w in c]
+        if others:
+            rest.append(sorted(others, key=lambda w: w["x0"]))
+    if not goal_words or not rest:
+        return None
+    height = min(w["bottom"] - w["top"] for w in goal_words)
+    blocks: list[list[list[dict]]] = []
+    for line in _word_lines(goal_words):
+        if blocks and line[0]["top"] - blocks[-1][-1][0]["top"] <= 2 * height:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    rows = _word_rows(rest, hlines)
+    tops = [r[0][0]["top"] for r in rows]
+    data = [j for j, r in enumerate(rows) if not (len(r) == 1 and len(table.starts) > 2
+                                                    and _spans_gutter(r[0], table.starts))]
+    if not data:
+        return None
+    # set at the top, a goal starts on a row's first line, and the table's first row has one (unless
+    # the table goes on from the page before)
+    if all(any(abs(b[0][0]["top"] - t) <= 2 for t in tops) for b in blocks) and (
+            continued or blocks[0][0][0]["top"] <= tops[data[0]] + 2):
+        return None
+    bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
+    edges = [(bottoms[j] + tops[j + 1]) / 2 if j + 1 < len(rows) else bottoms[j] + 2 for j in range(len(rows))]
+    texts: dict[int, str] = {}
+    start = 0  # index into data
+    for block in blocks:
+        if start >= len(data):
+            break
+        middle = (block[0][0]["top"] + max(w["bottom"] for w in block[-1])) / 2
+        edge = (edges[data[start - 1]] if start else tops[data[0]] - 2)
+        end = 2 * middle - edge
+        taken = [j for j in data[start:] if (tops[j] + bottoms[j]) / 2 < end] or [data[start]]
+        texts[taken[0]] = _text([w for ln in block for w in ln])
+        start = data.index(taken[-1]) + 1
+    return rows, texts
 
 
 def _light_to_status(cells: list[Cell], words: list[list[dict]], roles: list[str | None] | None,
