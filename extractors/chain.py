@@ -208,8 +208,10 @@ def extract_minutes(data: bytes, fmt: str, src, ocr=None, prefer_embedded_html: 
         guard("pages", locate_pages, items, appeals, layer.pdf_bytes)
     body = (meeting_info.body if meeting_info and meeting_info.body else main_body)
     # a body known only by its abbreviation in a handling line ('Ehk 10.03.2026 § 19'): the document's
-    # own title names it in full
-    goal_body = (expand_body(body, full_text) or body) if body and " " not in body.strip() else body
+    # own title names it in full, for the meeting, its items and goals alike
+    if body and " " not in body.strip():
+        body = expand_body(body, full_text) or body
+    goal_body = body
     date = meeting_info.date if meeting_info else None
     meeting_id = None
     if meeting_info is not None or items:

@@ -309,6 +309,9 @@ def _by_folded_name() -> dict[str, tuple[str, ...]]:
     return index
 
 
+_OWN_STRATEGY = re.compile(r"\b(?:kaupunki|kunta)strategi|\b(?:stads|kommun)strategi", re.I)
+
+
 def recognise_municipality(text: str, file_name: str = "",
                            hint: str | None = None) -> tuple[str | None, str | None]:
     """(official Finnish-form name, 3-digit code) of the municipality the document comes from.
@@ -323,7 +326,9 @@ def recognise_municipality(text: str, file_name: str = "",
     if not scores:
         return None, None
     code, best = scores.most_common(1)[0]
-    if best < WEIGHT_ADJECTIVE:  # a single passing mention is not an identity
+    # a single passing mention is not an identity, except in a strategy that names one place only
+    # ('Kaupunkistrategia 2022-25: ... Vihreä ja kestävä Kemi'): a city's strategy speaks of itself
+    if best < WEIGHT_ADJECTIVE and not (len(scores) == 1 and _OWN_STRATEGY.search(text[:DEFAULT_SCORED_CHARS])):
         return None, None
     return _by_code()[code].name, code
 

@@ -514,12 +514,12 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategy_goal", ("strateginen tavoite", "strategiset tavoitteet", "strategiskt mål")),
     # how a goal is to be judged is its metric, not an assessment ('Mittari/arviointikriteeri')
     ("metric", ("arviointikriteeri", "arviointimenetelm", "arviointitapa", "arviointiperuste")),
-    ("comment", ("tilannekuva", "riskiarvio")),
+    ("comment", ("tilannekuva", "riskiarvio", "kuvaus", "selvitys")),  # 'Toteutumisen kuvaus' describes, not grades
     ("current", ("nykyarvo", "nykytaso", "nykytila", "lähtötaso", "lähtöarvo", "lähtötila", "vertailuarvo",
                  "utgångsläge", "utgångsvärde", "nuläge")),
     ("actual", ("toteuma-arvo", "toteumaarvo", "toteutuma-arvo", "toteutunut arvo", "utfallsvärde")),
     ("extra", ("ta20", "tp20")),
-    ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status",
+    ("status", ("toteutuma", "toteuma", "toteutumi", "tilanne", "status", "toteutuiko", "saavutettiinko",
                 "onnistuminen", "liikennevalo", "utfall", "uppfyllelse", "måluppfyllelse", "förverkligande",
                 "förverkligats")),
     ("comment", ("kommen", "koment", "selite", "selitys", "perustelu", "lisätie", "huomio", "arviointi",
@@ -580,6 +580,15 @@ DEFAULT_DIGIT_STATUS: dict[str, str] = {"1": "toteutunut", "2": "osittain", "3":
 STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")
 # Marks that tick one of several status columns ('Toteutunut | Osittain | Ei toteutunut').
 STATUS_MARKS: tuple[str, ...] = ("x", "✓", "✔", "•", "●", "*", "+", "☑", "☒", "1")
+# A block of a tilinpäätös that belongs to a subsidiary ('company'): an entity apart from the municipality,
+# with accounts of its own: a company (Oy, Oyj, Ab, Oy Ab, Osakeyhtiö, Ky, Ay, osuuskunta), a joint
+# municipal authority (kuntayhtymä) or a foundation (säätiö, 'sr'). A liikelaitos is the municipality's
+# own (its accounts are part of the municipality's): a unit, never a company. See docs/schema.md.
+SUBSIDIARY_FORMS = (r"\b(?:Oyj?|Ab|Abp|Ky|Ay)(?::n)?\b|(?i:osakeyhtiö|osuuskunta|kuntayhtymä|säätiö)\w*\b"
+                    r"|\bsr\b")
+# Glyphs a report prints in colour as a traffic light ('●' in green): their colour is the status.
+STATUS_GLYPHS: str = "●⬤◉■◼▲▼◆★"
+STATUS_ROUND_GLYPHS: str = "●⬤◉"
 # Printed colour-name stems (fi, sv, en) -> colour name; the default meaning of each colour.
 COLOUR_NAME_STEMS: dict[str, str] = {
     "vihre": "vihreä", "keltai": "keltainen", "oranss": "oranssi", "punai": "punainen", "harma": "harmaa",
@@ -610,11 +619,12 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
 # (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
-    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\byhteensä\b|\bmuutettu\b"),
+    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b|\befter\s+ändring"),
     ("alkuperainen", r"\balkuperäinen\b"),
-    ("muutos", r"\bmuutok\w*|\bmuutos\b"),
+    ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Muutos-%': a share, no euros
+    ("muutos", r"muutok\w*|\bmuutos\b|ändring"),  # 'Talousarviomuutokset', 'TA-muutokset', 'Budgetändringar'
     ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
-    ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\butfall\b"),
+    ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),
     ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b"),
     ("ta", r"\bta\b|\btalousarvio\b|\bbudjetti\b|\bbudget\b"),
@@ -625,7 +635,14 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "ta", "tp", "ts", "ks", "raami", "kehys", "alkuperäinen", "muutokset", "muutos", "muutosten", "jälkeen",
     "toteutuma", "toteuma", "poikkeama", "ero", "raamiin", "talousarvio", "yhteensä", "muutettu", "budjetti",
     "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
+    "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
+    "ändringar", "ändring", "budgetändringar", "efter", "budgeten", "förändring",
 )
+# A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
+# 'TA 2025 t€'): its amounts are multiplied to euros.
+BUDGET_THOUSANDS = r"\b1[\s\u00a0.]?000\s?(?:€|e\b|eur\b|euroa)|(?<!\w)t€|\btuhatta\s+euroa|\bteur\b|\bt\.\s?e\b"
+# Lines under a unit heading that state a field of the unit ('Sitovuustaso: toimintakate'), not a heading.
+UNIT_FIELD_LINES = r"^(?:sitovuustaso|sitovuus|vastuuhenkilö\w*|tilivelvolli\w*|toimielin|bindningsnivå)\s*:"
 # Budget line labels -> a normalised line; the rest keep None (their printed label says it).
 BUDGET_LINES: tuple[tuple[str, str], ...] = (
     ("toimintatuotot", r"^toiminta(?:tuotot|tulot)\b|^verksamhetens intäkter"),
@@ -649,7 +666,8 @@ BUDGET_CHANGE_ROWS: tuple[tuple[str, str], ...] = (
 BUDGET_DECISION = (r"\b(?:Kv|Kvalt|Kval|Kh|Khall|Kunnanvaltuusto|Kaupunginvaltuusto)\s+"
                    r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*§\s*\d+")
 # Headings above a budget table that name the table, not its unit.
-BUDGET_TABLE_TITLES = r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio)\b"
+BUDGET_TABLE_TITLES = (r"^(?:talousarvion toteutuminen|toteutumisvertailu|käyttötalous|tuloslaskelma|talousarvio"
+                       r"|driftsekonomi|driftsredovisning|budgetutfall|resultaträkning)\b")
 
 # --- handling histories (issue 15) -----------------------------------------------------------------
 # A later handling of a case opens by saying what the earlier one did with it ('Pöydältä 21.3.2017

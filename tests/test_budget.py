@@ -89,3 +89,43 @@ def test_amounts_and_columns() -> None:
     assert parse_amount("2024 tavoite") is None and parse_amount("Kv") is None
     assert [column_of(h) for h in ("TP2023", "Raami 2025", "TA muutosten jälkeen", "Ero raamiin", "Poikkeama €")] == [
         "tp", "raami", "yhteensa", "ero_raamiin", "poikkeama"]
+
+
+def test_other_budget_headers_a_share_column_and_a_binding_line() -> None:
+    """A header as other reports print it: a table title in the first cell, compounds ('Talousarvio-
+    muutokset'), a word a narrow cell broke ('Alkuperäine' + 'n'), a header wrapping over three lines,
+    and a 'Tot-%' column whose shares are no euros; the 'Sitovuustaso:' line under the unit heading
+    names no unit."""
+    page = PageText(1, (
+        _line(40, (50, 160, "2100 Kunnanhallitus")),
+        _line(55, (50, 160, "Sitovuustaso: toimintakate")),
+        _line(70, (50, 100, "Käyttötalous"), (170, 215, "Alkuperäine"), (230, 275, "Talousarvio"),
+              (290, 335, "Talousarvio"), (350, 395, "Toteutunut"), (410, 450, "Ero €"), (470, 500, "Tot-%")),
+        _line(81, (170, 175, "n"), (230, 275, "muutokset"), (290, 335, "muutosten")),
+        _line(92, (170, 215, "talousarvio"), (290, 320, "jälkeen")),
+        _line(110, (50, 110, "Toimintatuotot"), (170, 200, "673 273"), (230, 255, "-1 900"), (290, 320, "671 373"),
+              (350, 380, "668 381"), (410, 440, "-2 992"), (470, 490, "99,6")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2025)
+    assert [(r.unit, r.line_norm, r.budget_column, r.amount) for r in lines] == [
+        ("2100 Kunnanhallitus", "toimintatuotot", "alkuperainen", 673273), ("2100 Kunnanhallitus", "toimintatuotot",
+                                                                           "muutos", -1900),
+        ("2100 Kunnanhallitus", "toimintatuotot", "yhteensa", 671373),
+        ("2100 Kunnanhallitus", "toimintatuotot", "toteutuma", 668381),
+        ("2100 Kunnanhallitus", "toimintatuotot", "poikkeama", -2992)]
+    assert [column_of(h) for h in ("Talousarviomuutokset", "TA-muutokset", "Muutettu budjetti", "Budjetti 2025",
+                                   "Käyttö-%", "TA 2025 muutoksineen")] == [
+        "muutos", "muutos", "yhteensa", "ta", "prosentti", "yhteensa"]
+
+
+def test_a_table_in_thousands_is_stored_in_euros() -> None:
+    page = PageText(1, (
+        _line(40, (50, 160, "2100 KUNNANHALLITUS")),
+        _line(60, (50, 140, "Käyttötalous (1 000 €)"), (170, 215, "TA 2025"), (230, 275, "TP 2025"),
+              (290, 335, "Poikkeama")),
+        _line(80, (50, 110, "Toimintakulut"), (170, 200, "−4 449"), (230, 260, "−4 447,5"), (290, 320, "1,5")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2025)
+    assert [(r.unit, r.budget_column, r.amount) for r in lines] == [
+        ("2100 KUNNANHALLITUS", "ta", -4449000), ("2100 KUNNANHALLITUS", "tp", -4447500),
+        ("2100 KUNNANHALLITUS", "poikkeama", 1500)]

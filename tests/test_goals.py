@@ -247,6 +247,10 @@ def test_seed_000_through_the_document(shared_dir: Path) -> None:
     assert len(goals) == 8
     assert {(g.body, g.period_start, g.period_end) for g in goals} == {
         ("Elinvoima- ja hyvinvointilautakunta", 2025, 2029)}
+    from extractors.records import Meeting
+
+    assert [m.body for m in ex.of(Meeting)] == ["Elinvoima- ja hyvinvointilautakunta"]  # not 'Ehk'
+    assert {a.body for a in ex.of(AgendaItem)} == {"Elinvoima- ja hyvinvointilautakunta"}
 
 
 def test_seed_004_strategy_table_as_text(shared_dir: Path) -> None:
@@ -255,6 +259,8 @@ def test_seed_004_strategy_table_as_text(shared_dir: Path) -> None:
     ex = _document(next((shared_dir / "seeds").glob("004_*.txt")))
     goals = ex.of(Goal)
     assert ex.document.kind == "goals"
+    assert ex.document.municipality == "Kemi"  # the strategy names one place only: 'Vihreä ja kestävä Kemi'
+
     first = [(g.unit, g.text) for g in goals if g.strategy_area == "Hyvinvoivat kuntalaiset"]
     assert first[:5] == [
         ("Kaupunkistrategia", "Tuemme ja edistämme kuntalaisten terveyttä, toimintakykyä, hyvinvointia ja sivistystä "

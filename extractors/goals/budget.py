@@ -15,6 +15,9 @@ The layouts this reads (all from page lines with their segments, so PDF text, OC
       Muutos Kv 9.12. §98  8 000
       Yhteensä          200 100      205 400       5 300
 
+A table in thousands says so ('Käyttötalous (1 000 €)', 't€') in its header, its title cell or the heading
+right above it: its amounts are stored in euros.
+
 The chain: header band (cells clustered by x over up to three lines) -> rows (label segments, then
 amounts placed under the column they overlap) -> lines. Amounts after the table's last full row
 that stand alone ('Säästötavoite -212 300') are kept with no column. Nothing here is a goal: the
@@ -37,6 +40,8 @@ _CHANGES = tuple((name, re.compile(p, re.I)) for name, p in vocab.BUDGET_CHANGE_
 _DECISION = re.compile(vocab.BUDGET_DECISION)
 _TITLES = re.compile(vocab.BUDGET_TABLE_TITLES, re.I)
 _HEADER_WORDS = set(vocab.BUDGET_HEADER_WORDS)
+_UNIT_FIELD = re.compile(vocab.UNIT_FIELD_LINES, re.I)
+_THOUSANDS = re.compile(vocab.BUDGET_THOUSANDS, re.I)
 
 DEFAULT_BAND_STEP = 1.7  # header lines closer than this many line heights form one header band
 DEFAULT_SUMMARY_GAP = 7.0  # summary lines this many line heights below the table still belong to it
@@ -64,19 +69,31 @@ def column_of(raw: str) -> str | None:
     """The normalised column a header cell names ('Raami 2025' -> raami), or None."""
     folded = " ".join(raw.lower().replace("€", " ").split())
     folded = re.sub(r"\b(ta|tp|ts)-?((?:19|20)\d{2})\b", r"\1 \2", folded)  # 'TP2023'
-    for name, pattern in _COLUMNS:
-        if pattern.search(folded):
-            return name
+    # a narrow cell breaks a word before its last letters ('Alkuperäine n talousarvio'): joined again
+    for text in (re.sub(r"(\w{4,}) (\w{1,2})\b", r"\1\2", folded), folded):
+        for name, pattern in _COLUMNS:
+            if pattern.search(text):
+                return name
     return None
 
 
-def _is_header_word(word: str) -> bool:
+def is_header_word(word: str) -> bool:
+    """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
+    column word that a narrow cell broke ('Alkuperäine' + 'n')."""
     w = word.lower().strip("()*:")
-    return w in _HEADER_WORDS or bool(re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w))
+    if w in _HEADER_WORDS or w.endswith("%") or re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w):
+        return True
+    return len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in _HEADER_WORDS) or (
+        len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))
+
+
+def is_table_title(text: str) -> bool:
+    """A cell or heading that names a budget table ('Käyttötalous', 'Talousarvion toteutuminen')."""
+    return bool(_TITLES.search(text.strip()))
 
 
 def _header_segment(seg: Segment) -> bool:
-    return all(_is_header_word(w) for w in seg.text.split())
+    return all(is_header_word(w) for w in seg.text.split())
 
 
 def line_norm(label: str) -> str | None:
@@ -141,17 +158,17 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[Column], str | None, int
         if not segs:
             break
         label = None
-        if not _header_segment(segs[0]) and len(segs) >= 3 and all(_header_segment(s) for s in segs[1:]):
+        if not band and not _header_segment(segs[0]) and len(segs) >= 3 and all(
+                _header_segment(s) for s in segs[1:]):
             label = segs[0].text  # 'VAALIT  TP 2023  TA 2024 ...': the first cell names the unit
         elif not all(_header_segment(s) for s in segs):
             break
         if band and ln.y - band[-1].y > DEFAULT_BAND_STEP * max(ln.height, band[-1].height, 8.0):
             break
         band.append(ln)
-        unit = label or unit
+        if label and not _TITLES.search(label):  # 'Käyttötalous  TA 2025 ...' names the table, not a unit
+            unit = label
         j += 1
-        if label:
-            break
     if not band:
         return None
     cols = _band_columns(band)
@@ -193,7 +210,7 @@ def _unit_heading(line: Line) -> str | None:
     t = line.text.strip()
     if not (2 < len(t) < 70) or t.endswith((".", ",", ":", ";")) or len(t.split()) > 7:
         return None
-    if _TITLES.search(t) or parse_amount(t) is not None:
+    if _TITLES.search(t) or parse_amount(t) is not None or _UNIT_FIELD.match(t):
         return None
     body = re.sub(r"^\d{1,4}\s+", "", t)  # '130 Yleishallinto': a leading code is part of the unit
     if re.search(r"\d", body) or not body[:1].isupper():
@@ -219,10 +236,13 @@ def extract_budget_lines(pages: list[PageText], doc_id: str, municipality: str |
                 k += 1
                 continue
             cols, unit, used = found
+            # '(1 000 €)' in the header, its title cell or the heading right above it
+            above = lines[k - 1].text if k and len(lines[k - 1].text) < 80 else ""
+            scale = 1000 if _THOUSANDS.search(" ".join([above, *(ln.text for ln in lines[k:k + used])])) else 1
             k += used
             rows, k = _table_rows(lines, k, cols)
             out.extend(_to_lines(rows, unit or heading, cols, doc_id, municipality, municipality_code, year,
-                                 page.number, len(out)))
+                                 page.number, len(out), scale))
     return out
 
 
@@ -287,7 +307,8 @@ def _apply_minus(placed: list[list], dashes: tuple[Segment, ...]) -> None:
 
 
 def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: str, municipality: str | None,
-              code: str | None, year: int | None, page: int, start: int) -> list[BudgetLine]:
+              code: str | None, year: int | None, page: int, start: int, scale: int = 1) -> list[BudgetLine]:
+    """Budget lines of a table's rows; ``scale`` turns amounts printed in thousands into euros."""
     full = [i for i, r in enumerate(rows) if len(r[1]) >= 2]
     if not full:
         return []
@@ -302,6 +323,8 @@ def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: s
                 continue  # a group label ('Tulopohja', 'Toimintatulot' above its change rows)
             placed = [[None, None, None]]
         for col, amount, _seg in placed:
+            if col is not None and col.name == "prosentti":
+                continue  # a share of the budget used ('Tot-%'), not euros
             line = group if change and group else label
             column, column_raw, col_year = None, None, year
             if col is not None and not summary:
@@ -311,6 +334,7 @@ def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: s
             out.append(BudgetLine(
                 line_id=f"{doc_id[:16]}:b{start + len(out) + 1}", doc_id=doc_id, municipality=municipality,
                 municipality_code=code, year=col_year, unit=unit, line=line or label,
-                line_norm=line_norm(line or label), budget_column=column, column_raw=column_raw, amount=amount,
+                line_norm=line_norm(line or label), budget_column=column, column_raw=column_raw,
+                amount=round(amount * scale, 2) if amount is not None else None,
                 page=page, decision=decision, ordinal=start + len(out)))
     return out

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import vocab
-from extractors.goals.budget import column_of, parse_amount
+from extractors.goals.budget import column_of, is_header_word, is_table_title, parse_amount
 from extractors.goals.plans import TableRow, binding_of, body_names, find_period, goals_from_table
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
@@ -68,16 +68,21 @@ _YEAR_CONTEXT = re.compile(
     r"bokslut|målen)\s+(?:31\.12\.)?(20\d{2})\b", re.I)
 _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|nämnden|"
                    r"styrelsen|fullmäktige|sektionen))\b")
-_ORG_HEADING = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|liikelaitos\b|kuntayhtymä\b|säätiö\b|lautakunta$|hallitus$)")
-_COMPANY = re.compile(r"(?:\bOyj?\b|\bAb\b|\bKy\b|\bOy:n\b)")
+_COMPANY = re.compile(vocab.SUBSIDIARY_FORMS)
+_ORG_HEADING = re.compile(vocab.SUBSIDIARY_FORMS + r"|liikelaitos\b|lautakunta$|hallitus$")
 # a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
 _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
                            r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
+GLYPHS = vocab.STATUS_GLYPHS
+ROUND_GLYPHS = vocab.STATUS_ROUND_GLYPHS
 DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
+DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
+DEFAULT_LARGER_TYPE = 1.1  # a line set this much larger than a table's rows is a heading after the table
+DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most this many heights apart
 
 
 # --- roles --------------------------------------------------------------------------------------------
@@ -161,6 +166,7 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     if not (set(named) & {"status", "comment", "action", "metric", "strategy_goal"}
             or any(r.startswith("mark:") for r in named)):
         return None
+    roles = _value_columns(roles, texts)
     seen: set[str] = set()
     out: list[str | None] = []
     for role in roles:
@@ -170,6 +176,35 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
             out.append(role)
             if role:
                 seen.add(role)
+    return out
+
+
+_MEASURED = re.compile(r"toteuma|toteutuma|toteutunut|toteutui(?!ko)|utfall", re.I)  # measured-value headers
+_HEADER_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None]:
+    """Columns that hold values of a year, named like goal or status columns: 'Tavoite 2025' is the
+    target, 'Toteuma 2025' / 'Toteutunut 2025' the measured value, 'TP 2024' (an earlier year than
+    the others) the baseline; and where a header has a status column of its own ('Toteutuminen',
+    'Arvio', 'Tila'), a 'Toteutuma' column beside it holds the measured value."""
+    years = [int(m.group(1)) if (m := _HEADER_YEAR.search(t)) else None for t in texts]
+    latest = max((y for y in years if y), default=None)
+    out = list(roles)
+    for k, (role, text, year) in enumerate(zip(roles, texts, years, strict=True)):
+        if year is None or "metric" not in roles:
+            continue
+        if role == "goal" or (role is None and re.match(r"tavoite|mål\b", text, re.I)):
+            out[k] = "target"
+        elif role in ("status", None) and _MEASURED.search(text.replace(" ", "")) or (role or "").startswith("mark:"):
+            out[k] = "actual"
+        elif role == "extra" and re.match(r"tp\b", text, re.I) and latest and year < latest and "current" not in roles:
+            out[k] = "current"
+    statuses = [k for k, r in enumerate(out) if r == "status"]
+    if len(statuses) >= 2 and "actual" not in out:
+        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
+        if measured and len(measured) < len(statuses):
+            out[measured[0]] = "actual"
     return out
 
 
@@ -343,6 +378,55 @@ def parse_digit_legend(text: str) -> dict[str, str]:
     return found if len(set(found.values())) >= 2 else {}
 
 
+_SYMBOL_ITEM = re.compile(r"(?:^|[,;]\s*|\s{2,})([^\w\s=,;()]{1,3}(?:/[^\w\s=,;()]{1,2})?)\s*=\s*([^=,;\n]{3,60})",
+                          re.M)
+
+
+def parse_symbol_legend(text: str) -> dict[str, str]:
+    """Status symbols from a legend ('+ = tavoite toteutunut, ± = ... osittain, – = ... ei toteutunut',
+    '+/- = osittain'): kept when two or more symbols get different meanings."""
+    found: dict[str, str] = {}
+    for m in _SYMBOL_ITEM.finditer(text):
+        status = status_from_words(m.group(2))
+        if status:
+            found.setdefault(m.group(1), status)
+    return found if len(set(found.values())) >= 2 else {}
+
+
+_PERCENT = r"(\d{1,3}(?:,\d+)?)\s*%"
+_BAND_ITEM = re.compile(r"([^=,;\n]{0,30}?\d[^=,;\n]{0,20}%[^=,;\n]{0,20}?)\s*=\s*([^=,;\n]{3,60})")
+
+
+def _band(text: str) -> tuple[float, float] | None:
+    """The range of percents one legend item names: '50–99 %', '100 % tai yli', 'alle 50 %', '≥ 90 %'."""
+    t = text.lower()
+    m = re.search(r"(\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*" + _PERCENT, t)
+    if m:
+        return to_number(m.group(1)) or 0.0, to_number(m.group(2)) or 0.0
+    m = re.search(_PERCENT, t)
+    if not m:
+        return None
+    value = to_number(m.group(1)) or 0.0
+    if re.search(r"alle|<|enintään|korkeintaan|under", t):
+        return -1e9, value - 1e-9 if re.search(r"alle|<|under", t) else value
+    if re.search(r"tai yli|tai enemmän|≥|>=|vähintään|minst", t):
+        return value, 1e9
+    if re.search(r"yli|>|över", t):
+        return value + 1e-9, 1e9
+    return value, value
+
+
+def parse_percent_legend(text: str) -> list[tuple[float, float, str]]:
+    """Percent bands from a legend ('100 % tai yli = toteutunut, 50–99 % = osittain, alle 50 % = ei
+    toteutunut'): (low, high, status), kept when two or more bands get different meanings."""
+    found = []
+    for m in _BAND_ITEM.finditer(text):
+        status, band = status_from_words(m.group(2)), _band(m.group(1))
+        if status and band:
+            found.append((band[0], band[1], status))
+    return found if len({s for _, _, s in found}) >= 2 else []
+
+
 def parse_legend(text: str) -> dict[str, str]:
     """Colour meanings from legend lines, in any of the printed shapes:
     'Vihreä = toteutunut, keltainen = toteutunut osittain, punainen = ei toteutunut',
@@ -429,8 +513,14 @@ class TableReader:
     into records: follow-up rows, or goals where the table reports no outcome."""
 
     def __init__(self, legend: dict[str, str] | None = None,
-                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None) -> None:
+                 legend_rgb: list[tuple[RGB, str]] | None = None, digit_legend: dict[str, str] | None = None,
+                 legend_text: str = "") -> None:
         self.legend = {**DEFAULT_COLOUR_STATUS, **(legend or {})}
+        # '+ = toteutunut', '50–99 % = osittain': what a printed symbol or percent means; a legend may
+        # wrap over lines, or print one item a line
+        wrapped = " ".join(legend_text.split("\n"))
+        self.symbols = parse_symbol_legend(legend_text) or parse_symbol_legend(wrapped)
+        self.bands = parse_percent_legend(wrapped) or parse_percent_legend(legend_text)
         self.printed_legend = bool(legend)
         self.legend_rgb = list(legend_rgb or [])
         # status digits: the printed legend's ('1 = Tavoite toteutunut'), else what the balls they are
@@ -507,7 +597,7 @@ class TableReader:
                     extras.append(cell.text)
                 continue
             if cell.text and role != "status":
-                filled[role] = cell.text
+                filled[role] = _without_own_label(cell.text, role)
         if "strategy_goal" in filled:  # 'Strateginen valinta | Strateginen tavoite': one area
             goal = filled.pop("strategy_goal")
             filled["strategy_area"] = f"{filled['strategy_area']} – {goal}" if "strategy_area" in filled else goal
@@ -640,6 +730,19 @@ class TableReader:
             return measured
         return "osittain" if comment and re.search(vocab.PARTIAL_CONTRAST, comment, re.I) else None
 
+    def legend_status(self, text: str | None) -> tuple[str, str, bool] | None:
+        """(status, source, conflict) of a status cell the document's legend explains: a symbol
+        ('±'), or a percent within one of its bands ('85 %')."""
+        t = " ".join((text or "").split())
+        if not t:
+            return None
+        if t in self.symbols:
+            return self.symbols[t], "symbol", False
+        m = re.fullmatch(_PERCENT, t)
+        value = to_number(m.group(1)) if m else None
+        band = next((s for low, high, s in self.bands if value is not None and low <= value <= high), None)
+        return (band, "percent", False) if band else None
+
     def status_of(self, rec: _Record) -> tuple[str | None, str | None, bool]:
         """(status, status_source, conflict): a ticked column; a colour or digit where the column is a
         verdict; words in the status cell; the assessment text. A process word ('Valmis') or a column
@@ -652,6 +755,9 @@ class TableReader:
         colour_status = self.colour_status(cell) if self.colour_is_verdict else None
         digit = cell.text.strip() if cell and re.fullmatch(r"\s*[1-5]\s*", cell.text or "") else None
         digit_status = self.digits.get(digit) if digit else None
+        legend_status = self.legend_status(cell.text if cell else None)
+        if legend_status and not (colour_status or digit_status):
+            return legend_status
         word_status = status_from_words(cell.text) if cell and cell.text and not digit else None
         process_only = bool(cell and cell.text and PROCESS_WORDS.match(cell.text))
         if colour_status or digit_status:
@@ -685,8 +791,9 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
         cell = rec.status_cell
-        if cell and cell.text and not cell.ball and not status_from_words(cell.text) \
-                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text):
+        if cell and cell.text and not cell.ball and not glyph_only(cell.text) and not status_from_words(cell.text) \
+                and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text) \
+                and not (source in ("symbol", "percent") and reader.legend_status(cell.text)):
             value = cell.text  # a measured value in the status column ('Toteutuma')
             comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
             actual = actual or value
@@ -729,11 +836,19 @@ def is_budget_header(cells: list[str]) -> bool:
     """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
     two or more budget columns and nothing that names a goal, metric or assessment."""
     texts = [" ".join(c.split()) for c in cells if c and c.strip()]
-    named = [t for t in texts if len(t) < 40 and column_of(t)]
-    if len(named) < 2 or len(named) < len(texts) - 1:
+    rest = texts[1:] if texts and is_table_title(texts[0]) else texts  # 'Käyttötalous | TA 2025 | ...'
+    # a cell a narrow column broke ('Alkuperäine' over 'n talousarvio') is a piece of a header word
+    named = [t for t in rest if len(t) < 40 and (column_of(t) or all(is_header_word(w) for w in t.split()))]
+    if len(named) < 2 or len(named) < len(rest) - 1 or not any(column_of(t) for t in named):
         return False
     return not any(column_role(t) in ("goal", "metric", "action", "comment", "target", "current", "actual")
                    for t in texts)
+
+
+def _without_own_label(text: str, role: str) -> str:
+    """A cell that repeats its column's name as a label ('Mittari: Periaatteet valmiit') without it."""
+    m = re.match(r"\s*([A-Za-zÅÄÖåäö/ -]{3,30}?)\s*:\s+(?=\S)", text)
+    return text[m.end():] if m and column_role(m.group(1)) == role else text
 
 
 def _ball_digit(text: str) -> str:
@@ -838,7 +953,19 @@ def _shapes(page) -> list[tuple[Box, str, RGB]]:  # noqa: ANN001 - pdfplumber pa
         if name in (None, "valkoinen", "musta") or rgb is None:
             continue
         out.append(((x0, top, x1, bottom), name, rgb))
+    for char in page.chars:  # a traffic light printed as a coloured glyph ('●' in green), not drawn
+        if char["text"] in GLYPHS:
+            rgb = to_rgb(char.get("non_stroking_color"))
+            name = colour_name(rgb)
+            if name not in (None, "valkoinen", "musta") and rgb is not None:
+                out.append(((char["x0"], char["top"], char["x1"], char["bottom"]), name, rgb))
     return out
+
+
+def glyph_only(text: str | None) -> bool:
+    """A cell that prints nothing but status glyphs ('●'): its colour is what it says."""
+    t = "".join((text or "").split())
+    return bool(t) and all(c in GLYPHS for c in t)
 
 
 def _cell_fill(bbox: Box, shapes: list[tuple[Box, str, RGB]]) -> tuple[str | None, RGB | None]:
@@ -932,7 +1059,7 @@ def _header_columns(lines: list[list[dict]], k: int) -> tuple[list[list[dict]], 
     lines): words grouped into columns by horizontal overlap, or None if the band is no header."""
     height = max(w["bottom"] - w["top"] for w in lines[k])
     end = k + 1
-    while end < len(lines) and lines[end][0]["top"] - lines[end - 1][0]["top"] <= 1.5 * height:
+    while end < len(lines) and lines[end][0]["top"] - lines[end - 1][0]["top"] <= DEFAULT_HEADER_LINE_STEP * height:
         end += 1
     for stop in range(end, k, -1):
         columns: list[list[dict]] = []
@@ -1002,51 +1129,126 @@ def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[d
     return rows
 
 
-def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
-                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
-    """Feed the rows of a table without ruling lines, read from word positions. Returns the
-    table's columns when it runs to the end of the page (the next page may go on without header).
-    The headings above the table (not the rows in it) name its group and organisation."""
-    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
-    lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
-    start = 0
-    header_cells: list[str] | None = None
-    header_top = 0.0
-    for k in range(len(lines)):
+def _header_bands(lines: list[list[dict]]) -> list[tuple[int, int, list[list[dict]] | None]]:
+    """(first line, line after, header columns) of every table header on a page, in order: follow-up
+    headers with their columns, budget headers with None (the rows under them are no goals)."""
+    bands: list[tuple[int, int, list[list[dict]] | None]] = []
+    k = 0
+    while k < len(lines):
         found = _header_columns(lines, k)
         if found:
-            columns, stop = found
-            header_top = lines[k][0]["top"]
-            below = [w for line in lines[stop:] for w in line]
-            starts = _gutters(columns, below)
-            table = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
-            header_cells = [_text(c) for c in columns]
-            start = stop
-            break
-    if table is None:
-        return None
+            bands.append((k, found[1], found[0]))
+            k = found[1]
+            continue
+        if is_budget_header([_text(c) for c in _chunks(lines[k], 4.5)]):
+            bands.append((k, k + 1, None))
+        k += 1
+    return bands
+
+
+def _read_word_page(page, reader: TableReader, table: WordTable | None, number: int, skip: set[str],  # noqa: ANN001
+                    shapes: list[tuple[Box, str, RGB]], context: _Context) -> WordTable | None:
+    """Feed the rows of the tables without ruling lines on a page, read from word positions: the rest
+    of a table from the page before (``table``, its columns), then each table under a header of its own.
+    Returns the columns of a table that runs to the end of the page (the next page may go on without
+    header)."""
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if w["text"].strip()]
+    lines = [ln for ln in _word_lines(words) if " ".join(w["text"] for w in ln).strip() not in skip]
+    bands = _header_bands(lines)
+    parts: list[tuple[WordTable | None, list[str] | None, float, list[list[dict]]]] = []
+    if table is not None:
+        parts.append((table, None, 0.0, lines[: bands[0][0] if bands else len(lines)]))
+    for n, (k, stop, columns) in enumerate(bands):
+        below = lines[stop: bands[n + 1][0] if n + 1 < len(bands) else len(lines)]
+        if columns is None:  # a budget table: its header ends the goal table above it
+            parts.append((None, [_text(c) for c in _chunks(lines[k], 4.5)], 0.0, []))
+            continue
+        starts = _gutters(columns, [w for line in below for w in line])
+        found = WordTable(starts, max(w["x1"] for c in columns for w in c), lines[stop - 1][0]["bottom"])
+        parts.append((found, [_text(c) for c in columns], lines[k][0]["top"], below))
+    last = None
+    for n, (found, header_cells, header_top, below) in enumerate(parts):
+        if found is None:
+            reader.feed([Cell(t) for t in header_cells or []], page=number)
+        # the page's first table, where the page before ended inside one, is that table going on
+        # (its header printed again)
+        carried = table is not None and n <= 1 and all(p[0] is not None for p in parts[:n + 1])
+        last = _read_word_rows(page, reader, found, header_cells, header_top, below, number, shapes,
+                               context, carried) if found is not None else None
+    return last
+
+
+def _row_rules(page, min_length: float) -> list[float]:  # noqa: ANN001 - pdfplumber page
+    """y positions of horizontal rules at least ``min_length`` long, where a rule may be drawn as one
+    piece per cell (a table with horizontal rules only draws each cell's own)."""
+    pieces: dict[float, list[tuple[float, float]]] = {}
+    for e in page.edges:
+        if e["orientation"] == "h":
+            pieces.setdefault(round(e["top"], 1), []).append((e["x0"], e["x1"]))
+    out = []
+    for y, spans in pieces.items():
+        covered, reach = 0.0, None
+        for x0, x1 in sorted(spans):
+            if reach is None or x0 > reach + 1:
+                covered, reach = covered + (x1 - x0), x1
+            elif x1 > reach:
+                covered, reach = covered + (x1 - reach), x1
+        if covered > min_length:
+            out.append(y)
+    return sorted(out)
+
+
+def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: list[str] | None,  # noqa: ANN001
+                    header_top: float, candidates: list[list[dict]], number: int,
+                    shapes: list[tuple[Box, str, RGB]], context: _Context, carried: bool = False,
+                    ) -> WordTable | None:
+    """Feed one word-position table: its header (when printed on this page) and the lines below it that
+    belong to it. A table ends at a legend, a wide gap, or below its bottom rule (a heading and the next
+    table's text follow it). The headings above the table name its group and organisation."""
     if header_cells:
         reader.feed([Cell(t) for t in header_cells], page=number)
     body_lines: list[list[dict]] = []
-    for line in lines[start:]:
-        if line[0]["top"] < table.header_bottom - 1 and header_cells:
-            continue
+    size = None  # the table's type size: a heading set larger ends a table drawn without rules
+    for line in candidates:
         text = " ".join(w["text"] for w in line)
         if parse_legend(text) or (body_lines and line[0]["top"] - body_lines[-1][0]["bottom"] > 40):
+            break
+        height = max((w["bottom"] - w["top"] for w in line if not glyph_only(w["text"])), default=None)
+        size = size or height
+        if height and size and height > DEFAULT_LARGER_TYPE * size:
             break
         if max(w["x1"] for w in line) < table.starts[0] - 2 or min(w["x0"] for w in line) > table.right + 40:
             continue
         body_lines.append(line)
     if not body_lines:
         return None
+    width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
+    hlines = [y for y in _row_rules(page, 0.5 * width)
+              if body_lines[0][0]["top"] - 4 < y < body_lines[-1][0]["bottom"] + 4]
+    height = min(w["bottom"] - w["top"] for w in body_lines[0])
+    for y in hlines:  # a ruled table ends at a rule that text follows only after a gap (a heading)
+        after = next((ln for ln in body_lines if ln[0]["top"] > y), None)
+        if after is not None and y > body_lines[0][0]["bottom"] and after[0]["top"] - y > 2 * height and not any(
+                y < z < after[0]["top"] for z in hlines):
+            body_lines = [ln for ln in body_lines if ln[0]["top"] < y]
+            break
+    if hlines and hlines[-1] > body_lines[0][0]["bottom"]:  # ... and at its bottom rule
+        body_lines = [ln for ln in body_lines if ln[0]["top"] < hlines[-1]]
+    if hlines and not header_cells:  # the rest of a ruled table from the page before starts at its first rule
+        body_lines = [ln for ln in body_lines if ln[0]["bottom"] > hlines[0]]
+    if not body_lines:
+        return None
+    # text below the table on this page (a heading, the next table): the table ends here, and the next
+    # page's first lines are no rest of it
+    ended = any(ln[0]["top"] > body_lines[-1][0]["top"] for ln in candidates)
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
-    width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
-    hlines = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h"
-                     and e["x1"] - e["x0"] > 0.5 * width and body_lines[0][0]["top"] - 4 < e["top"]
-                     < body_lines[-1][0]["bottom"] + 4})
-    rows = _word_rows(body_lines, hlines)
+    goal_column = (reader.roles or []).index("goal") if "goal" in (reader.roles or []) and len(
+        reader.roles or []) == len(table.starts) else None
+    centred = _centred_goals(body_lines, table, goal_column, hlines, carried or not header_cells) \
+        if goal_column is not None else None
+    rows, goal_texts = centred if centred else (_word_rows(body_lines, hlines), None)
     tops = [r[0][0]["top"] for r in rows]
     bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
     fed_before = reader.fed
@@ -1057,13 +1259,12 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
         bottom = (bottoms[n] + tops[n + 1]) / 2 if n + 1 < len(rows) else bottoms[n] + 4
         full = False
         if len(table.starts) > 2 and len(row) == 1:
-            spans = _chunks(sorted(words_of_row, key=lambda w: w["x0"]), 4.5)
-            # one run of words across a gutter: a group row spanning the table (data never crosses)
-            full = len(spans) == 1 and any(w["x0"] < s - 1 < w["x1"] for w in words_of_row for s in table.starts[1:])
+            full = _spans_gutter(words_of_row, table.starts)
             if full and n + 1 == len(rows):
                 continue  # a full-width line after the last row: a note under the table
         if full:
-            reader.feed([Cell(_text(words_of_row))], page=number, context=heading, body=body, full_width=True)
+            reader.feed([Cell(_text(words_of_row))], page=number, context=heading, body=body, full_width=True,
+                        unit=context.unit)
             continue
         cells = []
         for i, cw in enumerate(cells_words):
@@ -1071,8 +1272,95 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
             x1 = table.starts[i + 1] if i + 1 < len(table.starts) else table.right + 40
             colour, rgb = _cell_fill((x0, top, x1, bottom), shapes)
             cells.append(Cell(_text(cw), (x0, top, x1, bottom), colour, rgb))
-        reader.feed(cells, page=number, context=heading, body=body)
-    return table if reader.fed > fed_before else None
+        if goal_texts is not None and goal_column is not None:
+            cells[goal_column].text = goal_texts.get(n, "")  # a merged goal cell: its first row names it
+        _light_to_status(cells, cells_words, reader.roles, shapes, top, bottom)
+        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
+    return table if reader.fed > fed_before and not ended else None
+
+
+def _spans_gutter(line: list[dict], starts: list[float]) -> bool:
+    """One run of words across a gutter: a group row spanning the table (data never crosses)."""
+    spans = _chunks(sorted(line, key=lambda w: w["x0"]), 4.5)
+    return len(spans) == 1 and any(spans[0][0]["x0"] < s - 1 < spans[0][-1]["x1"] for s in starts[1:])
+
+
+def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hlines: list[float],
+                   continued: bool) -> tuple[list[list[list[dict]]], dict[int, str]] | None:
+    """A goal cell merged over its metric rows with its text set in the middle (how spreadsheets
+    export merged cells): the rows read without the goal column, and the goal of each run of rows.
+    A merged cell is as far above its text's middle as below it, so each goal takes the rows from
+    where the previous one ended to the mirror of that edge. None when every goal starts on a row's
+    first line (text set at the top: the rows below carry it on)."""
+    goal_words: list[dict] = []
+    rest: list[list[dict]] = []
+    for line in body_lines:
+        if len(table.starts) > 2 and _spans_gutter(line, table.starts):
+            rest.append(line)
+            continue
+        cells = _assign(line, table.starts)
+        goal_words.extend(cells[goal])
+        others = [w for i, c in enumerate(cells) if i != goal for w in c]
+        if others:
+            rest.append(sorted(others, key=lambda w: w["x0"]))
+    if not goal_words or not rest:
+        return None
+    height = min(w["bottom"] - w["top"] for w in goal_words)
+    blocks: list[list[list[dict]]] = []
+    for line in _word_lines(goal_words):
+        if blocks and line[0]["top"] - blocks[-1][-1][0]["top"] <= 2 * height:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    rows = _word_rows(rest, hlines)
+    tops = [r[0][0]["top"] for r in rows]
+    data = [j for j, r in enumerate(rows) if not (len(r) == 1 and len(table.starts) > 2
+                                                    and _spans_gutter(r[0], table.starts))]
+    if not data:
+        return None
+    # set at the top, a goal starts on a row's first line, and the table's first row has one (unless
+    # the table goes on from the page before)
+    if all(any(abs(b[0][0]["top"] - t) <= 2 for t in tops) for b in blocks) and (
+            continued or blocks[0][0][0]["top"] <= tops[data[0]] + 2):
+        return None
+    bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
+    edges = [(bottoms[j] + tops[j + 1]) / 2 if j + 1 < len(rows) else bottoms[j] + 2 for j in range(len(rows))]
+    texts: dict[int, str] = {}
+    start = 0  # index into data
+    for block in blocks:
+        if start >= len(data):
+            break
+        middle = (block[0][0]["top"] + max(w["bottom"] for w in block[-1])) / 2
+        edge = (edges[data[start - 1]] if start else tops[data[0]] - 2)
+        end = 2 * middle - edge
+        taken = [j for j in data[start:] if (tops[j] + bottoms[j]) / 2 < end] or [data[start]]
+        texts[taken[0]] = _text([w for ln in block for w in ln])
+        start = data.index(taken[-1]) + 1
+    return rows, texts
+
+
+def _light_to_status(cells: list[Cell], words: list[list[dict]], roles: list[str | None] | None,
+                     shapes: list[tuple[Box, str, RGB]], top: float, bottom: float) -> None:
+    """A traffic light set at the edge of a status cell of a table without rules, which the column
+    bounds guessed from words put in the next cell: a small shape between the status cell's words and
+    the words of the cells beside it is the status cell's."""
+    k = next((i for i, r in enumerate(roles or []) if r == "status"), None)
+    if k is None or k >= len(cells) or cells[k].colour or cells[k].bbox is None:
+        return
+    x0, _, x1, _ = cells[k].bbox
+    if k and words[k - 1]:
+        x0 = min(x0, max(w["x1"] for w in words[k - 1]))
+    if k + 1 < len(words) and words[k + 1]:
+        x1 = max(x1, min(w["x0"] for w in words[k + 1]))
+    near = [sh for sh in shapes if sh[0][2] - sh[0][0] <= 24 and sh[0][3] - sh[0][1] <= 24
+            and top <= (sh[0][1] + sh[0][3]) / 2 <= bottom and x0 <= (sh[0][0] + sh[0][2]) / 2 <= x1]
+    if len(near) != 1:
+        return
+    box, name, rgb = near[0]
+    for other in (cells[k - 1] if k else None, cells[k + 1] if k + 1 < len(cells) else None):
+        if other is not None and other.rgb == rgb:
+            other.colour, other.rgb = None, None
+    cells[k].colour, cells[k].rgb = name, rgb
 
 
 # --- PDF: the document --------------------------------------------------------------------------------
@@ -1133,14 +1421,21 @@ class _Context:
         self.cursor = (page, bottom)
 
 
+_PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?)$", re.I)
+
+
 def running_lines(pages: list) -> set[str]:
-    """Texts that recur on many pages (running headers and footers)."""
+    """Texts that recur at the top or foot of many pages (running headers and footers); a table
+    header printed again for every unit of a short report is none."""
     counts: dict[str, int] = {}
+    printed: dict[str, set[str]] = {}
     for p in pages:
-        for line in p.lines:
-            counts[line.text.strip()] = counts.get(line.text.strip(), 0) + 1
+        for line in {ln.text.strip() for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}:
+            key = _PAGE_NUMBER.sub("", line)  # 'Keuruu – Tilinpäätös 2025  3': the page number changes
+            counts[key] = counts.get(key, 0) + 1
+            printed.setdefault(key, set()).add(line)
     limit = max(3, len(pages) // 3)
-    return {t for t, c in counts.items() if c >= limit}
+    return {t for key, c in counts.items() if c >= limit and key for t in printed[key]}
 
 
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
@@ -1189,6 +1484,7 @@ def _balls(page) -> list[Box]:  # noqa: ANN001 - pdfplumber page
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
         if obj.get("fill") and 3 <= w <= 24 and 3 <= h <= 24 and 0.75 <= w / h <= 1.33:
             out.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    out.extend((c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c["text"] in ROUND_GLYPHS)
     return out
 
 
@@ -1286,11 +1582,12 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     first_text = page_text[first]
     year = find_year(first_text) or find_year(wanted_text)
     body = find_body("\n".join(first_text.split("\n")[:12]))
-    reader = TableReader(legend, digit_legend=digits)
+    reader = TableReader(legend, digit_legend=digits, legend_text="\n".join(page_text.values()))
     lines_of = {p.number: list(p.lines) for p in content.pages}
     # running headers and footers, but not a table header repeated on every page (nor its pieces)
-    headers = {ln.text.strip() for p in content.pages if p.number in header_pages for ln in p.lines
-               if is_header_line(ln)}
+    headers = {ln.text.strip() for p in content.pages if p.number in header_pages
+               for k, line in enumerate(p.lines) if is_header_line(line)
+               for ln in p.lines[k:k + 3] if ln is line or len(ln.text.split()) <= 6}  # with its wrapped lines
     skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
     context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
     word_table: WordTable | None = None
@@ -1310,7 +1607,8 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                 rules = _rules(page)
                 tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
                                 key=lambda t: t.bbox[1])
-                if tables and all(len(t.rows) == 1 and header_roles([join_cell_lines(c) for c in t.extract()[0]])
+                if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
+                                                                t.extract()[0]]) or is_budget_header(texts))
                                   for t in tables):
                     tables = []  # only the header is ruled (or filled): the rows below are read from words
                 before = reader.fed
@@ -1350,7 +1648,7 @@ def extract_followups_text(text: str, doc_id: str = "text", municipality: str | 
     """Follow-up rows (and goals of goal tables) from text whose table cells are tab- (or ' | '-)
     separated, as HTML tables and seed 002 come out; status only from words (cell or comment), as
     there are no colours."""
-    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
     for raw in text.replace("\r", "").split("\n"):
         if not raw.strip():
             continue
@@ -1442,7 +1740,7 @@ def extract_followups_html(html: str, doc_id: str = "html", municipality: str | 
 
     root = lxml.html.fromstring(html)
     text = root.text_content()
-    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text))
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
     for table in root.iter("table"):
         for tr in table.iter("tr"):
             cells: list[Cell] = []
