@@ -9,7 +9,8 @@
 
 Each is a cold `minutes ingest --json` process; its wall time and the peak of the summed RSS of
 the whole process tree (parent, fork server, workers; shared pages counted in each, so an upper
-bound) come from pipeline/bench.py `timed`. Figures go to stdout as JSON.
+bound) come from pipeline/bench.py `timed`, the parent's own peak from GNU time (/usr/bin/time).
+Figures go to stdout as JSON.
 """
 
 from __future__ import annotations
@@ -42,9 +43,13 @@ def long_pdf(sources: list[Path], dest: Path, pages: int) -> int:
 
 
 def ingest(folder: Path, db: Path) -> dict:
+    """One cold `minutes ingest`; the parent's own peak RSS from GNU time (the workers are the fork
+    server's children, not its own), the tree's from pipeline/bench.py."""
     db.unlink(missing_ok=True)
-    run = timed([str(BIN / "minutes"), "ingest", str(folder), "--db", str(db), "--json", "--quiet",
-                 "--allow-failures"], capture=True)
+    parent = db.with_suffix(".maxrss")
+    run = timed(["/usr/bin/time", "-f", "%M", "-o", str(parent), str(BIN / "minutes"), "ingest", str(folder),
+                 "--db", str(db), "--json", "--quiet", "--allow-failures"], capture=True)
+    run["parent_peak_rss_mb"] = round(int(parent.read_text().split()[-1]) / 1024, 1)
     summary = json.loads(run.pop("stdout"))
     run.update({k: summary[k] for k in ("documents", "ok", "partial", "failed", "items")},
                problems=[p["error"] for p in summary["problems"]][:3], db_mb=round(db.stat().st_size / 2**20, 1))

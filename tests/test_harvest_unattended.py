@@ -101,6 +101,8 @@ def test_drop_folder_takes_late_files_by_content_not_by_date(tmp_path: Path) -> 
                            cwd=ROOT, capture_output=True, text=True, timeout=120)
     source = json.loads(shown.stdout)["harvest sources"][0]
     assert source["state"] == "NOTHING LISTED" and source["last_success"] is not None
+    log = (db.parent / "harvest.log").read_text()  # the default log, beside the database
+    assert log.count(" ingest ok ") == 3 and "Traceback" not in log  # one line per document parsed
 
 
 def test_log_rotates_and_expected_failures_are_one_line(tmp_path: Path) -> None:

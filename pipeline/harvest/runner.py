@@ -432,11 +432,14 @@ class SourceRun:
         return resp.content
 
     def ingest(self, db_path: Path, ingest: IngestFunc | None, workers: int) -> None:
+        options: dict = {}
         if ingest is None:
             # db_path is already this run's private copy (see harvest()): write into it, no second copy
             from pipeline.ingest import ingest_into as ingest
+
+            options["progress"] = _log_document
         paths = [p for p, _ in self.to_ingest]
-        report = ingest(paths, db_path, workers=workers, municipality=self.source.municipality)
+        report = ingest(paths, db_path, workers=workers, municipality=self.source.municipality, **options)
         for res in getattr(report, "results", []):
             if res.status in ("ok", "partial"):
                 self.result.new += 1
@@ -445,3 +448,12 @@ class SourceRun:
             else:
                 self.result.failed += 1
                 self.result.errors.append(f"ingest {res.path}: {res.error}")
+
+
+def _log_document(result) -> None:
+    """One log line per document parsed (a failure is expected: one line with its reason)."""
+    if result.status == "unchanged":
+        return
+    level = logging.WARNING if result.status == "failed" else logging.INFO
+    log.log(level, "ingest %s %s (%s items, %.1f s)%s", result.status, result.path, result.items, result.seconds,
+            f": {result.error}" if result.error else "")
