@@ -76,3 +76,26 @@ def test_the_parent_does_not_read_a_file_whose_worker_gave_up(tmp_path: Path) ->
     assert said["status"] == "failed" and said["error"].startswith("timed out after")
     assert said["doc_id"] == sha256_file(big)
     assert said["peak_mb"] < 600, f"the parent took {said['peak_mb']:.0f} MB for a 1 GB file"
+
+
+
+def test_the_parent_holds_no_document_but_the_one_it_writes(tmp_path: Path) -> None:
+    """Why the parent's memory does not grow with the batch (measured flat from 300 to 1,000
+    documents: docs/operations.md): it keeps a small result per document, and each extraction only
+    while it writes it. Counted at every document of a real batch."""
+    import gc
+
+    from extractors.records import Extraction
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(24):
+        minutes_pdf(src / f"m{n:03d}.pdf", items=[(k + 1, f"Asia {n} {k}", "Hyväksyttiin.") for k in range(4)])
+    alive: list[int] = []
+
+    def count(result) -> None:
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, Extraction)))
+
+    report = ingest_paths([src], tmp_path / "m.duckdb", workers=2, progress=count)
+    assert report.count("ok") == 24 and len(alive) == 24
+    assert max(alive) <= 1 and alive[-1] == 1, alive  # the one being written is seen: the count works
