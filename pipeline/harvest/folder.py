@@ -43,7 +43,8 @@ class FolderAdapter:
         return bodies
 
     def meetings(self, body: BodyRef, since: dt.date | None) -> list[MeetingRef]:
-        """Every file of the body; `since` (only an explicit --since) drops older dates."""
+        """Every file of the body; `since` (here only --since or the source's `start`, never a
+        cursor) drops files dated before it."""
         folder = self.root if body.id == "." else self.root / body.id
         files = folder.iterdir() if body.id == "." else folder.rglob("*")
         found = []

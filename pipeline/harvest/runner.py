@@ -256,7 +256,7 @@ class SourceRun:
             if self.source.bodies and body.id != "*" and body.name not in self.source.bodies:
                 continue
             cursor = None if self.by_content else state.cursor(self.con, self.source.municipality, body.name)
-            since = self.since if self.by_content else self.since or \
+            since = self.since or \
                 (cursor - dt.timedelta(days=self.source.overlap_days) if cursor else None) or self.source.start
             if body.last_meeting and since and body.last_meeting < since:
                 continue
