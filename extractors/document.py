@@ -64,9 +64,10 @@ def describe_content(data: bytes, fmt: str) -> str:
     return "binary data (unsupported file type)"
 
 
-def failed(data: bytes, src: Source, reason: str, stage: str = "read") -> Extraction:
-    """An extraction that records the failure and nothing else."""
-    doc_id = doc_id_of(data)
+def failed(data: bytes, src: Source, reason: str, stage: str = "read", doc_id: str | None = None) -> Extraction:
+    """An extraction that records the failure and nothing else; `doc_id` when the caller hashed
+    the file without holding its bytes (one too big to read)."""
+    doc_id = doc_id or doc_id_of(data)
     doc = Document(doc_id=doc_id, source=src.source, file_name=src.file_name, municipality=None,
                    municipality_code=None, kind="other", language=None, pages=None, ocr=False,
                    ocr_repaired=False, status="failed", error=reason)

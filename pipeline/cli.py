@@ -8,6 +8,7 @@ Expected failures are one line with a hint on stderr, never a traceback.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -22,17 +23,20 @@ from pipeline.cli_support import (
     EXIT_FATAL,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    TYPER_SETTINGS,
+    QuietOption,
+    VersionOption,
     check_inputs,
     check_municipality,
     report_json,
-    version_callback,
+    silenced,
 )
 from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths
 from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file
 from pipeline.storage import DEFAULT_DB, connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.")
+                  help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.", **TYPER_SETTINGS)
 console = Console(stderr=False)
 err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 
@@ -40,10 +44,7 @@ DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
 @app.callback()
-def main_options(
-    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
-                                 help="Print the version and exit."),
-) -> None:
+def main_options(version: bool = VersionOption) -> None:
     """Finnish municipal meeting minutes and goal follow-ups into DuckDB."""
 
 
@@ -59,12 +60,15 @@ def ingest(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:8786."),
     allow_failures: bool = typer.Option(False, "--allow-failures", help="Exit 0 even when documents failed."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Ingest minutes, goal and follow-up documents into the database.
 
     Readers of the database are never blocked: the run writes a private copy and publishes it
     when it ends. Exit codes: 0 ok, 4 some documents failed, 3 database busy, 2 usage, 1 fatal.
 
+    \b
     Example: minutes ingest data/raw --db data/processed/minutes.duckdb
     Example: minutes ingest /archive --executor dask --scheduler tcp://10.0.0.5:8786
     """
@@ -82,7 +86,7 @@ def ingest(
     try:
         options = {"workers": workers, "municipality": municipality, "timeout": timeout, "force": force,
                    "executor": executor, "scheduler": scheduler}
-        report = _run_ingest(paths, db, options, saved.append)
+        report = _run_ingest(paths, db, options, saved.append, quiet)
     except KeyboardInterrupt:
         done = sum(1 for r in saved if r.status != "unchanged")
         err.print(f"interrupted; {done} documents saved, run again to continue")
@@ -95,7 +99,7 @@ def ingest(
         raise typer.Exit(EXIT_FATAL) from exc
     if json_out:
         print(report_json(report, db, skipped))
-    else:
+    elif not quiet:
         _print_report(report, db)
         if skipped:
             console.print(f"{skipped} files skipped (not PDF, HTML or TXT)")
@@ -103,7 +107,9 @@ def ingest(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _run_ingest(paths, db, options: dict, on_result) -> IngestReport:
+def _run_ingest(paths, db, options: dict, on_result, quiet: bool) -> IngestReport:
+    if quiet:
+        return ingest_paths(paths, db, **options, progress=on_result)
     if not sys.stderr.isatty():  # cron, systemd, a pipe: one plain line per document parsed
         def log_doc(result) -> None:
             on_result(result)
@@ -154,11 +160,16 @@ def status(
     db: Path = DbOption,
     harvest_sources: bool = typer.Option(False, "--harvest", help="Per harvest source: last run, last success, "
                                          "what it fetched, failing or yielding nothing."),
+    json_out: bool = typer.Option(False, "--json", help="Print the tables as one JSON object: "
+                                  "title -> list of rows."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Summarise the database: documents by status, municipality, body and year, and last failures.
 
     Opens the database read-only: it never waits for, nor disturbs, a running ingest or harvest.
 
+    \b
     Example: minutes status --db data/processed/minutes.duckdb
     Example: minutes status --harvest
     """
@@ -196,18 +207,23 @@ def status(
                 err.print(f"no harvest has run on {db}")
                 raise typer.Exit(EXIT_USAGE)
             queries = {"harvest sources": SOURCE_HEALTH_SQL}
+        results = {}
         for title, sql in queries.items():
             rel = con.execute(sql)
-            cols = [d[0] for d in rel.description]
-            rows = rel.fetchall()
-            table = Table(title=title)
-            for c in cols:
-                table.add_column(c)
-            for row in rows:
-                table.add_row(*("" if v is None else str(v) for v in row))
-            console.print(table)
+            results[title] = ([d[0] for d in rel.description], rel.fetchall())
     finally:
         con.close()
+    if json_out:
+        print(json.dumps({title: [dict(zip(cols, row, strict=True)) for row in rows]
+                          for title, (cols, rows) in results.items()}, default=str, ensure_ascii=False))
+        return
+    for title, (cols, rows) in [] if quiet else results.items():
+        table = Table(title=title)
+        for c in cols:
+            table.add_column(c)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
 
 
 @app.command("eval")
@@ -220,29 +236,37 @@ def eval_(
     dev: Path | None = typer.Option(None, "--dev", help="Synthetic gold folder (default: ../shared/corpus/dev)."),
     outcomes: Path | None = typer.Option(None, "--outcomes",
                                          help="Hand-judged outcomes CSV (default: tests/gold/real/outcomes.csv)."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Score extraction against gold (precision, recall, accuracy per field).
 
     Without GOLD_DIR: two reports apart, the SYNTHETIC dev corpus and the REAL documents of
     ../shared/real per source and path (gold from each source's own structure, outcomes by hand).
 
+    \b
     Example: minutes eval            (synthetic and real)
     Example: minutes eval ../shared/corpus/dev
     """
     from pipeline.evaluate import default_dev_dir, default_real_dir, eval_both_command, eval_command
 
-    if gold_dir is None:
-        raise typer.Exit(eval_both_command(dev or default_dev_dir(), real or default_real_dir(), outcomes, json_out))
-    if not gold_dir.is_dir():
+    if gold_dir is not None and not gold_dir.is_dir():
         err.print(f"[red]error:[/red] not a folder: {gold_dir}")
         raise typer.Exit(2)
-    raise typer.Exit(eval_command(gold_dir, db, json_out))
+    with silenced(quiet and not json_out):
+        if gold_dir is None:
+            code = eval_both_command(dev or default_dev_dir(), real or default_real_dir(), outcomes, json_out)
+        else:
+            code = eval_command(gold_dir, db, json_out)
+    raise typer.Exit(code)
 
 
 @app.command("eval-text-layer")
 def eval_text_layer(
     pdfs: list[Path] = typer.Argument(..., help="CaseM PDFs (or folders of them) that embed their source HTML."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Agreement (NOT accuracy) between our two CaseM paths: page text vs the embedded HTML.
 
@@ -253,7 +277,9 @@ def eval_text_layer(
     """
     from pipeline.evaluate import text_layer_command
 
-    raise typer.Exit(text_layer_command(pdfs, json_out))
+    with silenced(quiet and not json_out):
+        code = text_layer_command(pdfs, json_out)
+    raise typer.Exit(code)
 
 
 from pipeline.harvest.cli import harvest_cli  # noqa: E402 - registered after the core commands

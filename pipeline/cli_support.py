@@ -1,9 +1,13 @@
 """What the `minutes` commands share at their edges: exit codes, input checks that turn a
-mistake into one line with a hint, the JSON summary scripts read, and `--version`."""
+mistake into one line with a hint, the JSON summary scripts read, and the options every command
+has (`-h`, `--version`, `--quiet`)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -15,10 +19,32 @@ from pipeline.ingest import INPUT_SUFFIXES, IngestReport, discover
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
+# typer's rich help panel prints every option's type, flags too (`--force <bool>`, even `--help
+# <bool>`: typer/rich_utils.py `_print_options_panel` does not ask `is_flag`); the plain click
+# formatter shows flags as flags. So the apps use it (rich_markup_mode=None), with -h beside --help.
+TYPER_SETTINGS = {"rich_markup_mode": None, "context_settings": {"help_option_names": ["-h", "--help"]}}
+
+
 def version_callback(value: bool) -> None:
     if value:
         print(f"minutes {metadata.version('fi-minutes')}")
         raise typer.Exit(EXIT_OK)
+
+
+VersionOption = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                             help="Print the version and exit.")
+QuietOption = typer.Option(False, "--quiet", "-q", help="Print nothing but errors (on stderr); the exit code "
+                           "says how it went. With --json the JSON is still printed.")
+
+
+@contextlib.contextmanager
+def silenced(quiet: bool) -> Iterator[None]:
+    """Standard output thrown away while `quiet` (errors go to stderr and stay)."""
+    if not quiet:
+        yield
+        return
+    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+        yield
 
 
 def check_inputs(paths: list[Path]) -> int:

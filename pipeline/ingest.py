@@ -118,8 +118,9 @@ def _worker(conn: Connection, path: str, municipality: str | None, memory_mb: in
         data = Path(path).read_bytes()
         result = extract_document(data, src, ocr=ocr_pages if use_ocr else None,
                                   prefer_embedded_html=embedded_html)
-    except MemoryError:
-        result = failed(data, src, f"memory limit of {memory_mb} MB exceeded", stage="extract")
+    except MemoryError:  # reading or parsing it: the bytes may not even be in hand
+        data = b""
+        result = failed_path(Path(path), f"memory limit of {memory_mb} MB exceeded")
     except Exception as exc:  # noqa: BLE001 - any parser bug becomes a recorded failure, not a crash
         result = failed(data, src, f"{type(exc).__name__}: {exc}", stage="extract")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -214,7 +215,10 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
                 proc.join(5)
                 reason = f"worker died (exit code {proc.exitcode})"
                 if proc.exitcode is not None and proc.exitcode < 0:
-                    reason = f"worker killed by signal {-proc.exitcode} (memory limit {memory_mb} MB?)"
+                    # SIGABRT: a C++ allocation failed under the address-space limit (pdfium does that)
+                    sig = -proc.exitcode
+                    reason = f"worker killed by signal {sig}, {signal.strsignal(sig)} (over the memory limit of " \
+                             f"{memory_mb} MB?)"
                 extraction = failed_path(path, reason)
             conn.close()
             proc.join(5)
@@ -232,11 +236,13 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
 
 
 def failed_path(path: Path, reason: str) -> Extraction:
+    """The failure of a document whose worker gave no result, hashed in chunks: the file may be
+    larger than the memory any process here should take for it."""
     try:
-        data = path.read_bytes()
+        doc_id = sha256_file(path)
     except OSError:
-        data = b""
-    return failed(data, Source(source=str(path), file_name=path.name), reason, stage="extract")
+        doc_id = None
+    return failed(b"", Source(source=str(path), file_name=path.name), reason, stage="extract", doc_id=doc_id)
 
 
 def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAULT_WORKERS,

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from pipeline.cli_support import QuietOption, VersionOption, silenced
 from pipeline.storage import DEFAULT_DB
 
 console = Console()
@@ -37,6 +38,8 @@ def search_cli(
     kind: str | None = typer.Option(None, "--kind", help="Only sections of this kind (paatos, selostus, ...)."),
     limit: int = typer.Option(20, "--limit", min=1, help="At most this many hits."),
     json_out: bool = typer.Option(False, "--json", help="Print the hits as JSON."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Search section texts, ranked by BM25 over Voikko baseforms and compound parts.
 
@@ -48,6 +51,8 @@ def search_cli(
     hits = search(db, text, municipality=municipality, body=body, year=year, kind=kind, limit=limit)
     if json_out:
         console.print_json(json.dumps([asdict(h) for h in hits], default=str, ensure_ascii=False))
+        return
+    if quiet:
         return
     if not hits:
         console.print(f"no sections match {text!r}")
@@ -68,6 +73,9 @@ def export_cli(
     out: Path = typer.Option(..., "--out", help="Folder (csv, parquet) or file (xlsx, sqlite) to write."),
     tables: str | None = typer.Option(None, "--tables", help="Comma-separated tables/views (default: all)."),
     db: Path = DbOption,
+    json_out: bool = typer.Option(False, "--json", help="Print the files written as JSON: path and bytes."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Export tables and views with their column descriptions from docs/schema.md.
 
@@ -88,14 +96,25 @@ def export_cli(
     except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from exc
-    for path in written:
-        console.print(f"{path.stat().st_size:>10}  {path}")
+    _print_written(written, json_out, quiet)
+
+
+def _print_written(paths: list[Path], json_out: bool, quiet: bool) -> None:
+    """What export and report wrote: size and path per line, or JSON."""
+    if json_out:
+        print(json.dumps([{"path": str(p), "bytes": p.stat().st_size} for p in paths], ensure_ascii=False))
+        return
+    with silenced(quiet):
+        for path in paths:
+            console.print(f"{path.stat().st_size:>10}  {path}")
 
 
 def serve_cli(
     db: Path = DbOption,
     port: int = typer.Option(8001, "--port", help="Port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Browse the data in Datasette: descriptions, facets and the researcher's questions as queries.
 
@@ -104,7 +123,8 @@ def serve_cli(
     from pipeline.serve import serve
 
     _require_db(db)
-    console.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
+    if not quiet:
+        console.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
     serve(db, host=host, port=port)
 
 
@@ -112,6 +132,9 @@ def report_cli(
     out: Path = typer.Option(..., "--out", help="HTML file to write."),
     municipality: str | None = typer.Option(None, "--municipality", help="Only this municipality."),
     db: Path = DbOption,
+    json_out: bool = typer.Option(False, "--json", help="Print the file written as JSON: path and bytes."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Write one self-contained HTML page of charts (opens offline): decisions, votes, goals, budgets.
 
@@ -125,13 +148,15 @@ def report_cli(
     except Exception as exc:  # noqa: BLE001 - fatal: say why, exit 1
         err.print(f"[red]fatal:[/red] {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from exc
-    console.print(f"{path.stat().st_size:>10}  {path}")
+    _print_written([path], json_out, quiet)
 
 
 def enrich_cli(
     db: Path = DbOption,
     force: bool = typer.Option(False, "--force", help="Extract again for every item, not only new ones."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    quiet: bool = QuietOption,
+    version: bool = VersionOption,
 ) -> None:
     """Find organisations, people, places, euro amounts and dates in proposals and decisions.
 
@@ -162,6 +187,8 @@ def enrich_cli(
         raise typer.Exit(EXIT_FATAL) from exc
     if json_out:
         console.print_json(json.dumps(asdict(report)))
+        return
+    if quiet:
         return
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.by_kind.items())) or "none"
     console.print(f"enriched {report.items} items ({report.sections} sections) in {report.seconds:.1f} s: "

@@ -86,3 +86,36 @@ def test_every_command_has_help(cli_commands: list[tuple[str, ...]]) -> None:
     for command in cli_commands:
         done = run(*command, "--help")
         assert done.returncode == 0 and "Example" in done.stdout, command
+
+
+def test_help_shows_flags_as_flags_and_every_command_has_h_quiet_version(cli_commands) -> None:
+    top = run("-h")
+    assert top.returncode == 0 and "<bool>" not in top.stdout and "--version" in top.stdout
+    for command in cli_commands:
+        done = run(*command, "-h")
+        assert done.returncode == 0, (command, done.stderr)
+        assert "<bool>" not in done.stdout, command  # typer's rich panel printed `--force <bool>`
+        assert "-q, --quiet" in done.stdout and "--version" in done.stdout, command
+        assert run(*command, "--version").stdout.startswith("minutes "), command
+    flags = [line.split()[0] for line in run("ingest", "-h").stdout.splitlines() if line.startswith("  --")]
+    assert {"--force", "--allow-failures", "--json"} <= set(flags)
+
+
+def test_quiet_prints_nothing_but_errors_and_json_stays_machine_readable(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.duckdb")
+    quiet = run("ingest", "data/raw", "--db", db, "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    both = run("ingest", "data/raw", "--db", db, "--force", "-q", "--json")  # no per-document lines on stderr
+    assert both.returncode == 0 and both.stderr == "" and json.loads(both.stdout)["ok"] == 6
+    shown = json.loads(run("status", "--db", db, "--json").stdout)
+    assert sum(r["documents"] for r in shown["documents by status"]) == 6
+    assert shown["contents"][0]["items"] == 14 == json.loads(both.stdout)["items"]
+    assert run("status", "--db", db, "-q").stdout == ""
+    missing = run("status", "--db", str(tmp_path / "none.duckdb"), "--quiet")
+    assert missing.returncode == 2 and "no database" in missing.stderr  # errors still said
+    out = tmp_path / "csv"
+    written = json.loads(run("export", "--format", "csv", "--out", str(out), "--tables", "documents",
+                             "--db", db, "--json").stdout)
+    assert {Path(w["path"]).name for w in written} >= {"documents.csv"}
+    assert all(Path(w["path"]).stat().st_size == w["bytes"] for w in written)
+    assert run("search", "koulu", "--db", db, "--quiet").stdout == ""

@@ -19,6 +19,8 @@ DEFAULT_USER_AGENT = "fi-minutes-harvest/0.1 (+municipal minutes research; see d
 DEFAULT_DELAY_S = 1.0
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_OVERLAP_DAYS = 7  # late publications (minutes are signed days after the meeting)
+DEFAULT_LOG_MAX_MB = 10.0  # the harvest log is rotated at this size ...
+DEFAULT_LOG_BACKUPS = 5  # ... keeping this many old files (harvest.log.1 is the newest)
 DEFAULT_CONFIG = Path("sources.toml")
 MUNICIPALITIES_CSV = Path(__file__).resolve().parents[2] / "extractors" / "data" / "municipalities.csv"
 SYSTEMS = ("dynasty", "tweb", "casem", "ahjo", "generic", "folder")
@@ -56,6 +58,8 @@ class HarvestConfig:
     retries: int = 3
     backoff_s: float = 2.0
     log_file: Path | None = None
+    log_max_bytes: int = int(DEFAULT_LOG_MAX_MB * 2**20)
+    log_backups: int = DEFAULT_LOG_BACKUPS
     publish: bool = True
     enrich: bool = True  # `minutes enrich` after the ingest is published
     extra: dict = field(default_factory=dict)
@@ -123,4 +127,6 @@ def load_config(path: Path) -> HarvestConfig:
         max_bytes=int(float(settings.get("max_mb", DEFAULT_MAX_BYTES / 2**20)) * 2**20),
         timeout_s=float(settings.get("timeout_s", 30.0)), retries=int(settings.get("retries", 3)),
         backoff_s=float(settings.get("backoff_s", 2.0)), log_file=Path(log_file) if log_file else None,
+        log_max_bytes=int(float(settings.get("log_max_mb", DEFAULT_LOG_MAX_MB)) * 2**20),
+        log_backups=int(settings.get("log_backups", DEFAULT_LOG_BACKUPS)),
         publish=bool(settings.get("publish", True)), enrich=bool(settings.get("enrich", True)), extra=settings)

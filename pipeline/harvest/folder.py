@@ -1,6 +1,12 @@
 """A local drop folder: files put there by hand or by another job (a municipality that e-mails
 its minutes). Sub-folders name bodies; files directly in the folder belong to the configured
-`body`. A file's meeting date comes from its name, else its modification time."""
+`body`. A file's meeting date comes from its name, else its modification time.
+
+Dates do not decide what is new here: a file copied in late keeps an old modification time
+(`cp -p`, `mv`, an unpacked archive) and an old meeting date in its name. So every file is listed
+every night, and the runner takes those whose content (sha256) the database has not seen
+(`by_content`); the date cursor of the web systems is not used. A re-dropped identical file is
+not taken again, under whatever name; an edited file is a new document."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from pipeline.harvest.base import safe_name
 from pipeline.harvest.generic import DEFAULT_BODY, body_from_name, date_from_name
+from pipeline.harvest.http import FetchError
 from pipeline.harvest.model import BodyRef, DocRef, ItemRef, MeetingRef
 
 DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
@@ -21,19 +28,23 @@ def folder_path(url: str) -> Path:
 
 
 class FolderAdapter:
+    by_content = True  # the runner remembers its files by sha256, not by a date cursor
+
     def __init__(self, source, fetcher=None) -> None:
         self.source = source
         self.root = folder_path(source.url)
 
     def bodies(self) -> list[BodyRef]:
         if not self.root.is_dir():
-            raise FileNotFoundError(f"drop folder does not exist: {self.root}")
+            raise FetchError(str(self.root), "drop folder does not exist")
         bodies = [BodyRef(id=".", name=self.source.body or DEFAULT_BODY)]
         bodies += [BodyRef(id=p.name, name=p.name) for p in sorted(self.root.iterdir())
                    if p.is_dir() and not p.name.startswith(".")]
         return bodies
 
     def meetings(self, body: BodyRef, since: dt.date | None) -> list[MeetingRef]:
+        """Every file of the body; `since` (here only --since or the source's `start`, never a
+        cursor) drops files dated before it."""
         folder = self.root if body.id == "." else self.root / body.id
         files = folder.iterdir() if body.id == "." else folder.rglob("*")
         found = []

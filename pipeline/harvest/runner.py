@@ -136,7 +136,8 @@ def _open_state(db_path: Path, dry_run: bool) -> duckdb.DuckDBPyConnection:
         con.execute(f"ATTACH '{db_path}' AS src (READ_ONLY)")
         have = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'").fetchall()}
-        for table in ("harvest_fetches", "harvest_documents", "harvest_cursors", "harvest_runs"):
+        for table in ("harvest_fetches", "harvest_documents", "harvest_cursors", "harvest_runs",
+                      "harvest_seen_files"):
             if table in have:
                 con.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
         if "documents" in have:
@@ -185,7 +186,8 @@ def harvest(config: HarvestConfig, db_path: Path, data_dir: Path, since: dt.date
                     log.exception("source %s failed", source.label)
                     result.errors.append(f"{type(exc).__name__}: {exc}")
                     result.failed += 1
-                result.flagged = result.meetings_seen == 0 and bool(previous)
+                # a drop folder emptied after its files were taken is not a redesigned site
+                result.flagged = result.meetings_seen == 0 and bool(previous) and not run.by_content
                 if result.flagged:
                     log.warning("%s listed no meetings, earlier runs listed up to %s: has the site changed?",
                                 source.label, previous)
@@ -233,10 +235,13 @@ class SourceRun:
         self.since, self.dry_run, self.now, self.result = since, dry_run, now, result
         self.to_ingest: list[tuple[Path, DocRef]] = []
         self.cursors: list[tuple[str, dt.date]] = []  # (body, last date done), moved after the ingest
+        self.taken: dict[str, str] = {}  # drop-folder files this run takes: sha256 -> url
         if source.system != "folder":
             fetcher.allow_site(source.url, source.delay_s)
             fetcher.allowed_hosts.update(h.lower() for h in source.allow_hosts)
         self.adapter = make_adapter(source, fetcher)
+        # a drop folder: files are new by their content, whatever their date (pipeline/harvest/folder.py)
+        self.by_content: bool = getattr(self.adapter, "by_content", False)
 
     def _fail(self, what: str, exc: Exception) -> None:
         log.warning("%s: %s: %s", self.source.label, what, exc)
@@ -250,9 +255,9 @@ class SourceRun:
         for body in bodies:
             if self.source.bodies and body.id != "*" and body.name not in self.source.bodies:
                 continue
-            cursor = state.cursor(self.con, self.source.municipality, body.name)
-            since = self.since or (cursor - dt.timedelta(days=self.source.overlap_days) if cursor else None) \
-                or self.source.start
+            cursor = None if self.by_content else state.cursor(self.con, self.source.municipality, body.name)
+            since = self.since or \
+                (cursor - dt.timedelta(days=self.source.overlap_days) if cursor else None) or self.source.start
             if body.last_meeting and since and body.last_meeting < since:
                 continue
             try:
@@ -269,7 +274,7 @@ class SourceRun:
                 ok = self.meeting(meeting)
                 if meeting.date:
                     (done if ok else held).append(meeting.date)
-            if done and not self.dry_run:
+            if done and not self.dry_run and not self.by_content:
                 last = max(done)
                 if held and min(held) <= last:
                     last = min(held) - dt.timedelta(days=1)
@@ -277,10 +282,14 @@ class SourceRun:
                     self.cursors.append((body.name, last))
 
     def advance_cursors(self) -> None:
-        """Move the cursors once the documents they cover are ingested: a harvest killed before that
-        lists those meetings again (its private copy is adopted by the next run, publish.py)."""
+        """Move the cursors, and remember the drop-folder files taken, once the documents they cover
+        are ingested: a harvest killed before that lists those meetings again (its private copy is
+        adopted by the next run, publish.py)."""
         for body, last in self.cursors:
             state.advance_cursor(self.con, self.source.municipality, body, last, self.now)
+        if not self.dry_run:
+            state.remember_content(self.con, [(sha, self.source.municipality, url) for sha, url in self.taken.items()],
+                                   self.now)
 
     def meeting(self, meeting: MeetingRef) -> bool:
         """Fetch one meeting's documents; False if it is not complete yet (agenda only, failures)."""
@@ -345,10 +354,21 @@ class SourceRun:
     def document(self, doc: DocRef, meeting: MeetingRef) -> str | None:
         """Fetch and store one document unless already held; its sha256, or None if it failed."""
         inline_sha = hashlib.sha256(doc.inline).hexdigest() if doc.inline is not None else None
-        known = state.known_document(self.con, doc.url)
-        if known and (inline_sha is None or inline_sha == known[0]):
-            self.result.unchanged += 1
-            return known[0]
+        if self.by_content:
+            try:
+                file_sha = self._file_sha(folder_path(doc.url))
+            except OSError as exc:
+                self._fail(f"document {doc.url}", exc)
+                return None
+            if file_sha in self.taken or state.seen_content(self.con, file_sha):
+                self.result.unchanged += 1
+                return file_sha
+            self.taken[file_sha] = doc.url
+        else:
+            known = state.known_document(self.con, doc.url)
+            if known and (inline_sha is None or inline_sha == known[0]):
+                self.result.unchanged += 1
+                return known[0]
         if self.dry_run:
             self.result.new += 1
             return inline_sha or "dry-run"
@@ -377,13 +397,32 @@ class SourceRun:
             self.to_ingest.append((path, doc))
         return sha
 
+    def _file_sha(self, path: Path) -> str:
+        """sha256 of a drop-folder file, remembered by its stat signature (inode, size, mtime,
+        ctime): a file left in the folder is not read again every night, a replaced one is."""
+        from pipeline.ingest import sha256_file
+
+        st = path.stat()
+        signature = f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+        memory = state.DuckMemory(self.con, self.now, read_only=self.dry_run)
+        key = f"file-sha:{path.resolve()}"
+        known = memory.recall(key)
+        if known and known.etag == signature and known.sha256:
+            return known.sha256
+        sha = sha256_file(path)
+        memory.remember(key, path.resolve().as_uri(), 0, signature, None, sha, str(path), None)
+        return sha
+
     def _read(self, doc: DocRef) -> bytes:
         if doc.url.startswith("file:"):
             path = folder_path(doc.url)
-            size = path.stat().st_size
-            if size > self.fetcher.settings.max_bytes:
-                raise TooLarge(doc.url, f"{size} bytes is over the limit of {self.fetcher.settings.max_bytes}")
-            data = path.read_bytes()
+            try:
+                size = path.stat().st_size
+                if size > self.fetcher.settings.max_bytes:
+                    raise TooLarge(doc.url, f"{size} bytes is over the limit of {self.fetcher.settings.max_bytes}")
+                data = path.read_bytes()
+            except OSError as exc:  # gone or unreadable since it was listed: this file fails, not the source
+                raise FetchError(doc.url, f"cannot read: {exc.strerror or exc}") from exc
             if doc.expect == "pdf":
                 check_content(doc.url, data, "", "pdf")
             return data
@@ -393,11 +432,14 @@ class SourceRun:
         return resp.content
 
     def ingest(self, db_path: Path, ingest: IngestFunc | None, workers: int) -> None:
+        options: dict = {}
         if ingest is None:
             # db_path is already this run's private copy (see harvest()): write into it, no second copy
             from pipeline.ingest import ingest_into as ingest
+
+            options["progress"] = _log_document
         paths = [p for p, _ in self.to_ingest]
-        report = ingest(paths, db_path, workers=workers, municipality=self.source.municipality)
+        report = ingest(paths, db_path, workers=workers, municipality=self.source.municipality, **options)
         for res in getattr(report, "results", []):
             if res.status in ("ok", "partial"):
                 self.result.new += 1
@@ -406,3 +448,12 @@ class SourceRun:
             else:
                 self.result.failed += 1
                 self.result.errors.append(f"ingest {res.path}: {res.error}")
+
+
+def _log_document(result) -> None:
+    """One log line per document parsed (a failure is expected: one line with its reason)."""
+    if result.status == "unchanged":
+        return
+    level = logging.WARNING if result.status == "failed" else logging.INFO
+    log.log(level, "ingest %s %s (%s items, %.1f s)%s", result.status, result.path, result.items, result.seconds,
+            f": {result.error}" if result.error else "")

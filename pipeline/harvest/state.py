@@ -6,7 +6,9 @@ These are the harvester's own bookkeeping, not extraction records, so they are c
 - harvest_fetches: per URL (or POST key) the validators, sha256 and where the body is cached;
 - harvest_cursors: last harvested meeting date per (municipality, body) — the incremental cursor;
 - harvest_items: the agenda items each system lists, linked to the document they came in;
-- harvest_runs: one row per (run, source) with counts of new / unchanged / failed and errors.
+- harvest_runs: one row per (run, source) with counts of new / unchanged / failed and errors;
+- harvest_seen_files: the sha256 of every drop-folder file taken, kept when a later version of
+  the file replaces its rows, so an old copy dropped again is not taken as news.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ DDL: list[str] = [
         run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, municipality VARCHAR,
         system VARCHAR, url VARCHAR, meetings_seen INTEGER, items INTEGER, new INTEGER,
         unchanged INTEGER, failed INTEGER, flagged BOOLEAN, errors VARCHAR[], dry_run BOOLEAN)""",
+    """CREATE TABLE IF NOT EXISTS harvest_seen_files (
+        sha256 VARCHAR PRIMARY KEY, municipality VARCHAR, url VARCHAR, seen_at TIMESTAMP)""",
 ]
 
 
@@ -69,6 +73,19 @@ def known_document(con: duckdb.DuckDBPyConnection, url: str) -> tuple[str, str] 
         """SELECT h.sha256, h.path FROM harvest_documents h JOIN documents d ON d.doc_id = h.sha256
            WHERE h.url = ?""", [url]).fetchone()
     return (row[0], row[1]) if row else None
+
+
+def seen_content(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    """Whether these bytes were taken before, whatever the file was called and however its parse
+    went (a failure is recorded once, not retried every night: a corrected file differs)."""
+    return con.execute("SELECT 1 FROM harvest_seen_files WHERE sha256 = ? UNION ALL "
+                       "SELECT 1 FROM documents WHERE doc_id = ?", [sha256, sha256]).fetchone() is not None
+
+
+def remember_content(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str, str]], now: dt.datetime) -> None:
+    """rows: (sha256, municipality, url) of files taken, once they are ingested."""
+    if rows:
+        con.executemany("INSERT OR IGNORE INTO harvest_seen_files VALUES (?, ?, ?, ?)", [[*r, now] for r in rows])
 
 
 def remember_document(con: duckdb.DuckDBPyConnection, url: str, municipality: str, body: str,
@@ -140,12 +157,25 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started: dt.datetime
 
 
 SOURCE_HEALTH_SQL = """
-    SELECT municipality, system, max(started_at) AS last_run,
-        max(started_at) FILTER (WHERE failed = 0 AND NOT flagged) AS last_success,
-        arg_max(new, started_at) AS last_new, arg_max(meetings_seen, started_at) AS last_meetings,
-        CASE WHEN arg_max(flagged, started_at) THEN 'ZERO YIELD (site changed?)'
-             WHEN arg_max(failed, started_at) > 0 THEN 'FAILING' ELSE 'ok' END AS state,
-        arg_max(array_to_string(errors[1:2], '; '), started_at) AS last_errors
-    FROM harvest_runs WHERE NOT dry_run GROUP BY municipality, system, url ORDER BY state DESC, municipality"""
-"""`minutes status --harvest`: per source, when it last ran and last succeeded, what its last run
-fetched, and whether it is failing or yielding nothing."""
+    WITH runs AS (SELECT *, failed > 0 AS failing FROM harvest_runs WHERE NOT dry_run),
+    per AS (
+        SELECT municipality, system, url, max(started_at) AS last_run,
+            max(started_at) FILTER (WHERE NOT failing AND NOT flagged) AS last_success,
+            arg_max(new, started_at) AS last_new, arg_max(unchanged, started_at) AS last_unchanged,
+            arg_max(meetings_seen, started_at) AS last_listed, arg_max(failing, started_at) AS failing_now,
+            arg_max(flagged, started_at) AS flagged_now,
+            arg_max(array_to_string(errors[1:2], '; '), started_at) AS last_errors
+        FROM runs GROUP BY municipality, system, url)
+    SELECT p.municipality, p.system, p.last_run, p.last_success,
+        (SELECT min(r.started_at) FROM runs r WHERE r.municipality = p.municipality AND r.system = p.system
+            AND r.url = p.url AND (r.failing OR r.flagged)
+            AND (p.last_success IS NULL OR r.started_at > p.last_success)) AS failing_since,
+        p.last_new, p.last_unchanged, p.last_listed,
+        CASE WHEN p.flagged_now THEN 'ZERO YIELD (site changed?)' WHEN p.failing_now THEN 'FAILING'
+             WHEN p.last_listed = 0 THEN 'NOTHING LISTED' ELSE 'ok' END AS state,
+        p.last_errors, p.url
+    FROM per p ORDER BY state = 'ok', p.municipality, p.system"""
+"""`minutes status --harvest`: per source, when it last ran and last succeeded, since when it has
+been failing, what its last run fetched (new documents, unchanged ones, meetings or files listed),
+and its state: ZERO YIELD (it listed meetings before and none now: has the site changed?),
+FAILING, NOTHING LISTED (a source that lists nothing, or an empty drop folder) or ok."""
