@@ -232,8 +232,11 @@ def publish(private: Path, db_path: Path) -> None:
         con.close()
     with private.open("rb") as fh:
         os.fsync(fh.fileno())
-    os.replace(private, db_path)
+    # the record of what the copy was made from goes first: a kill between the two leaves a copy
+    # that is never adopted and is removed by the next writer (the run is redone), never a record
+    # without its copy beside the published file
     _base_path(private).unlink(missing_ok=True)
+    os.replace(private, db_path)
     dir_fd = os.open(db_path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
