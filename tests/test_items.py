@@ -97,3 +97,18 @@ def test_a_single_decision_keeps_its_appeal_instructions() -> None:
     extraction = extract_document(text.encode(), Source("ote", "ote.txt"))
     assert not extraction.of(AppealInstruction)
     assert [s.kind for s in extraction.of(ItemSection)][-1] == "muutoksenhaku"
+
+
+def test_the_last_items_own_appeal_part_stays_with_it() -> None:
+    """'Muutoksenhaku' / 'Ei muutoksenhakuoikeutta ...' printed in the last item is the item's part;
+    the meeting's instructions start at 'OIKAISUVAATIMUSOHJE' below it."""
+    text = "\n".join(["Kaavin kunta  Pöytäkirja", "Kunnanhallitus 3.3.2025", "",
+                      "§ 47", "Talousarvion täytäntöönpano", "Päätös", "Hyväksyttiin.", "",
+                      "§ 48", "Lausunto osayleiskaavasta", "Päätös", "Asia jätettiin pöydälle.",
+                      "Muutoksenhaku", "Ei muutoksenhakuoikeutta, valmistelua koskeva päätös", "",
+                      "OIKAISUVAATIMUSOHJE", "Tähän päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen."])
+    extraction = extract_document(text.encode(), Source("pk", "pk.txt"))
+    last = extraction.of(AgendaItem)[-1]
+    own = [(s.kind, s.text) for s in extraction.of(ItemSection) if s.item_id == last.item_id]
+    assert own[-1] == ("muutoksenhaku", "Ei muutoksenhakuoikeutta, valmistelua koskeva päätös")
+    assert [a.heading_raw for a in extraction.of(AppealInstruction)] == ["OIKAISUVAATIMUSOHJE"]

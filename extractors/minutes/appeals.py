@@ -56,14 +56,26 @@ def appeals_start(lines: list[Line]) -> int | None:
     """Index of the line that opens the appeal instructions in the last item's lines: an appeal
     heading, or a short heading over a list of § numbers ('Kunnallisvalitus' / '§35, §39')."""
     texts = [" ".join(ln.text.replace("\u200b", "").split()) for ln in lines]
+    found = []
     for k, text in enumerate(texts):
         if k == 0:
             continue  # the item's own first line (its title) is never the start
-        if is_appeal_heading(text):
-            return k
-        if _is_short_heading(text) and k + 1 < len(texts) and SECTION_LIST.match(texts[k + 1]):
-            return k
-    return None
+        if is_appeal_heading(text) or _is_short_heading(text) and k + 1 < len(texts) \
+                and SECTION_LIST.match(texts[k + 1]):
+            found.append(k)
+    first = found[0] if found else None
+    names_items = first is not None and first + 1 < len(texts) and SECTION_LIST.match(texts[first + 1])
+    if len(found) >= 2 and not names_items and not _is_instructions(texts[first]) \
+            and any(_is_instructions(texts[k]) for k in found[1:]):
+        # 'Muutoksenhaku' / 'Ei muutoksenhakuoikeutta ...' is the item's own part when the
+        # meeting's instructions ('OIKAISUVAATIMUSOHJE', 'Valitusosoitus') follow it
+        return next(k for k in found[1:] if _is_instructions(texts[k]))
+    return first
+
+
+def _is_instructions(text: str) -> bool:
+    """'Oikaisuvaatimusohje', 'VALITUSOSOITUS', 'Besvärsanvisning': instructions, not a part's name."""
+    return fold(" ".join(text.split()).rstrip(":")).startswith(TRAILER_CAPS)
 
 
 def appeal_parts(lines: list[tuple[str, int | None]]) -> list[AppealText]:
