@@ -112,3 +112,12 @@ def test_the_last_items_own_appeal_part_stays_with_it() -> None:
     own = [(s.kind, s.text) for s in extraction.of(ItemSection) if s.item_id == last.item_id]
     assert own[-1] == ("muutoksenhaku", "Ei muutoksenhakuoikeutta, valmistelua koskeva päätös")
     assert [a.heading_raw for a in extraction.of(AppealInstruction)] == ["OIKAISUVAATIMUSOHJE"]
+
+
+def test_an_extracts_certification_is_not_its_appeal_text() -> None:
+    """'Otteen oikeaksi todistaa' under an extract's own 'Muutoksenhaku' part ends the item."""
+    text = "\n".join(["Kaavin kunta  Pöytäkirjanote", "Sivistyslautakunta 3.3.2025", "", "§ 48",
+                      "Valtuustoaloite", "Päätös", "Hyväksyttiin.", "Muutoksenhaku", "Oikaisuvaatimus",
+                      "Otteen oikeaksi todistaa", "Kirsi Rinne, hallintosihteeri"])
+    extraction = extract_document(text.encode(), Source("ote", "ote.txt"))
+    assert [(s.kind, s.text) for s in extraction.of(ItemSection)][-1] == ("muutoksenhaku", "Oikaisuvaatimus")

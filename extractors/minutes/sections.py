@@ -276,17 +276,19 @@ def _label_value(line: Line, labels: tuple[str, ...]) -> str | None:
 
 
 def _item_lines(raw: RawItem) -> list[Line]:
-    """The item's non-empty lines, up to the appeal instructions that follow the last item."""
+    """The item's non-empty lines, up to the appeal instructions or the signature lines that follow
+    the last item."""
     lines = [ln for ln in raw.lines if ln.text.strip()]
+    own_appeal = False  # the item printed its own 'Muutoksenhaku' heading above
     for k, ln in enumerate(lines):
         if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
-            heading = match_line_heading(_segments(lines[k - 1]), True)
-            if heading is not None and heading.kind == "muutoksenhaku" and not heading.rest:
-                break  # 'Muutoksenhaku' / 'VALITUSOSOITUS': the item's own instructions (Ahjo)
-            if any((h := match_line_heading(_segments(prev), True)) is not None and h.kind == "muutoksenhaku"
-                   and not h.rest and prev.text.strip() == h.heading_raw for prev in lines[1:k]):
-                break  # a second set of instructions ('VALITUSOSOITUS MARKKINAOIKEUDELLE') in the item's own
-            return lines[:k]  # appeal instructions after the last item belong to no item
+            if own_appeal and fold(ln.text).startswith(TRAILER_CAPS):
+                continue  # 'VALITUSOSOITUS (MARKKINAOIKEUDELLE)' inside the item's own instructions (Ahjo)
+            return lines[:k]  # instructions after the last item, or an extract's signature: no item's
+        heading = match_line_heading(_segments(ln), True) if k > 0 else None
+        if heading is not None and heading.kind == "muutoksenhaku" and not heading.rest \
+                and ln.text.strip().rstrip(":") == heading.heading_raw:
+            own_appeal = True
     return lines
 
 
