@@ -223,6 +223,21 @@ Päätös\tHyväksyttiin.
         ("esittelija", "Mikko Salo", "Kaupunginjohtaja")]
 
 
+def test_a_lower_case_title_and_a_name_on_the_proposal_heading_is_the_presenter() -> None:
+    body = """Päätösehdotus\ttekninen johtaja Paula Kauppinen
+\tTekninen lautakunta merkitsee raportin tiedoksi.
+
+Päätös\tHyväksyttiin.
+"""
+    extraction = extract_text(body)
+    assert ("paatosehdotus", "Tekninen lautakunta merkitsee raportin tiedoksi.") in kinds_and_texts(extraction)
+    assert [(r.role, r.name, r.title) for r in extraction.of(ItemRole)] == [
+        ("esittelija", "Paula Kauppinen", "tekninen johtaja")]
+    # a proposal's first line is no presenter, even when it ends in capitalised words
+    other = extract_text("Päätösehdotus\tlautakunta hyväksyy Kuopion Energia\n\nPäätös\tHyväksyttiin.\n")
+    assert other.of(ItemRole) == []
+
+
 def test_earlier_handling_by_a_working_group_is_history() -> None:
     body = """Puheenjohtajiston työryhmä, 17.09.2024, § 63
 

@@ -247,8 +247,13 @@ def _is_presenter(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         return is_title_word(words[0]) and not text.endswith((".", ":"))
-    return 2 <= len(words) <= 4 and not any(c.isdigit() for c in text) and not text.endswith((".", ":")) \
-        and all(w[:1].isupper() for w in words[1:])
+    if any(c.isdigit() for c in text) or text.endswith((".", ":")) or len(words) > 6:
+        return False
+    if len(words) <= 4 and all(w[:1].isupper() for w in words[1:]):
+        return True
+    # 'tekninen johtaja Paula Kauppinen': a title of up to three words (lower case too), then a name
+    ends = [k for k, w in enumerate(words[:3]) if is_title_word(w)]
+    return bool(ends) and 2 <= len(words) - ends[-1] - 1 <= 3 and all(w[:1].isupper() for w in words[ends[-1] + 1:])
 
 
 def _history_ref(line: Line, main_body: str | None, number: int | None = None) -> str | None:
