@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.document import Source, extract_document
 from extractors.minutes.roles import parse_person_lines
 from extractors.records import AgendaItem, Decision, ItemHistory, ItemRole, ItemSection
@@ -150,13 +152,14 @@ def test_lower_case_title_phrase_on_its_own_line() -> None:
 Row = tuple[str | None, str | None, float]  # margin text, text-column text, step down in mm
 
 
-def _margin_pdf(path: Path, rows: list[Row], text_x: float | None = None, wide: str = "") -> Path:
+def _margin_pdf(path: Path, rows: list[Row], text_x: float | None = None, wide: str = "",
+                overlap: float = 1.5) -> Path:
     """One page with headings in a left margin at 18 mm and a text column at ``text_x`` (by default
-    just left of where ``wide`` would end, so that a heading that wide runs under the text)."""
+    ``overlap`` mm left of where ``wide`` would end, so that a heading that wide runs under the text)."""
     pdf = DocPdf()
     pdf.font()
     pdf.add_page()
-    column = text_x if text_x is not None else 18 + pdf.get_string_width(wide) - 1.5
+    column = text_x if text_x is not None else 18 + pdf.get_string_width(wide) - overlap
     y = 20.0
     for margin, text, step in rows:
         for x, value in ((18, margin), (column, text)):
@@ -203,8 +206,9 @@ KTWEB_ROWS: list[Row] = [
 ]
 
 
-def test_genitive_decision_heading_wider_than_the_margin(tmp_path: Path) -> None:
-    path = _margin_pdf(tmp_path / "kaitalahti.pdf", KTWEB_ROWS, wide="Elinvoimalautakunnan")
+@pytest.mark.parametrize("overlap", [1.5, 0.0])  # under the text, or touching it
+def test_genitive_decision_heading_wider_than_the_margin(tmp_path: Path, overlap: float) -> None:
+    path = _margin_pdf(tmp_path / "kaitalahti.pdf", KTWEB_ROWS, wide="Elinvoimalautakunnan", overlap=overlap)
     extraction = extract_document(path.read_bytes(), Source(str(path), path.name))
     sections = kinds_and_texts(extraction)
     assert ("paatos", "Elinvoimalautakunta merkitsi selvityksen tiedokseen.") in sections
@@ -446,3 +450,18 @@ Hyväksyttiin.
     assert ("esittelija", "Kunnanjohtaja Mikko Salo") in sections
     assert ("paatosehdotus", "Kunnanhallitus saattaa valtuuston tietoon Ruoveden valtuustoon valitut "
             "valtuutetut.") in sections
+
+
+def test_a_margin_heading_glued_to_its_text_is_split_off() -> None:
+    """The text layer may join a wide margin heading to the text with no space at all
+    ('KaupunginhallituksenAsia palautettiin ...' over a lone 'päätös')."""
+    from extractors.minutes.sections import _join_wrapped_margin_headings
+    from extractors.records import Line, Segment
+
+    glued = "KaupunginhallituksenAsia palautettiin uudelleen valmisteltavaksi."
+    lines = [Line(page=1, y=100.0, x0=50.8, text=glued, segments=(Segment(50.8, 160.2, glued),), height=10.0),
+             Line(page=1, y=110.0, x0=50.8, text="päätös", segments=(Segment(50.8, 75.0, "päätös"),), height=10.0)]
+    joined = _join_wrapped_margin_headings(lines)
+    assert [s.text for s in joined[0].segments] == ["Kaupunginhallituksen päätös",
+                                                    "Asia palautettiin uudelleen valmisteltavaksi."]
+    assert len(joined) == 1

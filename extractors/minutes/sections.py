@@ -460,6 +460,9 @@ def _wrapped_onto(line: Line, before: Line | None, lines: list[Line], leading: f
         and 0 < line.y - before.y <= DEFAULT_PARAGRAPH_GAP * leading and _wraps(before, lines)
 
 
+_GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+[a-zåäö])([A-ZÅÄÖ][a-zåäö]*)$")
+
+
 def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     """Join a margin heading that wraps in its narrow column ('Valmistelija /' over 'lisätiedot',
     'Esittelijän' over 'ehdotus') back into one heading on its first line."""
@@ -492,6 +495,9 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
             # the heading ran into the text column and merged with it: 'Sivistyslautakunnan Hyväksyttiin.'
             # over a lone 'päätös' in the margin
             words, tail = line.segments[0].text.split(), nxt.segments[0].text.strip()
+            glued = _GLUED.match(words[0]) if words else None
+            if glued:  # no space at all between them: 'KaupunginhallituksenAsia palautettiin ...'
+                words = [glued.group(1), glued.group(2), *words[1:]]
             for n in (1, 2, 3):
                 joined = heading_kind(" ".join(words[:n] + [tail]))
                 if joined and len(words) > n and words[n][:1].isupper():
