@@ -18,6 +18,7 @@ import duckdb
 
 from extractors import records as R
 from pipeline.schema import ensure_schema, table_columns
+from pipeline.transaction import transaction
 
 DEFAULT_DB = Path("data/processed/minutes.duckdb")
 
@@ -112,13 +113,8 @@ def write_extraction(con: duckdb.DuckDBPyConnection, extraction: R.Extraction | 
     packed = pack_extraction(extraction)
     stamp = now or dt.datetime.now()
     doc = R.Document(**{**packed.document.__dict__, "ingested_at": stamp})
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         delete_documents(con, _doc_ids_to_replace(con, doc))
         insert_rows(con, [doc])
         for record_type, columns in packed.tables:
             insert_columns(con, record_type, columns)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
