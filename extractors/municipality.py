@@ -267,11 +267,11 @@ def score_municipalities(text: str, file_name: str = "") -> Counter:
         factor = HEADER_FACTOR if n < DEFAULT_HEADER_LINES else 1.0
         words = _WORD.findall(line)
         for i, word in enumerate(words):
-            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             code = match_word(word)
             if code:
                 if _is_person_context(words, i):
                     continue
+                nxt = words[i + 1].lower() if i + 1 < len(words) else ""
                 if nxt in _NOUNS or ascii_lower(nxt) in _NOUNS:
                     scores[code] += WEIGHT_INSTITUTION * factor
                 elif word[:1].isupper():

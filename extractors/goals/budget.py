@@ -70,9 +70,12 @@ def column_of(raw: str) -> str | None:
     return None
 
 
+_YEAR_WORD = re.compile(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}")
+
+
 def _is_header_word(word: str) -> bool:
     w = word.lower().strip("()*:")
-    return w in _HEADER_WORDS or bool(re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w))
+    return w in _HEADER_WORDS or bool(_YEAR_WORD.fullmatch(w))
 
 
 def _header_segment(seg: Segment) -> bool:
