@@ -84,6 +84,9 @@ DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 
 # --- roles --------------------------------------------------------------------------------------------
 
 
+_LETTERS = re.compile(r"[a-zåäö]+")
+_SENTENCE_MARK = re.compile(r"[.:;/]")
+_BROKEN_WORD = re.compile(r"(\w{3,}) (\w)\b")  # a narrow cell's last letter on its own: 'Toteutunu t'
 # any stem at all: most cells hold none, and one scan tells so instead of a test per stem and role
 _ANY_STEM = re.compile("|".join(re.escape(stem) for _, stems in ROLE_STEMS for stem in stems))
 
@@ -103,7 +106,7 @@ def column_role(header: str) -> str | None:
             for role, stems in ROLE_STEMS:
                 if any(stem in text for stem in stems):
                     return role
-    for word in re.findall(r"[a-zåäö]+", folded):
+    for word in _LETTERS.findall(folded):
         if word in _WHOLE_WORD_ROLES:
             return _WHOLE_WORD_ROLES[word]
     return None
@@ -112,9 +115,9 @@ def column_role(header: str) -> str | None:
 def _mark_role(header: str) -> str | None:
     """'Toteutunut' / 'Osittain' / 'Ei toteutunut' as a column header: a column ticked with 'X'."""
     words = header.split()
-    if not words or len(words) > 3 or re.search(r"[.:;/]", header):
+    if not words or len(words) > 3 or _SENTENCE_MARK.search(header):
         return None
-    status = status_from_words(re.sub(r"(\w{3,}) (\w)\b", r"\1\2", header))  # 'Toteutunu t'
+    status = status_from_words(_BROKEN_WORD.sub(r"\1\2", header))  # 'Toteutunu t'
     return f"mark:{status}" if status else None
 
 
