@@ -9,20 +9,14 @@ Expected failures are one line with a hint on stderr, never a traceback.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from pipeline.forkserver import start_for_command
+import duckdb
+import typer
+from rich.console import Console
+from rich.table import Table
 
-# before the imports below (DuckDB, typer, rich: ~0.5 s): the parsers' fork server loads meanwhile
-start_for_command(sys.argv[1:])
-
-from pathlib import Path  # noqa: E402
-
-import duckdb  # noqa: E402
-import typer  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
-
-from pipeline.cli_support import (  # noqa: E402
+from pipeline.cli_support import (
     EXIT_BUSY,
     EXIT_FAILED,
     EXIT_FATAL,
@@ -33,9 +27,9 @@ from pipeline.cli_support import (  # noqa: E402
     report_json,
     version_callback,
 )
-from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths  # noqa: E402
-from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file  # noqa: E402
-from pipeline.storage import DEFAULT_DB, connect  # noqa: E402
+from pipeline.ingest import DEFAULT_TIMEOUT_S, DEFAULT_WORKERS, EXECUTORS, IngestReport, ingest_paths
+from pipeline.publish import DatabaseBusy, DatabaseError, check_database_file
+from pipeline.storage import DEFAULT_DB, connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Finnish municipal meeting minutes and goal follow-ups into DuckDB.")

@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 import uuid
@@ -26,7 +27,6 @@ from pathlib import Path
 
 from extractors.document import Source, extract_document, failed
 from extractors.records import Extraction
-from pipeline.forkserver import context, start_workers
 from pipeline.goals_views import relink
 from pipeline.publish import writing
 from pipeline.storage import Packed, connect, known_documents, pack_extraction, write_extraction
@@ -158,13 +158,38 @@ def _release(proc: mp.process.BaseProcess) -> None:
             proc.close()
 
 
+_CTX: mp.context.BaseContext | None = None
+# Modules a worker would import again when it re-runs the parent's main script (the `minutes`
+# console script imports pipeline.cli): preloaded when loaded in the parent. Python 3.11's fork
+# server does not honour a '__main__' preload, so the real modules are named instead.
+ENTRY_MODULES = ("pipeline.cli",)
+
+
+def _context() -> mp.context.BaseContext:
+    global _CTX
+    if _CTX is None:
+        ctx = mp.get_context("forkserver")
+        entry = [m for m in ENTRY_MODULES if m in sys.modules]
+        ctx.set_forkserver_preload(["pipeline.preload", "pipeline.ingest", *entry])
+        _CTX = ctx
+    return _CTX
+
+
+def start_workers() -> None:
+    """Start the fork server (and its preload) now, so that it loads while the parent hashes files."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
                 timeout: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB,
                 use_ocr: bool = True, embedded_html: bool = True
                 ) -> Iterable[tuple[Path, Extraction | Packed, float, float | None]]:
     """Parse documents in child processes, yielding (path, extraction, seconds, worker peak RSS in MB)
     as each finishes; a parsed document's extraction comes as columns (`Packed`)."""
-    ctx = context()
+    ctx = _context()
     pending = list(paths)
     running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
     while pending or running:
