@@ -267,11 +267,11 @@ def score_municipalities(text: str, file_name: str = "") -> Counter:
         factor = HEADER_FACTOR if n < DEFAULT_HEADER_LINES else 1.0
         words = _WORD.findall(line)
         for i, word in enumerate(words):
-            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             code = match_word(word)
             if code:
                 if _is_person_context(words, i):
                     continue
+                nxt = words[i + 1].lower() if i + 1 < len(words) else ""
                 if nxt in _NOUNS or ascii_lower(nxt) in _NOUNS:
                     scores[code] += WEIGHT_INSTITUTION * factor
                 elif word[:1].isupper():
@@ -349,14 +349,15 @@ def _count(patterns: tuple[str, ...], folded_text: str) -> int:
 
     A pattern whose literal part is not in the text has no match: the substring test is ~50 times
     cheaper than a scan with a leading `\\b`, which keeps the regex engine from skipping ahead."""
-    return sum(len(re.findall(folded, folded_text, re.I | re.M)) for folded, needle in map(_folded_pattern, patterns)
+    return sum(len(folded.findall(folded_text)) for folded, needle in map(folded_marker, patterns)
                if needle in folded_text)
 
 
 @cache
-def _folded_pattern(pattern: str) -> tuple[str, str]:
+def folded_marker(pattern: str) -> tuple[re.Pattern[str], str]:
+    """A kind marker compiled for folded text, and the literal its every match contains."""
     folded = ascii_lower(pattern)
-    return folded, required_literal(folded)
+    return re.compile(folded, re.I | re.M), required_literal(folded)
 
 
 def required_literal(pattern: str) -> str:

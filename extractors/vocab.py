@@ -336,6 +336,7 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
 # the object lemma in its case in one sentence. The regular expressions above stay for OCR-damaged text.
 NOTED_VERB_LEMMAS: tuple[str, ...] = ("merkitä", "merkitty", "merkinnyt", "saattaa", "saatettu", "kuitata")
 NOTED_OBJECT: tuple[str, str] = ("tieto", "tulento")  # 'tiedoksi', 'tiedokseen', 'tiedoksensa'
+NOTED_OBJECT_STEM = "tiedo"  # what every translative of 'tieto' begins with ('tiedoksi', 'tiedoiksi')
 # 'saattaa tiedoksi' is distribution, not the outcome, when the decision itself is its subject
 # ('Päätös saatetaan tiedoksi hakijalle') or the sentence approves something ('hyväksyi ... ja saattaa').
 DISTRIBUTION_LEMMAS: tuple[str, ...] = ("saattaa", "saatettu")

@@ -2,10 +2,10 @@
 
 The work per document is the same as on one machine: on the Dask worker, the document is parsed
 in a child process of that worker's own fork server, with the same time and memory limits
-(`pipeline.ingest.run_parsers`), and its `Extraction` comes back to this process, the only
-writer, which loads it into DuckDB in one transaction. The file's bytes travel with the task, so
-workers need the package but not the input files. At most a few tasks per worker thread are in
-flight, so memory stays bounded whatever the batch size.
+(`pipeline.ingest.run_parsers`), and its extraction (as columns, `pipeline.storage.Packed`) comes
+back to this process, the only writer, which loads it into DuckDB in one transaction. The file's
+bytes travel with the task, so workers need the package but not the input files. At most a few
+tasks per worker thread are in flight, so memory stays bounded whatever the batch size.
 
 Failure model: a worker killed mid-task (kill -9, OOM) is noticed by the scheduler, which runs
 the task again elsewhere; a document that kills `ALLOWED_FAILURES` workers in a row is recorded
@@ -28,12 +28,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extractors.records import Extraction
+from pipeline.storage import Packed
 
 IN_FLIGHT_PER_THREAD = 2  # queued tasks per worker thread: enough to keep workers busy
 
 
 def parse_on_worker(data: bytes, source: str, file_name: str, municipality: str | None, timeout: float,
-                    memory_mb: int, use_ocr: bool, embedded_html: bool) -> tuple[Extraction, float | None]:
+                    memory_mb: int, use_ocr: bool, embedded_html: bool) -> tuple[Extraction | Packed, float | None]:
     """Runs on a Dask worker: parse one document's bytes in a limited child process."""
     from pipeline.ingest import run_parsers
 
@@ -42,8 +43,7 @@ def parse_on_worker(data: bytes, source: str, file_name: str, municipality: str 
         path.write_bytes(data)
         ((_, extraction, _, peak),) = list(run_parsers([path], 1, municipality, timeout, memory_mb, use_ocr,
                                                        embedded_html))
-    doc = dataclasses.replace(extraction.document, source=source)
-    return Extraction(document=doc, rows=extraction.rows), peak
+    return dataclasses.replace(extraction, document=dataclasses.replace(extraction.document, source=source)), peak
 
 
 def check_workers(client) -> None:  # noqa: ANN001 - distributed.Client
@@ -59,7 +59,7 @@ def check_workers(client) -> None:  # noqa: ANN001 - distributed.Client
 
 def run_parsers_dask(paths: list[Path], scheduler: str, municipality: str | None, timeout: float,
                      memory_mb: int, use_ocr: bool, embedded_html: bool
-                     ) -> Iterator[tuple[Path, Extraction, float, float | None]]:
+                     ) -> Iterator[tuple[Path, Extraction | Packed, float, float | None]]:
     """Parse documents on the cluster at `scheduler`, yielding (path, extraction, seconds, peak RSS MB)
     as each finishes, like `pipeline.ingest.run_parsers`."""
     from distributed import Client, as_completed

@@ -16,6 +16,7 @@ import duckdb
 from extractors.goals.linking import DEFAULT_LINK_THRESHOLD, link_followups
 from extractors.goals.themes import THEMES
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, columns
+from pipeline.transaction import transaction
 
 
 def _theme_case(expr: str) -> str:
@@ -150,20 +151,25 @@ def relink(con: duckdb.DuckDBPyConnection, threshold: float = DEFAULT_LINK_THRES
     municipality could not be recognised form one group of their own; the similarity threshold
     keeps unrelated goals apart there.
     """
-    rows = [FollowUp(*r) for r in con.execute(
-        f"SELECT {', '.join(columns(FollowUp))} FROM followups").fetchall()]
-    by_municipality: dict[str | None, list[FollowUp]] = defaultdict(list)
-    for row in rows:
-        by_municipality[row.municipality].append(row)
-    updates: list[tuple[str | None, float | None, str]] = []
-    for municipality, group in by_municipality.items():
-        records = _goal_records(con, municipality)
-        goals = [r for r in records if isinstance(r, Goal)]
-        for row in group:
-            fitting = {g.goal_id for g in goals if _fits(g, row)} or {g.goal_id for g in goals}
-            candidates = [r for r in records if r.goal_id in fitting]
-            linked = link_followups([row], candidates, threshold)[0] if candidates else row
-            updates.append((linked.goal_id, linked.link_score if candidates else None, row.row_id))
-    if updates:
-        con.executemany("UPDATE followups SET goal_id = ?, link_score = ? WHERE row_id = ?", updates)
+    with transaction(con):  # read and write in one: a crash or a concurrent reader sees all links or none
+        rows = [FollowUp(*r) for r in con.execute(
+            f"SELECT {', '.join(columns(FollowUp))} FROM followups").fetchall()]
+        by_municipality: dict[str | None, list[FollowUp]] = defaultdict(list)
+        for row in rows:
+            by_municipality[row.municipality].append(row)
+        updates: list[tuple[str | None, float | None, str]] = []
+        for municipality, group in by_municipality.items():
+            records = _goal_records(con, municipality)
+            goals = [r for r in records if isinstance(r, Goal)]
+            for row in group:
+                fitting = {g.goal_id for g in goals if _fits(g, row)} or {g.goal_id for g in goals}
+                candidates = [r for r in records if r.goal_id in fitting]
+                linked = link_followups([row], candidates, threshold)[0] if candidates else row
+                updates.append((linked.goal_id, linked.link_score if candidates else None, row.row_id))
+        if updates:  # one statement: `executemany` would run one UPDATE per row (~1 ms each)
+            goal_ids, scores, row_ids = (list(column) for column in zip(*updates, strict=True))
+            con.execute("UPDATE followups SET goal_id = u.goal_id, link_score = u.score FROM (SELECT "
+                        "unnest($1::VARCHAR[]) AS goal_id, unnest($2::DOUBLE[]) AS score, "
+                        "unnest($3::VARCHAR[]) AS row_id) AS u WHERE followups.row_id = u.row_id",
+                        [goal_ids, scores, row_ids])
     return sum(1 for u in updates if u[0])

@@ -10,7 +10,7 @@ few workers that do load them for themselves.
 import gc
 import os
 
-from extractors import chain, document, municipality  # noqa: F401 - loaded for their side effect
+from extractors import chain, document, municipality, vocab  # noqa: F401 - loaded for their side effect
 from extractors.goals import followup, linking, plans  # noqa: F401
 from extractors.minutes import decisions, meeting, roles  # noqa: F401
 from extractors.text import htmltext, ocrfix, repair  # noqa: F401
@@ -39,8 +39,27 @@ Päätös Hyväksyttiin.
 os.setpgrp()
 
 
+def compile_cues() -> int:
+    """Compile every cue pattern the decision reader looks for (`vocab`'s ``*_CUES`` and
+    ``*_NEGATIONS``: outcomes, votes, recusals) and the document-kind markers, which the warm
+    text below reaches only in part: each worker compiled ~30 of them again (~0.5 ms each).
+    Returns how many there are."""
+    count = 0
+    for name, value in vars(vocab).items():
+        if name.endswith(("_CUES", "_NEGATIONS")):
+            for group in value.values() if isinstance(value, dict) else (value,):
+                for pattern in group:
+                    roles.compile_folded(pattern)
+                    count += 1
+    for pattern in (*vocab.FOLLOWUP_MARKERS, *vocab.GOAL_MARKERS, *vocab.MINUTES_MARKERS):
+        municipality.folded_marker(pattern)  # the kind markers: most are absent from the warm text
+        count += 1
+    return count
+
+
 def warm() -> None:
     """Touch the lazily loaded lexicons and run the chain once, so forked workers inherit them."""
+    compile_cues()
     municipality.recognise_municipality("Lapuan kaupunki")
     ocrfix.common_words()
     ocrfix.unreadable_words(WARM_TEXT.split())

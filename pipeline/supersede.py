@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import duckdb
 
+from pipeline.transaction import transaction
+
 _RANK = "(d.kind = 'agenda'), d.ingested_at DESC NULLS LAST, d.doc_id"
 _PLACE = "coalesce(d.municipality_code, x.municipality)"
 _BODY = "lower(strip_accents(x.body))"
@@ -62,13 +64,8 @@ WHERE meetings.meeting_id = k.meeting_id AND k.doc_id <> w.winner_doc
 
 def supersede(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute every `replaced_by` pointer from the documents now in the database, atomically."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("UPDATE agenda_items SET replaced_by = NULL WHERE replaced_by IS NOT NULL")
         con.execute("UPDATE meetings SET replaced_by = NULL WHERE replaced_by IS NOT NULL")
         con.execute(_ITEMS)
         con.execute(_MEETINGS)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise

@@ -77,11 +77,14 @@ def column_of(raw: str) -> str | None:
     return None
 
 
+_YEAR_WORD = re.compile(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}")
+
+
 def is_header_word(word: str) -> bool:
     """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
     column word that a narrow cell broke ('Alkuperäine' + 'n')."""
     w = word.lower().strip("()*:")
-    if w in _HEADER_WORDS or w.endswith("%") or re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", w):
+    if w in _HEADER_WORDS or w.endswith("%") or _YEAR_WORD.fullmatch(w):
         return True
     return len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in _HEADER_WORDS) or (
         len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))

@@ -31,6 +31,7 @@ per page (each page closed after use) -> rows with roles -> records.
 from __future__ import annotations
 
 import colorsys
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -88,20 +89,29 @@ DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most 
 # --- roles --------------------------------------------------------------------------------------------
 
 
+_LETTERS = re.compile(r"[a-zåäö]+")
+_SENTENCE_MARK = re.compile(r"[.:;/]")
+_BROKEN_WORD = re.compile(r"(\w{3,}) (\w)\b")  # a narrow cell's last letter on its own: 'Toteutunu t'
+# any stem at all: most cells hold none, and one scan tells so instead of a test per stem and role
+_ANY_STEM = re.compile("|".join(re.escape(stem) for _, stems in ROLE_STEMS for stem in stems))
+
+
+@functools.lru_cache(maxsize=100_000)
 def column_role(header: str) -> str | None:
     """The role a printed header cell names, or None ('Toimenpide/mittari' -> action)."""
     folded = " ".join(header.lower().split())
     if not folded or len(folded) > 80:
         return None
     spaced, joined = folded + " ", folded.replace(" ", "") + " "
-    for role, stems in ROLE_STEMS:  # narrow cells break words ('Tavoiteta so 2026'): a word joined again first
-        if any(len(stem) >= 7 and stem in joined and stem not in spaced for stem in stems):
-            return role
-    for text in (spaced, joined):  # 'Toteutumine n'
-        for role, stems in ROLE_STEMS:
-            if any(stem in text for stem in stems):
+    if _ANY_STEM.search(joined) or _ANY_STEM.search(spaced):
+        for role, stems in ROLE_STEMS:  # narrow cells break words ('Tavoiteta so 2026'): a word joined again first
+            if any(len(stem) >= 7 and stem in joined and stem not in spaced for stem in stems):
                 return role
-    for word in re.findall(r"[a-zåäö]+", folded):
+        for text in (spaced, joined):  # 'Toteutumine n'
+            for role, stems in ROLE_STEMS:
+                if any(stem in text for stem in stems):
+                    return role
+    for word in _LETTERS.findall(folded):
         if word in _WHOLE_WORD_ROLES:
             return _WHOLE_WORD_ROLES[word]
     return None
@@ -110,9 +120,9 @@ def column_role(header: str) -> str | None:
 def _mark_role(header: str) -> str | None:
     """'Toteutunut' / 'Osittain' / 'Ei toteutunut' as a column header: a column ticked with 'X'."""
     words = header.split()
-    if not words or len(words) > 3 or re.search(r"[.:;/]", header):
+    if not words or len(words) > 3 or _SENTENCE_MARK.search(header):
         return None
-    status = status_from_words(re.sub(r"(\w{3,}) (\w)\b", r"\1\2", header))  # 'Toteutunu t'
+    status = status_from_words(_BROKEN_WORD.sub(r"\1\2", header))  # 'Toteutunu t'
     return f"mark:{status}" if status else None
 
 

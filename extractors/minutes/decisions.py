@@ -53,6 +53,7 @@ from extractors.vocab import (
     NON_ACTING_LEMMAS,
     NON_DECIDING_POINT_LEMMAS,
     NOTED_OBJECT,
+    NOTED_OBJECT_STEM,
     NOTED_VERB_LEMMAS,
     NUMBER_WORDS,
     OUTCOME_CUES,
@@ -125,6 +126,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def noting_at(sentence: str) -> int | None:
     """Offset of the verb when a sentence notes something ('Kaupunginhallitus merkitsi pöytäkirjat
     tiedokseen', 'saatettiin tiedoksi'), read from lemmas so that every inflection counts."""
+    if NOTED_OBJECT_STEM not in sentence.lower():
+        return None  # no form of the noted object at all: no word to analyse
     words = [(m.start(), lemmas(m.group(0))) for m in _WORD.finditer(sentence)]
     if not any(NOTED_OBJECT in found for _, found in words):
         return None

@@ -111,6 +111,9 @@ def match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch
     return match
 
 
+_COLON_TEXT = re.compile(r"^[^:]{2,45}:\s*\S")
+
+
 def _match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatch | None:
     """Find a heading at the start of a line given as its text segments.
 
@@ -124,7 +127,7 @@ def _match_line_heading(segments: list[str], has_positions: bool) -> HeadingMatc
     if not text:
         return None
     # 1. the whole line
-    has_colon_text = re.match(r"^[^:]{2,45}:\s*\S", text) is not None
+    has_colon_text = _COLON_TEXT.match(text) is not None
     whole = heading_kind(_clean(text)) if len(text) <= 60 and not has_colon_text else None
     if whole:
         return HeadingMatch(whole[0], _clean(text), "", whole[1])

@@ -205,14 +205,16 @@ def _is_item_start(line: Line, first_content: bool) -> bool:
     return not rest or body_name(rest) is not None  # not a listed title that happens to hold a date
 
 
+_FOLDED_BODY_SUFFIXES = tuple(ascii_lower(s) for s in BODY_SUFFIXES)
+
+
 def body_name(text: str) -> str | None:
     """A body's name if the text is one ('Tekninen lautakunta', 'KAUPUNGINHALLITUS'), else None."""
     text = squash_spaces(text).strip(" :")
     words = text.split()
     if not words or len(words) > 6 or any(c.isdigit() for c in text) or not words[0][:1].isupper():
         return None
-    last = ascii_lower(words[-1])
-    if not any(last.endswith(ascii_lower(s)) for s in BODY_SUFFIXES):
+    if not ascii_lower(words[-1]).endswith(_FOLDED_BODY_SUFFIXES):
         return None
     if text.isupper():
         text = text[0] + text[1:].lower()

@@ -43,6 +43,8 @@ def fold_keep_length(text: str) -> str:
     'é' folds to 'a' because in Finnish OCR output it stands for 'ä' ('siséltd' = 'sisältö').
     """
     lowered = text.lower()
+    if lowered.isascii():  # nothing to fold: every character the table maps is beyond ASCII
+        return lowered
     if len(lowered) != len(text):  # 'İ' lowers to two characters: fold one by one
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(_FOLD_TABLE)

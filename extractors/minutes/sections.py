@@ -209,7 +209,7 @@ def _is_trailer(text: str) -> bool:
     if folded.startswith(TRAILER_ANY_CASE):
         return True
     head = text.split(":", 1)[0]
-    if fold(head) in TRAILER_SIGNATURES and (":" in text or len(text.split()) <= 3):
+    if (folded if head == text else fold(head)) in TRAILER_SIGNATURES and (":" in text or len(text.split()) <= 3):
         return True
     return folded.startswith(TRAILER_CAPS) and text.upper() == text
 

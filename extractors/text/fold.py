@@ -22,6 +22,7 @@ class _Stripped(dict):
 
 _STRIPPED = _Stripped()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def strip_diacritics(text: str) -> str:
@@ -47,4 +48,4 @@ def squash_spaces(text: object) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, punctuation as single spaces: the form headings are compared in."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", strip_diacritics(text).lower()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", strip_diacritics(text).lower()).split())

@@ -165,6 +165,8 @@ def _considered(words: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _token_cores(token: str) -> tuple[str, ...]:
+    if token.isalpha() and token[0].islower() and token.islower():  # most tokens: a plain word, its own core
+        return (token,) if len(token) >= 3 else ()
     return tuple(core for core in _SEPARATORS.split(_CORE.match(token).group(2))[::2]
                  if _finnish_looking(core) and (core[0].islower() or _MARKERS.search(core.lower())))
 
@@ -190,18 +192,25 @@ def page_damage(words: list[str]) -> float:
     Text without OCR marks that kept its ä/ö is clean: the costly repairability test of every
     unknown word (names, rare compounds) is skipped for it.
     """
-    cores = _considered(words)
+    return _damage(_considered(words))
+
+
+def _damage(cores: list[str]) -> float:
+    """`page_damage` of word cores found already (a document's are its pages' cores together)."""
     if not cores:
         return 0.0
-    if len(cores) >= 30 and not any(_MARKERS.search(c.lower()) for c in cores) \
-            and diacritic_loss(words) < DEFAULT_CLEAN_LOSS:
+    if len(cores) >= 30 and not _MARKERS.search(" ".join(cores).lower()) and _loss(cores) < DEFAULT_CLEAN_LOSS:
         return 0.0
     return sum(_damaged(c) for c in cores) / len(cores)
 
 
 def diacritic_loss(words: list[str]) -> float:
     """Estimated share of ä/ö the OCR lost: 1 - observed (ä+ö) share of a/o/ä/ö over the usual one."""
-    text = " ".join(_considered(words)).lower()
+    return _loss(_considered(words))
+
+
+def _loss(cores: list[str]) -> float:
+    text = " ".join(cores).lower()
     front, back = text.count("ä") + text.count("ö"), text.count("a") + text.count("o")
     if front + back < 50:
         return 1.0
@@ -223,9 +232,13 @@ def needs_repair(words: list[str], min_damage: float = DEFAULT_MIN_DAMAGE) -> bo
 
 def _known_margin(words: list[str]) -> float:
     """The margin a known word's variant needs: higher the more ä/ö the text still has."""
+    return _margin(_loss(_considered(words)))
+
+
+def _margin(loss: float) -> float:
     import math
 
-    return round(DEFAULT_KNOWN_MARGIN - math.log10(diacritic_loss(words)), 1)
+    return round(DEFAULT_KNOWN_MARGIN - math.log10(loss), 1)
 
 
 # --- candidate search --------------------------------------------------------------------------
@@ -468,16 +481,17 @@ def repair_pages(pages: list[PageText], min_damage: float = DEFAULT_MIN_DAMAGE
     page); the ä/ö loss that sets how freely known words change is estimated per document.
     """
     page_words = [[w for line in page.lines for w in line.text.split()] for page in pages]
-    all_words = [w for words in page_words for w in words]
-    if looks_swedish(all_words):
+    if looks_swedish([w for words in page_words for w in words]):
         return list(pages), []
-    document_damaged = page_damage(all_words) >= min_damage
-    margin = _known_margin(all_words)
+    page_cores = [_considered(words) for words in page_words]  # once: each judgement below reads them
+    all_cores = [c for cores in page_cores for c in cores]
+    document_damaged = _damage(all_cores) >= min_damage
+    margin = _margin(_loss(all_cores))
     out: list[PageText] = []
     infos: list[RepairInfo] = []
-    for page, words in zip(pages, page_words, strict=True):
-        if len(_considered(words)) >= DEFAULT_MIN_PAGE_WORDS:
-            damaged = page_damage(words) >= min_damage
+    for page, cores in zip(pages, page_cores, strict=True):
+        if len(cores) >= DEFAULT_MIN_PAGE_WORDS:
+            damaged = _damage(cores) >= min_damage
         else:
             damaged = document_damaged
         if not damaged:
