@@ -86,6 +86,7 @@ def test_the_parent_holds_no_document_but_the_one_it_writes(tmp_path: Path) -> N
     import gc
 
     from extractors.records import Extraction
+    from pipeline.storage import Packed  # what a worker sends: the extraction as columns
 
     src = tmp_path / "in"
     src.mkdir()
@@ -94,7 +95,7 @@ def test_the_parent_holds_no_document_but_the_one_it_writes(tmp_path: Path) -> N
     alive: list[int] = []
 
     def count(result) -> None:
-        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, Extraction)))
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, (Extraction, Packed))))
 
     report = ingest_paths([src], tmp_path / "m.duckdb", workers=2, progress=count)
     assert report.count("ok") == 24 and len(alive) == 24
