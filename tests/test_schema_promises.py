@@ -71,12 +71,12 @@ def test_ahjo_ids_have_the_documented_form(shared_dir: Path) -> None:
 
 
 def test_office_holders_decisions_have_the_documented_item_id(shared_dir: Path) -> None:
-    """'for an office holder's decision `<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`',
+    """'for an office holder's decision `<municipality>/<office>/<case id (CaseIDLabel) or NativeId>/<doc_id[:8]>/§<n>`',
     as ingest reads a saved Ahjo response (here 60 real office holders' decisions of one)."""
     from extractors.document import Source, extract_document
 
     doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert "`<municipality>/<office>/<case or NativeId>/<doc_id[:8]>/§<n>`" in doc
+    assert "`<municipality>/<office>/<case id (CaseIDLabel) or NativeId>/<doc_id[:8]>/§<n>`" in doc
     saved = json.loads((shared_dir / "real" / "helsinki" / "decisions_latest.json").read_text(encoding="utf-8"))
     saved = saved.get("decisions", saved) if isinstance(saved, dict) else saved
     decisions = [d for d in saved if not d.get("Meeting")][:60]
@@ -93,4 +93,5 @@ def test_office_holders_decisions_have_the_documented_item_id(shared_dir: Path) 
         assert m, item.item_id
         assert m["office"] in offices and m["key"] in keys and m["office"] == item.body, item.item_id
         assert m["n"] is None or int(m["n"]) == item.section_number, item.item_id
-        assert m["key"] == (item.diary_number or m["key"]), item.item_id
+        # the case id, which the printed diary number starts with ('HEL 2022-000063 T 00 01 00')
+        assert (item.diary_number or m["key"]).startswith(m["key"]), item.item_id
