@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.text.fold import ascii_lower
-from extractors.text.lexicon import voikko
+from extractors.text.lexicon import analyses
 from extractors.vocab import (
     FOLLOWUP_MARKERS,
     GOAL_MARKERS,
@@ -175,16 +175,10 @@ def _adjective_index() -> dict[str, str]:
     return index
 
 
-_voikko = voikko  # None without libvoikko: the rule-based stems are the fallback
-
-
-@cache
 def analyse(word: str) -> tuple[tuple[str, str], ...]:
-    """(BASEFORM, CLASS) pairs of a word by libvoikko; empty without libvoikko."""
-    voikko = _voikko()
-    if voikko is None or not word:
-        return ()
-    return tuple((a.get("BASEFORM", ""), a.get("CLASS", "")) for a in voikko.analyze(word))
+    """(BASEFORM, CLASS) pairs of a word by libvoikko; empty without libvoikko (the rule-based
+    stems are the fallback)."""
+    return tuple((a.get("BASEFORM", ""), a.get("CLASS", "")) for a in analyses(word))
 
 
 def is_first_name(word: str) -> bool:

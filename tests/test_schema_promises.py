@@ -71,7 +71,8 @@ def test_ahjo_ids_have_the_documented_form(shared_dir: Path) -> None:
 
 
 def test_office_holders_decisions_have_the_documented_item_id(shared_dir: Path) -> None:
-    """'for an office holder's decision `<municipality>/<office>/<case id (CaseIDLabel) or NativeId>/<doc_id[:8]>/§<n>`',
+    """'for an office holder's decision
+    `<municipality>/<office>/<case id (CaseIDLabel) or NativeId>/<doc_id[:8]>/§<n>`',
     as ingest reads a saved Ahjo response (here 60 real office holders' decisions of one)."""
     from extractors.document import Source, extract_document
 

@@ -11,14 +11,13 @@ printed, otherwise libvoikko's name classes (etunimi / sukunimi) do. Titles keep
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.records import ItemRole
 from extractors.text.fold import ascii_lower
-from extractors.text.lexicon import voikko
+from extractors.text.lexicon import analyses
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,
@@ -97,22 +96,14 @@ def search_any(patterns: Sequence[str], folded: str) -> re.Match[str] | None:
 
 # --- libvoikko: name classes ----------------------------------------------------------------------
 
-_VOIKKO_LOCK = threading.Lock()
-
-
-_voikko = voikko  # None without libvoikko: name order falls back to e-mail and simple rules
+# Without libvoikko `analyses` is empty: name order falls back to e-mail and simple rules.
 
 
 @lru_cache(maxsize=20000)
 def _analyses(word: str) -> tuple[tuple[str, str, str], ...]:
     """(CLASS, BASEFORM, SIJAMUOTO) of each voikko analysis of ``word``."""
-    voikko = _voikko()
-    if voikko is None or not word:
-        return ()
     probe = word.capitalize() if word.isupper() and len(word) > 1 else word
-    with _VOIKKO_LOCK:
-        result = voikko.analyze(probe)
-    return tuple((a.get("CLASS", ""), a.get("BASEFORM", ""), a.get("SIJAMUOTO", "")) for a in result)
+    return tuple((a.get("CLASS", ""), a.get("BASEFORM", ""), a.get("SIJAMUOTO", "")) for a in analyses(probe))
 
 
 def lemmas(word: str) -> frozenset[tuple[str, str]]:
@@ -124,12 +115,7 @@ def lemmas(word: str) -> frozenset[tuple[str, str]]:
 def finite_verbs(word: str) -> frozenset[tuple[str, bool]]:
     """(base form, active) of each finite-verb reading of ``word``: 'jatkaa' -> ('jatkaa', True),
     'pidetään' -> ('pitää', False) (the passive), 'kokous' -> none."""
-    voikko = _voikko()
-    if voikko is None or not word:
-        return frozenset()
-    with _VOIKKO_LOCK:
-        result = voikko.analyze(word)
-    return frozenset((a.get("BASEFORM", "").lower(), a.get("PERSON") != "4") for a in result
+    return frozenset((a.get("BASEFORM", "").lower(), a.get("PERSON") != "4") for a in analyses(word)
                      if a.get("CLASS") == "teonsana" and a.get("MOOD") in ("indicative", "conditional"))
 
 

@@ -8,7 +8,8 @@ returns None when the library is missing, so that callers can degrade without mo
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+from functools import cache, lru_cache
 
 INSTALL_HINT = "apt-get install libvoikko1 voikko-fi and pip install libvoikko"
 
@@ -30,6 +31,20 @@ def _load():
 def voikko():
     """The Finnish analyser, or None when libvoikko or its dictionary is missing."""
     return _load()[0]
+
+
+_LOCK = threading.Lock()  # one libvoikko handle: analyse from one thread at a time
+
+
+@lru_cache(maxsize=100_000)  # bounded: a worker parsing a 10,000-page document keeps its memory
+def analyses(word: str) -> tuple[dict, ...]:
+    """Voikko's analyses of one word, the one cache every extractor reads (names, outcome verbs,
+    search terms, OCR repair); empty without libvoikko. Callers must not change the dicts."""
+    analyser = voikko()
+    if analyser is None or not word:
+        return ()
+    with _LOCK:
+        return tuple(analyser.analyze(word))
 
 
 def require_voikko(purpose: str):

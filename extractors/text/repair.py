@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from extractors.records import Line, PageText
 from extractors.text.fold import fold
-from extractors.text.lexicon import common_zipf, require_voikko
+from extractors.text.lexicon import analyses, common_zipf, require_voikko
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
 DEFAULT_MIN_PAGE_WORDS = 30  # pages with fewer Finnish-looking words are judged with their document
@@ -99,9 +99,9 @@ def _known(word: str) -> bool:
     return bool(word) and _voikko().spell(word)
 
 
-@functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[dict, ...]:
-    return tuple(_voikko().analyze(word))
+    _voikko()  # repair cannot work without the lexicon: say how to install it
+    return analyses(word)
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from extractors.records import ItemSection, SectionTerm
-from extractors.text.lexicon import voikko
+from extractors.text.lexicon import analyses
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W\d_]+)*")
 _PART = re.compile(r"\+([^+(]+)(?:\(([^)]*)\))?")
@@ -38,11 +38,10 @@ def _parts(wordbases: str | None) -> set[str]:
 @lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[tuple[str, str | None, str | None], ...]:
     """(baseform, WORDBASES, CLASS) of each Voikko analysis of a lower-cased word."""
-    analyser = voikko()
-    if analyser is None or word.isdigit():
+    if word.isdigit():
         return ()
     return tuple((str(a.get("BASEFORM", word)).lower(), a.get("WORDBASES"), a.get("CLASS"))
-                 for a in analyser.analyze(word))
+                 for a in analyses(word))
 
 
 def baseforms(word: str) -> tuple[str, ...]:
