@@ -16,5 +16,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         yield con
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        # a Ctrl-C may land inside COMMIT (already done) or before BEGIN took effect: then there is
+        # nothing to roll back, and the interrupt, not DuckDB's complaint, is what the caller must see
+        with contextlib.suppress(duckdb.TransactionException):
+            con.execute("ROLLBACK")
         raise
