@@ -117,7 +117,7 @@ BUDGETS = [
     [("Budget 2025", "ta"), ("Budgetändringar", "muutos"), ("Budget efter ändringar", "yhteensa"),
      ("Utfall 2025", "toteutuma"), ("Avvikelse", "poikkeama")],
     # the fifth round (scripts/make_tilinpaatos_round5.py):
-    [("Alkup. TA 2025", "ta"), ("Muutokset", "muutos"), ("TA muutosten jälkeen", "yhteensa"), ("TP 2025", "tp"),
+    [("Alkup. TA 2025", "alkuperainen"), ("Muutokset", "muutos"), ("TA muutosten jälkeen", "yhteensa"), ("TP 2025", "tp"),
      ("Poikkeama", "poikkeama"), ("Käyttö-%", None)],
     [("Talousarvio 2025", "ta"), ("Muutokset", "muutos"), ("Käytettävissä", "yhteensa"),
      ("Toteutunut", "toteutuma"), ("Ylitys (-) / alitus (+)", "poikkeama"), ("Käyttö-%", None)],
