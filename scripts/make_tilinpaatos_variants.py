@@ -117,8 +117,8 @@ BUDGETS = [
     [("Budget 2025", "ta"), ("Budgetändringar", "muutos"), ("Budget efter ändringar", "yhteensa"),
      ("Utfall 2025", "toteutuma"), ("Avvikelse", "poikkeama")],
     # the fifth round (scripts/make_tilinpaatos_round5.py):
-    [("Alkup. TA 2025", "alkuperainen"), ("Muutokset", "muutos"), ("TA muutosten jälkeen", "yhteensa"), ("TP 2025", "tp"),
-     ("Poikkeama", "poikkeama"), ("Käyttö-%", None)],
+    [("Alkup. TA 2025", "alkuperainen"), ("Muutokset", "muutos"), ("TA muutosten jälkeen", "yhteensa"),
+     ("TP 2025", "tp"), ("Poikkeama", "poikkeama"), ("Käyttö-%", None)],
     [("Talousarvio 2025", "ta"), ("Muutokset", "muutos"), ("Käytettävissä", "yhteensa"),
      ("Toteutunut", "toteutuma"), ("Ylitys (-) / alitus (+)", "poikkeama"), ("Käyttö-%", None)],
     [("TA muutosten jälkeen", "yhteensa"), ("TP 2025", "tp"), ("Poikkeama", "poikkeama")],  # a narrow column
