@@ -801,6 +801,8 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
         cell = rec.status_cell
+        if comment is None and cell and len(cell.text.split()) > 4 and status_from_words(cell.text):
+            comment = " ".join(cell.text.split())  # 'Arvio': a verdict sentence and its reasons, the row's comment
         if cell and cell.text and not cell.ball and not glyph_only(cell.text) and not status_from_words(cell.text) \
                 and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text) \
                 and not (source in ("symbol", "percent") and reader.legend_status(cell.text)):
