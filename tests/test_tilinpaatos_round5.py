@@ -5,8 +5,6 @@ rows are found, none is a budget line), so a fix there shows up as a change to t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from scripts import make_tilinpaatos_round5 as round5
