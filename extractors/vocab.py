@@ -620,11 +620,12 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
 # (a header may be printed over two or three lines: 'TA / muutosten / jälkeen'); first match wins.
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
-    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b|\befter\s+ändring"),
-    ("alkuperainen", r"\balkuperäinen\b"),
+    ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b|\befter\s+ändring"
+                 r"|\bkäytettävissä\b"),  # 'Käytettävissä': the appropriation after changes
+    ("alkuperainen", r"\balkuperäinen\b|\balkup\b"),  # 'Alkup. TA 2025'
     ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Muutos-%': a share, no euros
     ("muutos", r"muutok\w*|\bmuutos\b|ändring"),  # 'Talousarviomuutokset', 'TA-muutokset', 'Budgetändringar'
-    ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b"),
+    ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b|\bylitys\b|\balitus\b"),
     ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),
     ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b"),
@@ -638,6 +639,7 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "tilinpäätös", "erotus", "€", "e", "1000", "t€", "euroa", "budget", "bokslut", "utfall", "avvikelse",
     "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
     "ändringar", "ändring", "budgetändringar", "efter", "budgeten", "förändring",
+    "alkup", "alkup.", "käytettävissä", "ylitys", "alitus", "käyttö",  # 'Ylitys (-) / alitus (+)', 'Käyttö-%'
 )
 # A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
 # 'TA 2025 t€'): its amounts are multiplied to euros.

@@ -116,6 +116,12 @@ BUDGETS = [
      ("Poikkeama", "poikkeama"), ("Muutos-%", None)],  # the year before beside the year reported on
     [("Budget 2025", "ta"), ("Budgetändringar", "muutos"), ("Budget efter ändringar", "yhteensa"),
      ("Utfall 2025", "toteutuma"), ("Avvikelse", "poikkeama")],
+    # the fifth round (scripts/make_tilinpaatos_round5.py):
+    [("Alkup. TA 2025", "alkuperainen"), ("Muutokset", "muutos"), ("TA muutosten jälkeen", "yhteensa"),
+     ("TP 2025", "tp"), ("Poikkeama", "poikkeama"), ("Käyttö-%", None)],
+    [("Talousarvio 2025", "ta"), ("Muutokset", "muutos"), ("Käytettävissä", "yhteensa"),
+     ("Toteutunut", "toteutuma"), ("Ylitys (-) / alitus (+)", "poikkeama"), ("Käyttö-%", None)],
+    [("TA muutosten jälkeen", "yhteensa"), ("TP 2025", "tp"), ("Poikkeama", "poikkeama")],  # a narrow column
 ]
 BUDGET_LINES_SV = [("Verksamhetens intäkter", "toimintatuotot"), ("Verksamhetens kostnader", "toimintakulut"),
                    ("Verksamhetsbidrag", "toimintakate")]
@@ -203,11 +209,16 @@ class Report:
         self.rows: list[dict] = []
         self.lines: list[dict] = []
 
+    @property
+    def x(self) -> float:
+        """The left edge of the text: the page margin, or the current column's on a two-column page."""
+        return getattr(self.pdf, "col_x", 20.0)
+
     def text(self, text: str, bold: bool = False, size: float = 8, gap: float = 2) -> None:
         for line in self.pdf.wrap(self.width, text, bold, size):
             self.pdf.need(self.lh + 1)
             self.pdf.font(bold, size)
-            self.pdf.text(20, self.pdf.get_y() + self.lh, line)
+            self.pdf.text(self.x, self.pdf.get_y() + self.lh, line)
             self.pdf.set_y(self.pdf.get_y() + self.lh + (size - 8) * 0.4)
         self.pdf.set_y(self.pdf.get_y() + gap)
 
@@ -228,7 +239,7 @@ class Report:
                       "alle 50 % = tavoite ei toteutunut")
         elif s in ("glyph", "square"):
             y = self.pdf.get_y() + 3
-            x = 20.0
+            x = self.x
             labels = WORDS_SV if self.style.lang == "sv" else {
                 "toteutunut": "Toteutunut", "osittain": "Osittain toteutunut", "ei_toteutunut": "Ei toteutunut"}
             for status, words in labels.items():
@@ -260,13 +271,14 @@ class Report:
 
     def budget(self, block: Block) -> None:
         cols = BUDGETS[self.style.budget]
-        widths = [40] + [(self.width - 40) / len(cols)] * len(cols)
+        label = 40 if self.width > 100 else 24  # a narrower label column on a two-column page
+        widths = [label] + [(self.width - label) / len(cols)] * len(cols)
         unit = 1000 if self.style.thousands else 1
         minus = "−" if self.style.unicode_minus else "-"
         self.pdf.need(30)
         title = "Driftsekonomi" if self.style.lang == "sv" else "Käyttötalous"
         title += " (1 000 €)" if self.style.thousands else ""
-        self.pdf.table_row(20, widths, [title, *(c for c, _ in cols)], line_height=self.lh, bold=True,
+        self.pdf.table_row(self.x, widths, [title, *(c for c, _ in cols)], line_height=self.lh, bold=True,
                            size=7, fills=[(230, 230, 230)] * (len(cols) + 1), rules=self.style.rules)
         for label, norm in BUDGET_LINES_SV if self.style.lang == "sv" else BUDGET_LINES:
             values = block.budget[norm]
@@ -281,7 +293,7 @@ class Report:
                                        "column": "tp" if name == "tp_prev" else name,
                                        "year": 2024 if name == "tp_prev" else 2025,
                                        "amount": values[name], "page": self.pdf.page_no()})
-            self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, rules=self.style.rules)
+            self.pdf.table_row(self.x, widths, texts, line_height=self.lh, size=7, rules=self.style.rules)
         self.pdf.set_y(self.pdf.get_y() + 4)
 
     def goal_table(self, block: Block) -> None:
@@ -299,13 +311,13 @@ class Report:
         fills = [(220, 230, 241)] * len(order)
 
         def draw_header() -> None:
-            self.pdf.table_row(20, widths, header, line_height=self.lh, bold=True, size=7, fills=fills,
+            self.pdf.table_row(self.x, widths, header, line_height=self.lh, bold=True, size=7, fills=fills,
                                rules=self.style.rules)
 
         self.pdf.need(40)
         draw_header()
         if self.style.group_row:
-            self.pdf.table_row(20, [self.width], [block.area], line_height=self.lh, bold=True, size=7,
+            self.pdf.table_row(self.x, [self.width], [block.area], line_height=self.lh, bold=True, size=7,
                                rules=self.style.rules, on_break=draw_header)
         last_goal = None
         merged_from: float | None = None  # top of the merged goal cell being drawn
@@ -327,7 +339,7 @@ class Report:
                         draw_header()
                     merged_from = self.pdf.get_y()
                 texts = ["" if k in (-1, 0) else t for k, t in zip(order, texts, strict=True)]
-            cells = self.pdf.table_row(20, widths, texts, line_height=self.lh, size=7, min_lines=min_lines,
+            cells = self.pdf.table_row(self.x, widths, texts, line_height=self.lh, size=7, min_lines=min_lines,
                                        rules=False if self.style.merged else self.style.rules, on_break=draw_header)
             page = self.pdf.page_no()
             if self.style.merged:

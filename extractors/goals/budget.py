@@ -96,7 +96,9 @@ def is_table_title(text: str) -> bool:
 
 
 def _header_segment(seg: Segment) -> bool:
-    return all(is_header_word(w) for w in seg.text.split())
+    """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)')."""
+    words = [w for w in seg.text.split() if re.search(r"\w", w)]
+    return bool(words) and all(is_header_word(w) for w in words)
 
 
 def line_norm(label: str) -> str | None:

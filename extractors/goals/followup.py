@@ -801,6 +801,8 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
             extra = "; ".join(rec.extras)
             comment = f"{comment} ({extra})" if comment else extra
         cell = rec.status_cell
+        if comment is None and cell and len(cell.text.split()) > 4 and status_from_words(cell.text):
+            comment = " ".join(cell.text.split())  # 'Arvio': a verdict sentence and its reasons, the row's comment
         if cell and cell.text and not cell.ball and not glyph_only(cell.text) and not status_from_words(cell.text) \
                 and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text) \
                 and not (source in ("symbol", "percent") and reader.legend_status(cell.text)):
@@ -1233,8 +1235,8 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
     if not body_lines:
         return None
     width = max(table.right, max(w["x1"] for ln in body_lines for w in ln)) - table.starts[0]
-    hlines = [y for y in _row_rules(page, 0.5 * width)
-              if body_lines[0][0]["top"] - 4 < y < body_lines[-1][0]["bottom"] + 4]
+    rules = _row_rules(page, 0.5 * width)
+    hlines = [y for y in rules if body_lines[0][0]["top"] - 4 < y < body_lines[-1][0]["bottom"] + 4]
     height = min(w["bottom"] - w["top"] for w in body_lines[0])
     for y in hlines:  # a ruled table ends at a rule that text follows only after a gap (a heading)
         after = next((ln for ln in body_lines if ln[0]["top"] > y), None)
@@ -1244,7 +1246,10 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
             break
     if hlines and hlines[-1] > body_lines[0][0]["bottom"]:  # ... and at its bottom rule
         body_lines = [ln for ln in body_lines if ln[0]["top"] < hlines[-1]]
-    if hlines and not header_cells:  # the rest of a ruled table from the page before starts at its first rule
+    top = body_lines[0][0]["top"]
+    if hlines and not header_cells and not any(top - 1.5 * height < y <= top - 4 for y in rules):
+        # the rest of a ruled table from the page before starts at its first rule, unless its first line
+        # has a rule of its own right above it (a page that goes on without the header)
         body_lines = [ln for ln in body_lines if ln[0]["bottom"] > hlines[0]]
     if not body_lines:
         return None
