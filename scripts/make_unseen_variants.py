@@ -279,6 +279,12 @@ def render_runin_once(doc: mv.Doc, total: int) -> mv.MinutesPdf:
         start = pdf.page_no()
         mv._pdf_item_header(pdf, doc, item)
         for s in item.sections:
+            handling = item.earlier_line if s is mv._first_earlier(item) else \
+                item.current_line if s is mv._first_current(item) else None
+            if handling:
+                pdf.gap(6)
+                pdf.lines(50, width, handling)
+                pdf.gap(4)
             for k, para in enumerate(s.paras):
                 lead = f"{s.heading}: " if s.heading and k == 0 else ""
                 lines = pdf.wrap(width, lead + para)

@@ -475,10 +475,15 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
                 and nxt.segments[0].x1 < line.segments[1].x0 and len(nxt.segments[0].text.split()) <= 2:
             head, tail = line.segments[0].text.strip(), nxt.segments[0].text.strip()
             single = heading_kind(head.rstrip(":"))
-            joined = heading_kind(f"{head} {tail}".rstrip(":"))
+            whole = f"{head} {tail}"
+            joined = heading_kind(whole.rstrip(":"))
+            if joined is None and tail[:1].islower() and head[-1:].isalpha():
+                # a word too long for a table cell breaks inside it ('Elinvoimalautakunna' over 'n päätös')
+                whole = f"{head}{tail}"
+                joined = heading_kind(whole.rstrip(":"))
             if joined and (tail[:1].islower() or head.endswith(("/", "-"))) and \
                     (single is None or joined[1] >= single[1]):
-                first = Segment(line.segments[0].x0, line.segments[0].x1, f"{head} {tail}")
+                first = Segment(line.segments[0].x0, line.segments[0].x1, whole)
                 segs = (first, *line.segments[1:])
                 out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=" ".join(s.text for s in segs),
                               segments=segs, height=line.height)
