@@ -146,9 +146,9 @@ def _day(date: str | None) -> str:
     return re.sub(r"\D", "", date or "")[-6:]
 
 
-def _date_key(date: str | None) -> tuple[int, ...]:
-    """'04.08.2025' and '4.8.2025' alike: the date's numbers."""
-    return tuple(int(n) for n in re.findall(r"\d+", date or ""))
+def day_key(date: str | None) -> tuple[int, ...]:
+    """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
+    return tuple(reversed([int(p) for p in re.findall(r"\d+", date or "")]))
 
 
 def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[tuple[int, str]]:
@@ -281,11 +281,11 @@ def split_items(lines: list[Line], meeting_body: str | None = None,
         starts.append(cand)
     # The items of one meeting carry its date: a header-shaped line of the same body with another
     # date ('Hyvinvointilautakunta 15.6.2025 § 91' after the decision) is an earlier handling.
-    dated = Counter(_date_key(c.date) for c in starts if c.body and c.date)
+    dated = Counter(day_key(c.date) for c in starts if c.body and c.date)
     if dated:
         day, seen = dated.most_common(1)[0]
         if seen >= 2 and seen * 2 > sum(dated.values()):
-            starts = [c for c in starts if not (c.body and c.date) or _date_key(c.date) == day]
+            starts = [c for c in starts if not (c.body and c.date) or day_key(c.date) == day]
     starts = choose_sequence(starts, lines, index, toc_numbers)
     if not starts:
         return [], [RawItem(number=None, header_index=None, header=None, lines=list(lines))], main_body
