@@ -108,6 +108,9 @@ HEADING_SUFFIX_KINDS: dict[str, str] = {"paatos": "paatos", "ehdotus": "paatoseh
 NOT_HEADING_LAST_WORDS: tuple[str, ...] = (
     "paatokset", "paatoksia", "paatoksen", "paatoksesta", "paatoksella", "paatokseen", "paatoksista",
     "ehdotukset", "ehdotuksen", "ehdotuksia", "esitykset", "esityksen", "esityksia", "besluten", "forslagen",
+    # a finite verb ends a sentence's start, never a heading: 'Kaupunginvaltuusto päättää' before a list
+    "paattaa", "paatti", "esittaa", "esitti", "ehdottaa", "ehdotti", "hyvaksyy", "beslutar", "foreslar",
+    "foreslog",
 )
 # Who may own a '<genitive> päätös / ehdotus' heading besides bodies (vocab.BODY_SUFFIXES) and
 # officials (vocab.TITLE_SUFFIXES): a ministry's or a court's decision quoted in a description is text.

@@ -326,10 +326,11 @@ def plan_features(seed: int, rng: random.Random) -> Features:
     return f
 
 
-def make_doc(seed: int) -> Doc:
-    """The content of document ``seed`` (deterministic)."""
+def make_doc(seed: int, plan=None) -> Doc:
+    """The content of document ``seed`` (deterministic); ``plan`` draws its features (default
+    ``plan_features``; scripts/make_unseen_variants.py passes its own families)."""
     rng = random.Random(seed * 7919 + 17)
-    f = plan_features(seed, rng)
+    f = (plan or plan_features)(seed, rng)
     sv = f.lang == "sv"
     mun, printed, domain, _ = rng.choice(SV_MUNICIPALITIES if sv else MUNICIPALITIES)
     code = _municipality_code(mun)
@@ -1354,10 +1355,12 @@ def make_variants(n: int = 48, first_seed: int = 0) -> list[Variant]:
     return [make_variant(s) for s in range(first_seed, first_seed + n)]
 
 
-def write_variants(out_dir: Path, n: int = 48, first_seed: int = 0) -> list[Path]:
+def write_variants(out_dir: Path, n: int = 48, first_seed: int = 0,
+                   variants: list[Variant] | None = None) -> list[Path]:
+    """Each variant's document and ``.gold.json`` in ``out_dir`` (``variants``: these, not seeds)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for v in make_variants(n, first_seed):
+    for v in variants if variants is not None else make_variants(n, first_seed):
         (out_dir / v.file_name).write_bytes(v.data)
         stem = v.file_name.rsplit(".", 1)[0]
         (out_dir / f"{stem}.gold.json").write_text(json.dumps(v.gold, ensure_ascii=False, indent=1) + "\n",

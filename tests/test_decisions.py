@@ -280,6 +280,13 @@ def _vote_tuple(text: str, attendees=None) -> list[tuple]:
     ("Ei toimenpiteitä. Asia käsitellään 3 kuukauden kuluttua, 1 jäsen poissa kokouksesta.", []),
     ("Kaksi äänestystä: ensin 5 jaa-ääntä ja 4 ei-ääntä, sitten 7 jaa-ääntä ja 2 ei-ääntä.",
      [(5, 4, 0, 0, (), (), (), None), (7, 2, 0, 0, (), (), (), None)]),
+    # a roll call's result: label, count, noun, then the names; TYHJÄÄ and POISSA in capitals without a colon
+    ("Nimenhuutoäänestyksen tulos: JAA 3 ääntä (Anna Virtanen, Pekka Laine, Olli Kangas), EI 2 ääntä (Jussi "
+     "Lepistö, Tiina Salmi), TYHJÄÄ 1 (Elina Nordman), POISSA 1 (Kari Hyvönen). Puheenjohtaja totesi, että "
+     "valtuusto on päättänyt äänin 3–2 jatkaa asian käsittelyä.",
+     [(3, 2, 1, 1, ("Anna Virtanen", "Pekka Laine", "Olli Kangas"), ("Jussi Lepistö", "Tiina Salmi"),
+       ("Elina Nordman",), True)]),
+    ("Asia käsitellään kokouksessa, jossa jäsen oli poissa 1 tunnin.", []),
 ])
 def test_votes(text: str, expected: list[tuple]) -> None:
     assert _vote_tuple(text) == expected

@@ -22,7 +22,8 @@ def test_heading_spellings(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Esityslista", "Päätöksen", "päätöstä", "Käsitellyt asiat", "Hyväksyttiin",
-                                  "Kokouspaikka", "Ehdotamme"])
+                                  "Kokouspaikka", "Ehdotamme", "Kaupunginvaltuusto päättää", "Kunnanvaltuusto päättää",
+                                  "Kommunfullmäktige beslutar"])
 def test_not_headings(text: str) -> None:
     assert heading_kind(text) is None
 

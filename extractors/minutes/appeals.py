@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.minutes.headings import heading_kind
+from extractors.minutes.segment import parse_header
 from extractors.records import Line
 from extractors.text.fold import fold
 from extractors.vocab import TRAILER_CAPS
@@ -63,6 +64,10 @@ def appeals_start(lines: list[Line]) -> int | None:
         if is_appeal_heading(text) or _is_short_heading(text) and k + 1 < len(texts) \
                 and SECTION_LIST.match(texts[k + 1]):
             found.append(k)
+    # a handling line further on ('Hyvinvointilautakunta 15.6.2025 § 91' over its own parts) means
+    # the item goes on: an appeal heading above it is the item's own part
+    handling = [k for k, ln in enumerate(lines) if (c := parse_header(ln, k)) is not None and c.body and c.date]
+    found = [k for k in found if not any(h > k for h in handling)]
     first = found[0] if found else None
     names_items = first is not None and first + 1 < len(texts) and SECTION_LIST.match(texts[first + 1])
     if len(found) >= 2 and not names_items and not _is_instructions(texts[first]) \

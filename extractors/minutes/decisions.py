@@ -619,12 +619,13 @@ _COUNT_FIRST = re.compile(
     rf"|(?P<poissa>(?i:{_kind_alt('poissa')}))(?!\w))"
     rf"(?:\s*-\s*{_VOTE_NOUN}|\s+{_VOTE_NOUN})?(?!\w)",
 )
-# 'Jaa-äänet: 14', 'JAA 6', 'Tyhjä: 37', 'Poissa 1', 'NEJ-röster: 4'.
+# 'Jaa-äänet: 14', 'JAA 6', 'Tyhjä: 37', 'Poissa 1', 'NEJ-röster: 4', and a roll call's result
+# 'JAA 21 ääntä (names), EI 12 ääntä (names), TYHJÄÄ 1 (name), POISSA 1 (name)'.
 _LABEL_FIRST = re.compile(
     rf"(?<![\w-])(?P<label>(?P<jaa>(?i:jaa)|JA|(?i:ja)(?=-röst))|(?P<ei>EI|(?i:ei)(?=\s*(?:-\s*ään|:))|(?i:nej))"
     rf"|(?P<tyhja>(?i:{_kind_alt('tyhja')}))|(?P<poissa>(?i:{_kind_alt('poissa')})))"
     rf"(?P<noun>\s*-\s*(?i:{_VOTE_NOUN})|\s+(?i:{_VOTE_NOUN}))?\s*(?P<colon>:)?\s*"
-    rf"(?P<count>\d{{1,3}})(?!\s*[-–]?\s*\d)(?![\w.,:]\d)",
+    rf"(?P<count>\d{{1,3}})(?!\s*[-–]?\s*\d)(?![\w.,:]\d)(?:\s+(?i:{_VOTE_NOUN})(?!\w))?",
 )
 # 'Anna Virtanen JAA' lines of a roll-call table (one printed vote per line).
 _TABLE_ROW = re.compile(
@@ -672,7 +673,7 @@ def _mentions(text: str) -> list[_Mention]:
             if labelled and kind in ("jaa", "ei") and not (m.group("colon") or m.group("noun")
                                                              or m.group("label").isupper()):
                 continue
-            if labelled and kind in ("tyhja", "poissa") and not m.group("colon"):
+            if labelled and kind in ("tyhja", "poissa") and not (m.group("colon") or m.group("label").isupper()):
                 continue
             try:
                 count = _to_int(m.group("count"))

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from extractors.minutes.headings import heading_kind, match_line_heading
 from extractors.minutes.roles import is_title_word
-from extractors.minutes.segment import BODY_WORD_END, DATE_ONLY, DATE_RE, DIARY_RE, RawItem, parse_header, same_body
+from extractors.minutes.segment import (
+    BODY_WORD_END,
+    DATE_ONLY,
+    DATE_RE,
+    DIARY_RE,
+    RawItem,
+    day_key,
+    parse_header,
+    same_body,
+)
 from extractors.records import Line, Segment
 from extractors.text.fold import fold
 from extractors.vocab import (
@@ -436,7 +445,7 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
         if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
                 re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
             return ref
-    if cand.number == number and own_date and _day(cand.date) != _day(own_date):
+    if cand.number == number and own_date and day_key(cand.date) != day_key(own_date):
         ref = " ".join(line.text.split())
         if ref not in history:
             history.append(ref)
@@ -475,10 +484,15 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
                 and nxt.segments[0].x1 < line.segments[1].x0 and len(nxt.segments[0].text.split()) <= 2:
             head, tail = line.segments[0].text.strip(), nxt.segments[0].text.strip()
             single = heading_kind(head.rstrip(":"))
-            joined = heading_kind(f"{head} {tail}".rstrip(":"))
+            whole = f"{head} {tail}"
+            joined = heading_kind(whole.rstrip(":"))
+            if joined is None and tail[:1].islower() and head[-1:].isalpha():
+                # a word too long for a table cell breaks inside it ('Elinvoimalautakunna' over 'n päätös')
+                whole = f"{head}{tail}"
+                joined = heading_kind(whole.rstrip(":"))
             if joined and (tail[:1].islower() or head.endswith(("/", "-"))) and \
                     (single is None or joined[1] >= single[1]):
-                first = Segment(line.segments[0].x0, line.segments[0].x1, f"{head} {tail}")
+                first = Segment(line.segments[0].x0, line.segments[0].x1, whole)
                 segs = (first, *line.segments[1:])
                 out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=" ".join(s.text for s in segs),
                               segments=segs, height=line.height)
@@ -512,12 +526,6 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _day(date: str | None) -> tuple[int, ...]:
-    """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
-    parts = [int(p) for p in re.findall(r"\d+", date or "")]
-    return tuple(reversed(parts))
-
-
 def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str | None:
     """The earlier handling the item's header line belongs to, when the item prints its current
     handling later with the same § and another date ('Ympäristölautakunta, 06.02.2024, § 7' above
@@ -527,10 +535,10 @@ def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str 
         return None
     for ln in body:
         cand = parse_header(ln, 0) if "§" in ln.text else None
-        if cand is not None and cand.number == raw.number and cand.date and _day(cand.date) != _day(header.date):
+        if cand is not None and cand.number == raw.number and cand.date and day_key(cand.date) != day_key(header.date):
             for ref in history:
                 other = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
-                if other and other.number == header.number and _day(other.date) == _day(header.date):
+                if other and other.number == header.number and day_key(other.date) == day_key(header.date):
                     return ref
             return None
     return None

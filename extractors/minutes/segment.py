@@ -146,6 +146,11 @@ def _day(date: str | None) -> str:
     return re.sub(r"\D", "", date or "")[-6:]
 
 
+def day_key(date: str | None) -> tuple[int, ...]:
+    """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
+    return tuple(reversed([int(p) for p in re.findall(r"\d+", date or "")]))
+
+
 def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[tuple[int, str]]:
     """(number, date) of handling lines printed as a table: two or more dated body lines in a row
     (Dynasty's 'Kaupunkisuunnittelulautakunta  139 §  3.9.2015' list above an item). A run that
@@ -274,6 +279,14 @@ def split_items(lines: list[Line], meeting_body: str | None = None,
         if cand.body and main_body and not same_body(cand.body, main_body):
             continue  # another body's handling or a history line
         starts.append(cand)
+    # The items of one meeting carry its date: a header-shaped line of the same body with an earlier
+    # date ('Hyvinvointilautakunta 15.6.2025 § 91' after the decision) is an earlier handling. A later
+    # date stays (a meeting continued on the next day).
+    dated = Counter(day_key(c.date) for c in starts if c.body and c.date)
+    if dated:
+        day, seen = dated.most_common(1)[0]
+        if seen >= 2 and seen * 2 > sum(dated.values()):
+            starts = [c for c in starts if not (c.body and c.date) or day_key(c.date) >= day]
     starts = choose_sequence(starts, lines, index, toc_numbers)
     if not starts:
         return [], [RawItem(number=None, header_index=None, header=None, lines=list(lines))], main_body
