@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.text.fold import ascii_lower
-from extractors.text.lexicon import analyses
+from extractors.text.lexicon import analyses, is_first_name
 from extractors.vocab import (
     FOLLOWUP_MARKERS,
     GOAL_MARKERS,
@@ -179,11 +179,6 @@ def analyse(word: str) -> tuple[tuple[str, str], ...]:
     """(BASEFORM, CLASS) pairs of a word by libvoikko; empty without libvoikko (the rule-based
     stems are the fallback)."""
     return tuple((a.get("BASEFORM", ""), a.get("CLASS", "")) for a in analyses(word))
-
-
-def is_first_name(word: str) -> bool:
-    """True when libvoikko knows the word as a first name ('Laura', 'Anna-Maija')."""
-    return any(cls == "etunimi" for _, cls in analyse(word))
 
 
 @cache

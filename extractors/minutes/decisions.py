@@ -28,15 +28,14 @@ from extractors.minutes.roles import (
     compile_folded,
     finite_verbs,
     fold_keep_length,
-    is_first_name,
     is_title_word,
     lemmas,
     nominative,
     normalize_name,
     search_any,
-    word_classes,
 )
 from extractors.records import Recusal, Vote
+from extractors.text.lexicon import is_first_name, word_classes
 from extractors.vocab import (
     ACCEPTANCE_CUES,
     ACTION_VERB_LEMMAS,

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from extractors.municipality import is_first_name
 from extractors.records import Attendee, Line, PageText, Segment
 from extractors.text.fold import ascii_lower, squash_spaces
+from extractors.text.lexicon import is_first_name
 from extractors.text.pdftext import merge_runs
 from extractors.vocab import (
     ATTENDEE_ABSENT_HEADINGS,

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from extractors.records import ItemRole
 from extractors.text.fold import ascii_lower
-from extractors.text.lexicon import analyses
+from extractors.text.lexicon import analyses, is_first_name, word_classes
 from extractors.vocab import (
     EMAIL_LABELS,
     PERSON_LABEL_WORDS,
@@ -117,24 +117,6 @@ def finite_verbs(word: str) -> frozenset[tuple[str, bool]]:
     'pidetään' -> ('pitää', False) (the passive), 'kokous' -> none."""
     return frozenset((a.get("BASEFORM", "").lower(), a.get("PERSON") != "4") for a in analyses(word)
                      if a.get("CLASS") == "teonsana" and a.get("MOOD") in ("indicative", "conditional"))
-
-
-def word_classes(word: str) -> frozenset[str]:
-    """Voikko word classes; for an unknown hyphenated name, those of its parts ('Ala-Honkola')."""
-    classes = frozenset(a[0] for a in _analyses(word))
-    if classes or "-" not in word:
-        return classes
-    parts = [p for p in word.split("-") if p]
-    part_classes = [frozenset(a[0] for a in _analyses(p.capitalize())) for p in parts]
-    if part_classes and all("etunimi" in c for c in part_classes):
-        return frozenset({"etunimi"})
-    if part_classes and any("sukunimi" in c for c in part_classes):
-        return frozenset({"sukunimi"})
-    return frozenset()
-
-
-def is_first_name(word: str) -> bool:
-    return "etunimi" in word_classes(word)
 
 
 def _surname_score(word: str) -> float:

@@ -47,6 +47,31 @@ def analyses(word: str) -> tuple[dict, ...]:
         return tuple(analyser.analyze(word))
 
 
+def word_classes(word: str) -> frozenset[str]:
+    """Voikko word classes ('etunimi', 'sukunimi', 'nimisana', ...) of a word; a word in capitals
+    is looked up capitalised, and an unknown hyphenated name by its parts ('Ala-Honkola')."""
+    classes = _classes(word)
+    if classes or "-" not in word:
+        return classes
+    parts = [_classes(p.capitalize()) for p in word.split("-") if p]
+    if parts and all("etunimi" in c for c in parts):
+        return frozenset({"etunimi"})
+    if parts and any("sukunimi" in c for c in parts):
+        return frozenset({"sukunimi"})
+    return frozenset()
+
+
+@lru_cache(maxsize=20000)
+def _classes(word: str) -> frozenset[str]:
+    probe = word.capitalize() if word.isupper() and len(word) > 1 else word
+    return frozenset(a.get("CLASS", "") for a in analyses(probe))
+
+
+def is_first_name(word: str) -> bool:
+    """Does libvoikko know the word as a first name ('Laura', 'Anna-Maija')?"""
+    return "etunimi" in word_classes(word)
+
+
 def require_voikko(purpose: str):
     """The Finnish analyser, or an error naming what needs it and how to install it."""
     analyser, error = _load()
