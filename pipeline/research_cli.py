@@ -43,6 +43,8 @@ def search_cli(
 ) -> None:
     """Search section texts, ranked by BM25 over Voikko baseforms and compound parts.
 
+    With --quiet nothing is printed and the exit code says whether anything matched (0 yes, 1 no).
+
     Example: minutes search koulukuljetus --year 2025 --kind paatos
     """
     from pipeline.search import search
@@ -52,8 +54,8 @@ def search_cli(
     if json_out:
         console.print_json(json.dumps([asdict(h) for h in hits], default=str, ensure_ascii=False))
         return
-    if quiet:
-        return
+    if quiet:  # like grep -q: the exit code says whether anything matched
+        raise typer.Exit(0 if hits else 1)
     if not hits:
         console.print(f"no sections match {text!r}")
         return

@@ -118,4 +118,7 @@ def test_quiet_prints_nothing_but_errors_and_json_stays_machine_readable(tmp_pat
                              "--db", db, "--json").stdout)
     assert {Path(w["path"]).name for w in written} >= {"documents.csv"}
     assert all(Path(w["path"]).stat().st_size == w["bytes"] for w in written)
-    assert run("search", "koulu", "--db", db, "--quiet").stdout == ""
+    found = run("search", "koulu", "--db", db, "--quiet")
+    assert (found.returncode, found.stdout) == (0, "")
+    nothing = run("search", "zzkvqxy", "--db", db, "--quiet")  # like grep -q: 1 when nothing matches
+    assert (nothing.returncode, nothing.stdout) == (1, "")
