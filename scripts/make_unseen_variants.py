@@ -29,7 +29,6 @@ Run:
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
@@ -328,18 +327,7 @@ def make_unseen_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=48)
-    parser.add_argument("--first-seed", type=int, default=0)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--report", action="store_true")
-    args = parser.parse_args(argv)
-    variants = make_unseen_variants(args.n, args.first_seed)
-    if args.out:
-        mv.write_variants(args.out, variants=variants)
-    if args.report or not args.out:
-        print(mv.report(mv.measure(variants)))
-    return 0
+    return mv.main(argv, make=make_unseen_variants, description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -1484,18 +1484,21 @@ def report(m: Measurement, worst: int = 15) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, make=None, description: str | None = None) -> int:
+    """`--n`, `--first-seed`, `--out`, `--report` for this generator, or for another family that
+    makes `Variant`s the same way (``make(n, first_seed)``, e.g. make_unseen_variants)."""
+    parser = argparse.ArgumentParser(description=description or __doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=48)
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--report", action="store_true")
     args = parser.parse_args(argv)
+    variants = (make or make_variants)(args.n, args.first_seed)  # made once, written and measured
     if args.out:
-        for path in write_variants(args.out, args.n, args.first_seed):
+        for path in write_variants(args.out, variants=variants):
             print(path)
     if args.report or not args.out:
-        print(report(measure(make_variants(args.n, args.first_seed))))
+        print(report(measure(variants)))
     return 0
 
 

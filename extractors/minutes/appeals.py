@@ -45,7 +45,7 @@ def is_appeal_heading(text: str) -> bool:
     if not text or len(text.split()) > MAX_HEADING_WORDS:
         return False
     found = heading_kind(text)
-    return (found is not None and found[0] == "muutoksenhaku") or fold(text).startswith(TRAILER_CAPS)
+    return (found is not None and found[0] == "muutoksenhaku") or is_instructions(text)
 
 
 def _is_short_heading(text: str) -> bool:
@@ -70,16 +70,17 @@ def appeals_start(lines: list[Line]) -> int | None:
     found = [k for k in found if not any(h > k for h in handling)]
     first = found[0] if found else None
     names_items = first is not None and first + 1 < len(texts) and SECTION_LIST.match(texts[first + 1])
-    if len(found) >= 2 and not names_items and not _is_instructions(texts[first]) \
-            and any(_is_instructions(texts[k]) for k in found[1:]):
+    if len(found) >= 2 and not names_items and not is_instructions(texts[first]) \
+            and any(is_instructions(texts[k]) for k in found[1:]):
         # 'Muutoksenhaku' / 'Ei muutoksenhakuoikeutta ...' is the item's own part when the
         # meeting's instructions ('OIKAISUVAATIMUSOHJE', 'Valitusosoitus') follow it
-        return next(k for k in found[1:] if _is_instructions(texts[k]))
+        return next(k for k in found[1:] if is_instructions(texts[k]))
     return first
 
 
-def _is_instructions(text: str) -> bool:
-    """'Oikaisuvaatimusohje', 'VALITUSOSOITUS', 'Besvärsanvisning': instructions, not a part's name."""
+def is_instructions(text: str) -> bool:
+    """'Oikaisuvaatimusohje', 'VALITUSOSOITUS (MARKKINAOIKEUDELLE)', 'Besvärsanvisning': a heading
+    of appeal instructions, not the name of an item's part."""
     return fold(" ".join(text.split()).rstrip(":")).startswith(TRAILER_CAPS)
 
 

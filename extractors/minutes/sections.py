@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.minutes.appeals import is_instructions
 from extractors.minutes.headings import heading_kind, match_line_heading
 from extractors.minutes.roles import is_title_word
 from extractors.minutes.segment import (
@@ -225,7 +226,7 @@ def _is_trailer(text: str) -> bool:
 
 def _is_trailer_heading(text: str) -> bool:
     """'Valitusosoitus' / 'Oikaisuvaatimusohje' as the first line of a page after the last item."""
-    return len(text.split()) <= 3 and fold(text).startswith(TRAILER_CAPS)
+    return len(text.split()) <= 3 and is_instructions(text)
 
 
 def _matches_history(ref: str, history: list[str]) -> bool:
@@ -296,7 +297,7 @@ def _item_lines(raw: RawItem) -> list[Line]:
     own_appeal = False  # the item printed its own 'Muutoksenhaku' heading above
     for k, ln in enumerate(lines):
         if k > 0 and (_is_trailer(ln.text) or ln.page != lines[k - 1].page and _is_trailer_heading(ln.text)):
-            if own_appeal and fold(ln.text).startswith(TRAILER_CAPS):
+            if own_appeal and is_instructions(ln.text):
                 continue  # 'VALITUSOSOITUS (MARKKINAOIKEUDELLE)' inside the item's own instructions (Ahjo)
             return lines[:k]  # instructions after the last item, or an extract's signature: no item's
         heading = match_line_heading(_segments(ln), True) if k > 0 else None
