@@ -26,8 +26,6 @@ Run:
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from dataclasses import dataclass
@@ -234,25 +232,12 @@ def make_round5(out: Path, seed: int = 55) -> list[Path]:
         path = out / f"tp5_{k:02d}_{municipality.lower()}_tilinpaatos_2025.pdf"
         gold = Report5(municipality, style, rng).write(path, gen.make_blocks(rng, style))
         gold["layout_name"] = "tilinpaatos_round5"
-        path.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        paths.append(path)
+        paths.append(gen.write_gold(path, gold))
     return paths
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/tilinpaatos_round5"))
-    parser.add_argument("--seed", type=int, default=55)
-    parser.add_argument("--report", action="store_true", help="extract every document and print the figures")
-    args = parser.parse_args()
-    paths = make_round5(args.out, args.seed)
-    if not args.report:
-        print(f"wrote {len(paths)} documents to {args.out}")
-        return
-    got = gen.measure(paths, per_doc=True)
-    for name, doc in got["docs"].items():
-        print(name, doc["style"]["status"], {k: v for k, v in doc.items() if k != "style"})
-    print(json.dumps({"counts": got["total"], "scores": gen.summary(got["total"])}, indent=1))
+    gen.round_main(__doc__, make_round5, "/tmp/tilinpaatos_round5", 55, "status")
 
 
 if __name__ == "__main__":

@@ -401,6 +401,17 @@ class Report:
             for i, line in enumerate(lines):
                 self.pdf.text(x + 1, start + self.lh * (i + 0.8), line)
 
+    def block_heading(self, block: Block, companies_started: bool) -> bool:
+        """A unit's or company's name, the subsidiaries on a page of their own; True once they began."""
+        if block.company and not companies_started:
+            self.pdf.add_page()
+            self.text("Tytäryhteisöt", bold=True, size=11)
+            self.text("Konserniyhteisöille asetetut tavoitteet ja niiden toteutuminen.")
+        elif not block.company:
+            self.pdf.need(120)
+        self.text(block.name, bold=True, size=10, gap=1)
+        return companies_started or block.company
+
     def write(self, path: Path, blocks: list[Block]) -> dict:
         pdf = self.pdf
         pdf.add_page()
@@ -412,14 +423,7 @@ class Report:
             self.legend()
         companies_started = False
         for block in blocks:
-            if block.company and not companies_started:
-                companies_started = True
-                pdf.add_page()
-                self.text("Tytäryhteisöt", bold=True, size=11)
-                self.text("Konserniyhteisöille asetetut tavoitteet ja niiden toteutuminen.")
-            elif not block.company:
-                pdf.need(120)
-            self.text(block.name, bold=True, size=10, gap=1)
+            companies_started = self.block_heading(block, companies_started)
             if not block.company:
                 binding = self.rng.choice(['toimintakate', 'netto', 'toimintakate (netto)'])
                 if self.style.lang == "sv":
@@ -472,6 +476,12 @@ def styles() -> list[Style]:
     return out
 
 
+def write_gold(path: Path, gold: dict) -> Path:
+    """The gold beside its document ('x.pdf' -> 'x.gold.json'); returns the document's path."""
+    path.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
 def make_variants(out: Path, n: int = 12, seed: int = 11) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -483,8 +493,7 @@ def make_variants(out: Path, n: int = 12, seed: int = 11) -> list[Path]:
         path = out / f"tp{k:02d}_{municipality.lower()}_tilinpaatos_2025.pdf"
         report = Report(municipality, style, rng)
         gold = report.write(path, make_blocks(rng, style))
-        path.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        paths.append(path)
+        paths.append(write_gold(path, gold))
     return paths
 
 
@@ -510,6 +519,8 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
         rows = [dataclasses.asdict(r) for r in ex.of(FollowUp)]
         budget = [b for b in ex.of(BudgetLine) if b.amount is not None]
         got = {(b.unit, b.line_norm, b.budget_column, b.year): b.amount for b in budget}
+        # gold lines without a normalised line (round 6: 'Myyntituotot', 'Personalkostnader') by their label
+        by_label = {(b.unit, " ".join(b.line.split()), b.budget_column, b.year): b.amount for b in budget}
         doc = {k: 0 for k in totals}
         doc["gold"], doc["pred"], doc["budget_pred"] = len(gold["rows"]), len(rows), len(budget)
         used: set[int] = set()
@@ -531,11 +542,14 @@ def measure(paths: list[Path], per_doc: bool = False) -> dict:
             doc["comment"] += text_similarity(r["comment"], g["comment"]) >= 0.85
             doc["conflict"] += bool(r["status_conflict"]) == g["status_conflict"]
         doc["budget_as_followup"] = sum(1 for r in rows if any(  # a budget row's label or amount as a goal
-            (r[f] or "").strip().startswith(("Toimintatuotot", "Toimintakulut", "Toimintakate", "Käyttötalous"))
+            (r[f] or "").strip().startswith(("Toimintatuotot", "Toimintakulut", "Toimintakate", "Käyttötalous",
+                                             "Myyntituotot", "Henkilöstökulut", "Palvelujen ostot",
+                                             "Verksamhetens", "Personalkostnader", "Driftsekonomi"))
             or parse_amount(r[f] or "") is not None for f in ("strategy_area", "goal", "metric")))
         for b in gold["budget_lines"]:
             doc["budget_gold"] += 1
-            doc["budget_exact"] += got.get((b["unit"], b["line_norm"], b["column"], b.get("year", 2025))) == b["amount"]
+            key = (b["unit"], b["line_norm"] if b["line_norm"] else b["line"], b["column"], b.get("year", 2025))
+            doc["budget_exact"] += (got if b["line_norm"] else by_label).get(key) == b["amount"]
         for key, value in doc.items():
             totals[key] += value
         docs[path.name] = {"style": gold["style"], **doc}
@@ -553,6 +567,24 @@ def summary(t: dict) -> dict:
     out["budget_exact"] = round(t["budget_exact"] / t["budget_gold"], 3) if t["budget_gold"] else None
     out["budget_as_followup"] = t["budget_as_followup"]
     return out
+
+
+def round_main(doc: str, make, out: str, seed: int, kind: str) -> None:  # noqa: ANN001 - make(out, seed)
+    """The command line of a later round's generator: write its documents, and with --report extract them
+    and print the figures (each document named with its style's ``kind``)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=Path(out))
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--report", action="store_true", help="extract every document and print the figures")
+    args = parser.parse_args()
+    paths = make(args.out, args.seed)
+    if not args.report:
+        print(f"wrote {len(paths)} documents to {args.out}")
+        return
+    got = measure(paths, per_doc=True)
+    for name, doc_figures in got["docs"].items():
+        print(name, doc_figures["style"][kind], {k: v for k, v in doc_figures.items() if k != "style"})
+    print(json.dumps({"counts": got["total"], "scores": summary(got["total"])}, indent=1))
 
 
 def main() -> None:
