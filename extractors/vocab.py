@@ -624,7 +624,9 @@ GOAL_LIST_NOTE = (r"^(?:Huom\.?|Huomio\b|Huomioitavaa\b|Mittareiden\s+(?:lähtö
 BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ero_raamiin", r"\bero\b.*\braami"),
     ("yhteensa", r"\bmuutosten\s+jälkeen\b|\bmuutoksineen\b|\byhteensä\b|\bmuutettu\b|\befter\s+ändring"
-                 r"|\bkäytettävissä\b"),  # 'Käytettävissä': the appropriation after changes
+                 r"|\bkäytettävissä\b"  # 'Käytettävissä': the appropriation after changes
+                 r"|\b(?:ta|talousarvio|budjetti|budget)\s*\+\s*(?:muutok|ändring)"),  # 'TA+muutokset'
+
     ("alkuperainen", r"\balkuperäinen\b|\balkup\b"),  # 'Alkup. TA 2025'
     ("prosentti", r"%|\bprosentti\b|\btoteutumisaste\b"),  # 'Tot-%', 'Muutos-%': a share, no euros
     ("muutos", r"muutok\w*|\bmuutos\b|ändring"),  # 'Talousarviomuutokset', 'TA-muutokset', 'Budgetändringar'
@@ -643,6 +645,7 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "toteutunut", "ta-muutokset", "talousarviomuutokset", "budjettimuutokset", "%",
     "ändringar", "ändring", "budgetändringar", "efter", "budgeten", "förändring",
     "alkup", "alkup.", "käytettävissä", "ylitys", "alitus", "käyttö",  # 'Ylitys (-) / alitus (+)', 'Käyttö-%'
+    "tot",  # 'Tot. %'
 )
 # A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
 # 'TA 2025 t€'): its amounts are multiplied to euros.

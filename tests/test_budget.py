@@ -129,3 +129,32 @@ def test_a_table_in_thousands_is_stored_in_euros() -> None:
     assert [(r.unit, r.budget_column, r.amount) for r in lines] == [
         ("2100 KUNNANHALLITUS", "ta", -4449000), ("2100 KUNNANHALLITUS", "tp", -4447500),
         ("2100 KUNNANHALLITUS", "poikkeama", 1500)]
+
+
+def test_negatives_in_parentheses_thin_spaces_and_headers_broken_inside_words() -> None:
+    """Round 6 (scripts/make_tilinpaatos_round6.py): an accounting negative '(6 604 694)', thousands apart by
+    a thin space, 'TA+muutokset' (the budget after changes), header words a narrow cell broke anywhere
+    ('TA+muuto' + 'kset', 'Talousarvi' + 'o-muutoks' + 'et'), a share column headed only '%' or 'Tot. %',
+    and one table for all units, each unit a label row above its lines."""
+    assert parse_amount("(6 604 694)") == -6604694 and parse_amount("1\u2009234,00") == 1234
+    assert parse_amount("-(5)") is None and parse_amount("(ab)") is None
+    assert [column_of(h) for h in ("TA+muuto kset", "Budget + ändringar", "Talousarvi o-muutoks et", "Tot. %")] == [
+        "yhteensa", "yhteensa", "muutos", "prosentti"]
+    page = PageText(1, (
+        _line(40, (50, 160, "Käyttötalouden toteutumisvertailu")),
+        _line(60, (50, 100, "Käyttötalous"), (170, 210, "Talousarvi"), (230, 270, "TA+muuto"), (290, 330, "Toteutunut"),
+              (350, 380, "Erotus"), (400, 410, "%")),
+        _line(71, (170, 175, "o"), (230, 250, "kset")),
+        _line(90, (50, 160, "4300 Vapaa-aikalautakunta")),
+        _line(105, (50, 110, "Toimintakulut"), (170, 210, "(6 604 694)"), (230, 270, "(6 602 894)"),
+              (290, 330, "(6 610 496)"), (350, 380, "(7 602)"), (400, 415, "100,1")),
+        _line(120, (50, 160, "5300 Vesihuoltoliikelaitos")),
+        _line(135, (50, 110, "Toimintatuotot"), (170, 200, "135\u2009655"), (230, 260, "139\u2009555"),
+              (290, 320, "146\u2009669"), (350, 380, "7\u2009114"), (400, 415, "105,1")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2024)
+    assert [(r.unit, r.budget_column, r.amount) for r in lines] == [
+        ("4300 Vapaa-aikalautakunta", "ta", -6604694), ("4300 Vapaa-aikalautakunta", "yhteensa", -6602894),
+        ("4300 Vapaa-aikalautakunta", "toteutuma", -6610496), ("4300 Vapaa-aikalautakunta", "poikkeama", -7602),
+        ("5300 Vesihuoltoliikelaitos", "ta", 135655), ("5300 Vesihuoltoliikelaitos", "yhteensa", 139555),
+        ("5300 Vesihuoltoliikelaitos", "toteutuma", 146669), ("5300 Vesihuoltoliikelaitos", "poikkeama", 7114)]

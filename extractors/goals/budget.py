@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from extractors import vocab
 from extractors.records import BudgetLine, Line, PageText, Segment
 
-_AMOUNT = re.compile(r"^[-−–]?\s?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?$|^[-−–]?\d+(?:,\d{1,2})?$")
+# thousands apart by a space, a no-break, thin or narrow no-break space, or a point
+_SEPARATORS = " \u00a0\u2009\u202f."
+_AMOUNT = re.compile(rf"^[-−–]?\s?\d{{1,3}}(?:[{_SEPARATORS}]\d{{3}})*(?:,\d{{1,2}})?$|^[-−–]?\d+(?:,\d{{1,2}})?$")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 _COLUMNS = tuple((name, re.compile(p, re.I)) for name, p in vocab.BUDGET_COLUMNS)
 _LINES = tuple((name, re.compile(p, re.I)) for name, p in vocab.BUDGET_LINES)
@@ -57,20 +59,25 @@ class Column:
 
 
 def parse_amount(text: str) -> float | None:
-    """'-35 516 324' -> -35516324.0, '1 234,50' -> 1234.5; None when the text is no amount."""
+    """'-35 516 324' -> -35516324.0, '1 234,50' -> 1234.5, '(7 602)' -> -7602.0; None when the text is no
+    amount."""
     t = text.strip().replace("−", "-").replace("–", "-")
-    if not _AMOUNT.match(t):
+    negative = t.startswith("(") and t.endswith(")")  # '(4 448 822)': accounting's negative
+    if negative:
+        t = t[1:-1].strip()
+    if not _AMOUNT.match(t) or (negative and t.startswith("-")):
         return None
-    t = re.sub(r"[ \u00a0\u202f.]", "", t).replace(",", ".")
-    return float(t)
+    value = float(re.sub(f"[{_SEPARATORS}]", "", t).replace(",", "."))
+    return -value if negative else value
 
 
 def column_of(raw: str) -> str | None:
     """The normalised column a header cell names ('Raami 2025' -> raami), or None."""
     folded = " ".join(raw.lower().replace("€", " ").split())
     folded = re.sub(r"\b(ta|tp|ts)-?((?:19|20)\d{2})\b", r"\1 \2", folded)  # 'TP2023'
-    # a narrow cell breaks a word before its last letters ('Alkuperäine n talousarvio'): joined again
-    for text in (re.sub(r"(\w{4,}) (\w{1,2})\b", r"\1\2", folded), folded):
+    # a narrow cell breaks a word before its last letters ('Alkuperäine n talousarvio', 'TA+muuto kset'):
+    # joined again
+    for text in (_join_broken(folded), re.sub(r"(\w{4,}) (\w{1,2})\b", r"\1\2", folded), folded):
         for name, pattern in _COLUMNS:
             if pattern.search(text):
                 return name
@@ -78,16 +85,38 @@ def column_of(raw: str) -> str | None:
 
 
 _YEAR_WORD = re.compile(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}")
+DEFAULT_BROKEN_TAIL = 4  # letters a narrow header cell may carry over to its next line ('TA-muutok' + 'set')
+
+
+def _join_broken(folded: str) -> str:
+    """Words of a header cell joined where a narrow cell broke one: 'ta+muuto kset' -> 'ta+muutokset'."""
+    words = folded.split()
+    out: list[str] = []
+    for word in words:
+        if out and 0 < len(word) <= DEFAULT_BROKEN_TAIL and word.isalpha() and out[-1][-1:].isalpha() and any(
+                h.endswith(out[-1].split("+")[-1].split("-")[-1] + word) for h in _HEADER_WORDS):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def is_header_word(word: str) -> bool:
-    """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
-    column word that a narrow cell broke ('Alkuperäine' + 'n')."""
-    w = word.lower().strip("()*:")
+    """A word of a budget header cell: a column word, a year, a share ('Tot-%', 'Tot. %'), words joined by
+    '+' or '-' ('TA+muutokset'), or a piece of a column word that a narrow cell broke ('Alkuperäine' + 'n',
+    'TA-muutok' + 'set')."""
+    w = word.lower().strip("()*:.")
     if w in _HEADER_WORDS or w.endswith("%") or _YEAR_WORD.fullmatch(w):
         return True
-    return len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in _HEADER_WORDS) or (
-        len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))
+    parts = [p for p in re.split(r"[+-]", w) if p]
+    if len(parts) > 1:  # 'TA+muutokset', a broken 'Talousarvi' + 'o-muutoks' + 'et'
+        return all(is_header_word(part) for part in parts)
+    if not w.isalpha():
+        return False
+    tail = len(w) <= DEFAULT_BROKEN_TAIL and w.isalpha() and any(
+        h.endswith(w) and len(h) >= len(w) + 4 for h in _HEADER_WORDS)
+    return tail or (len(w) >= 5 and any(h.startswith(w) and len(h) - len(w) <= DEFAULT_BROKEN_TAIL
+                                        for h in _HEADER_WORDS))
 
 
 def is_table_title(text: str) -> bool:
@@ -97,7 +126,8 @@ def is_table_title(text: str) -> bool:
 
 def _header_segment(seg: Segment) -> bool:
     """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)')."""
-    words = [w for w in seg.text.split() if re.search(r"\w", w)]
+    words = [w for w in seg.text.split() if re.search(r"\w|%", w)]  # a share column may print only '%'
+
     return bool(words) and all(is_header_word(w) for w in words)
 
 
@@ -209,6 +239,16 @@ def _split(line: Line) -> tuple[str, list[Segment], str | None]:
     if m:
         label = (label[: m.start()] + label[m.end():]).strip(" ,;")
     return label, amounts, decision
+
+
+_UNIT_ROW = re.compile(r"^\d{2,4}\s+[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,5}$|^[A-ZÅÄÖ][\w-]*(?:"
+                       + "|".join(vocab.BODY_SUFFIXES) + r"|liikelaitos|nämnden|styrelsen)$")
+
+
+def is_unit_row(label: str) -> bool:
+    """A label row of a budget table that names a unit, not a group of lines: a coded unit ('4300
+    Vapaa-aikalautakunta') or a body ('Sivistyslautakunta', 'Vesihuoltoliikelaitos')."""
+    return bool(_UNIT_ROW.match(label.strip())) and line_norm(label) is None
 
 
 def _unit_heading(line: Line) -> str | None:
@@ -323,6 +363,9 @@ def _to_lines(rows: list[tuple], unit: str | None, cols: list[Column], doc_id: s
     for i, (label, placed, decision, group) in enumerate(rows):
         change = next((name for name, p in _CHANGES if p.search(label.lower())), None)
         summary = i > last_full and len(placed) <= 1
+        if not placed and i < last_full and is_unit_row(label):
+            unit = label  # one table for all units: '4300 Vapaa-aikalautakunta' above its lines
+            continue
         if not placed:
             if not summary:
                 continue  # a group label ('Tulopohja', 'Toimintatulot' above its change rows)
