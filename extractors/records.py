@@ -38,13 +38,16 @@ class Line:
 
 @dataclass(frozen=True)
 class PageText:
-    """The lines of one page plus its size; ``ocr`` tells that the lines came from Tesseract."""
+    """The lines of one page plus its size; ``ocr`` tells that the lines came from Tesseract. ``columns``:
+    on a page set in two text columns, the regions (x0, top, x1, bottom) read one after another, in
+    reading order (the lines are in that order too); empty on an ordinary page."""
 
     number: int
     lines: tuple[Line, ...]
     width: float = 0.0
     height: float = 0.0
     ocr: bool = False
+    columns: tuple[tuple[float, float, float, float], ...] = ()
 
 
 # --- table records -------------------------------------------------------------------------------

@@ -388,13 +388,15 @@ def parse_digit_legend(text: str) -> dict[str, str]:
     return found if len(set(found.values())) >= 2 else {}
 
 
-_SYMBOL_ITEM = re.compile(r"(?:^|[,;]\s*|\s{2,})([^\w\s=,;()]{1,3}(?:/[^\w\s=,;()]{1,2})?)\s*=\s*([^=,;\n]{3,60})",
-                          re.M)
+# a symbol ('+', '±', '+/-', '↑') or a lone capital letter ('T = tavoite toteutunut, O = ..., E = ...')
+_SYMBOL_ITEM = re.compile(r"(?:^|[,;]\s*|\s{2,})([^\w\s=,;()]{1,3}(?:/[^\w\s=,;()]{1,2})?|[A-ZÅÄÖ](?!\w))\s*=\s*"
+                          r"([^=,;\n]{3,60})", re.M)
 
 
 def parse_symbol_legend(text: str) -> dict[str, str]:
     """Status symbols from a legend ('+ = tavoite toteutunut, ± = ... osittain, – = ... ei toteutunut',
-    '+/- = osittain'): kept when two or more symbols get different meanings."""
+    '+/- = osittain', 'T = toteutunut, O = osittain, E = ei toteutunut'): kept when two or more symbols get
+    different meanings."""
     found: dict[str, str] = {}
     for m in _SYMBOL_ITEM.finditer(text):
         status = status_from_words(m.group(2))
@@ -405,6 +407,8 @@ def parse_symbol_legend(text: str) -> dict[str, str]:
 
 _PERCENT = r"(\d{1,3}(?:,\d+)?)\s*%"
 _BAND_ITEM = re.compile(r"([^=,;\n]{0,30}?\d[^=,;\n]{0,20}%[^=,;\n]{0,20}?)\s*=\s*([^=,;\n]{3,60})")
+# the meaning first: 'Tavoite toteutunut: 100 % tai enemmän; osittain toteutunut: 50–99 %'
+_BAND_ITEM_AFTER = re.compile(r"([^=:,;\n\d%]{3,60}?)\s*:\s*([^=:,;\n]{0,30}?\d[^=:,;\n]{0,20}%[^=:,;\n]{0,20})")
 
 
 def _band(text: str) -> tuple[float, float] | None:
@@ -428,13 +432,17 @@ def _band(text: str) -> tuple[float, float] | None:
 
 def parse_percent_legend(text: str) -> list[tuple[float, float, str]]:
     """Percent bands from a legend ('100 % tai yli = toteutunut, 50–99 % = osittain, alle 50 % = ei
-    toteutunut'): (low, high, status), kept when two or more bands get different meanings."""
-    found = []
-    for m in _BAND_ITEM.finditer(text):
-        status, band = status_from_words(m.group(2)), _band(m.group(1))
-        if status and band:
-            found.append((band[0], band[1], status))
-    return found if len({s for _, _, s in found}) >= 2 else []
+    toteutunut', or the meaning first: 'toteutunut: 100 % tai enemmän; osittain toteutunut: 50–99 %'):
+    (low, high, status), kept when two or more bands get different meanings."""
+    for pattern, meaning, band_at in ((_BAND_ITEM, 2, 1), (_BAND_ITEM_AFTER, 1, 2)):
+        found = []
+        for m in pattern.finditer(text):
+            status, band = status_from_words(m.group(meaning)), _band(m.group(band_at))
+            if status and band:
+                found.append((band[0], band[1], status))
+        if len({s for _, _, s in found}) >= 2:
+            return found
+    return []
 
 
 def parse_legend(text: str) -> dict[str, str]:
@@ -548,6 +556,7 @@ class TableReader:
         self.last_strategy: str | None = None
         self.last_goal: str | None = None
         self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
+        self.last_place: tuple[int | None, str | None, str | None] | None = None  # page, unit, body of the last row
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
              body: str | None = None, full_width: bool = False, unit: str | None = None,
@@ -568,6 +577,11 @@ class TableReader:
             self.role_boxes = [c.bbox for c in cells] if any(c.bbox for c in cells) else None
             if kpi or self.kpi:  # a key-figure table names its group in its first header cell
                 self.last_strategy, self.last_goal = (" ".join(texts[0].split()) if kpi else None), None
+            elif "goal" in roles and page is not None and self.last_place and self.last_place[0] == page:
+                # a new goal table below the last one on its page (a header repeated on the next page goes
+                # on with the table; a metric table under its goal table keeps that goal): its first rows
+                # have no goal of the table above
+                self.last_strategy = self.last_goal = None
             self.roles, self.kpi = roles, kpi
             return
         if is_budget_header(texts):
@@ -617,6 +631,9 @@ class TableReader:
         if not filled and not has_status and not extras:
             return
         self.fed += 1
+        if self.last_place is not None and (unit, body) != self.last_place[1:]:
+            self.last_strategy = self.last_goal = None  # another unit's table: nothing carries over
+        self.last_place = (page, unit, body)
         rec = self.pending
         conflict = rec is None or any(role in rec.values for role in filled) or (
             has_status and (rec.status_cell is not None or rec.marked is not None))

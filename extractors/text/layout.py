@@ -75,5 +75,5 @@ def strip_furniture(pages: list[PageText], band: int = DEFAULT_BAND_LINES) -> li
                     continue
             kept.append(line)
         out.append(PageText(number=page.number, lines=tuple(kept), width=page.width,
-                            height=page.height, ocr=page.ocr))
+                            height=page.height, ocr=page.ocr, columns=page.columns))
     return out

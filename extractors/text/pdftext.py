@@ -123,7 +123,141 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> PageText:
                 rects.append((height - top, left, right, text, top - bottom))
     finally:
         textpage.close()
-    return PageText(number=number, lines=tuple(group_lines(rects, number)), width=width, height=height)
+    split = column_split(rects, width, height)
+    if split is not None and _rules_cross(page, split[0], height):
+        split = None  # a table's rules run across the gutter: one table of two wide columns, not a page in two
+    if split is None:
+        return PageText(number=number, lines=tuple(group_lines(rects, number)), width=width, height=height)
+    lines, columns = column_lines(rects, number, split)
+    return PageText(number=number, lines=tuple(lines), width=width, height=height, columns=tuple(columns))
+
+
+# --- pages set in two columns --------------------------------------------------------------------------
+
+DEFAULT_GUTTER_MIN = 8.0  # points: the narrowest empty strip between two text columns
+DEFAULT_COLUMN_SHARE = 0.3  # each column at least this share of the text's width (a margin heading column is
+# narrower: a label beside the body text never makes a page of two columns)
+DEFAULT_PROSE_LINES = 3  # lines of running text (four words or more, filling most of the column) on the page,
+# each column one at least
+DEFAULT_CROSSING_SHARE = 0.1  # at most this share of the text lines may run across the gutter (titles)
+DEFAULT_BAND_SHARE = 0.1  # running headers and footers: lines this near the top or the foot of a page ...
+DEFAULT_BAND_GAP = 2.0  # ... set apart from the text by a gap this many line heights
+
+
+Rect = tuple[float, float, float, str, float]  # top, x0, x1, text, height
+
+
+def column_split(rects: list[Rect], width: float, height: float) -> tuple[tuple[float, float], list[Rect],
+                                                                          list[Rect]] | None:
+    """A page in two text columns: ((gutter x0, gutter x1), the running header/footer rects kept whole,
+    the body rects), or None. Geometry only: an empty vertical strip in the middle of the text that
+    almost no line crosses, with a wide column of running text on each side of it (lines of several
+    words filling most of the column), so a margin layout (a narrow heading column beside the body
+    text) and a budget table (amounts in the right half) stay one column."""
+    if len(rects) < 2 * DEFAULT_PROSE_LINES or width <= 0:
+        return None
+    band, body = _furniture_bands(rects, height)
+    if not body:
+        return None
+    left_edge, right_edge = min(r[1] for r in body), max(r[2] for r in body)
+    span = right_edge - left_edge
+    if span < 0.5 * width:
+        return None
+    # the strip crossed by the fewest lines, its widest run
+    xs = [left_edge + DEFAULT_COLUMN_SHARE * span + k for k in range(int((1 - 2 * DEFAULT_COLUMN_SHARE) * span))]
+    counts = [sum(1 for r in body if r[1] < x < r[2]) for x in xs]
+    if not counts or min(counts) > DEFAULT_CROSSING_SHARE * len(_line_tops(body)):
+        return None
+    best: tuple[float, float] | None = None
+    run_start = None
+    for x, count in zip(xs, counts, strict=True):
+        if count == min(counts):
+            run_start = x if run_start is None else run_start
+            if best is None or x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+        else:
+            run_start = None
+    if best is None or best[1] - best[0] < DEFAULT_GUTTER_MIN:
+        return None
+    g0, g1 = best
+    left = [r for r in body if r[2] <= g0 + 0.5]
+    right = [r for r in body if r[1] >= g1 - 0.5]
+    prose = 0
+    for side, x0, x1 in ((left, left_edge, g0), (right, g1, right_edge)):
+        lines = sum(1 for r in side if len(r[3].split()) >= 4 and r[2] - r[1] >= 0.6 * (x1 - x0))
+        figures = sum(1 for r in side if _FIGURE.fullmatch(r[3]))
+        if not lines or 2 * figures >= len(side):  # a side of amounts is a table's, not a column of text
+            return None
+        prose += lines
+    return ((g0, g1), band, body) if prose >= DEFAULT_PROSE_LINES else None
+
+
+_FIGURE = re.compile(r"[-−–(]?[\d\s\u00a0\u2009\u202f.,%€()]+")
+
+
+def _furniture_bands(rects: list[Rect], height: float) -> tuple[list[Rect], list[Rect]]:
+    """(running header and footer rects, the rest): the lines at the very top and foot of the page that a
+    clear gap sets apart from the text ('Kauhajoki – Tilinpäätös 2025   1')."""
+    tops = _line_tops(rects)
+    if not tops or height <= 0:
+        return [], rects
+    unit = max((r[4] for r in rects), default=8.0) or 8.0
+    head, foot = tops[0] - 1, tops[-1] + 1
+    for a, b in zip(tops, tops[1:], strict=False):  # from the top down
+        if a > DEFAULT_BAND_SHARE * height or b - a <= DEFAULT_BAND_GAP * unit:
+            break
+        head = a
+    for a, b in zip(reversed(tops[:-1]), reversed(tops[1:]), strict=False):  # from the foot up
+        if b < (1 - DEFAULT_BAND_SHARE) * height or b - a <= DEFAULT_BAND_GAP * unit:
+            break
+        foot = b
+    band = [r for r in rects if r[0] <= head + DEFAULT_LINE_TOLERANCE or r[0] >= foot - DEFAULT_LINE_TOLERANCE]
+    return band, [r for r in rects if r not in band]
+
+
+def _line_tops(rects: list[Rect]) -> list[float]:
+    """The tops of the page's lines: rectangles whose tops differ less than the line tolerance are one."""
+    tops: list[float] = []
+    for top in sorted(r[0] for r in rects):
+        if not tops or top - tops[-1] > DEFAULT_LINE_TOLERANCE:
+            tops.append(top)
+    return tops
+
+
+def column_lines(rects: list[Rect], page: int, split: tuple) -> tuple[list[Line], list[tuple]]:
+    """Lines in reading order on a page in two columns: the running header, then for each stretch between
+    lines that run across the gutter (a title over both columns) the left column's lines and then the
+    right one's, then the footer; with the column regions (x0, top, x1, bottom) in the same order."""
+    (g0, g1), band, body = split
+    header = [r for r in band if not body or r[0] < min(b[0] for b in body)]
+    footer = [r for r in band if r not in header]
+    out = group_lines(list(header), page)
+    regions: list[tuple] = []
+    wide = sorted({round(r[0], 1) for r in body if r[1] < (g0 + g1) / 2 < r[2]})
+    cuts = [float("-inf"), *wide, float("inf")]
+    for top, bottom in zip(cuts, cuts[1:], strict=False):
+        spanning = [r for r in body if round(r[0], 1) == top and r[1] < (g0 + g1) / 2 < r[2]]
+        if spanning:  # the title line itself, whole
+            out.extend(group_lines([r for r in body if round(r[0], 1) == top], page))
+        stretch = [r for r in body if top < round(r[0], 1) < bottom]
+        for side in ([r for r in stretch if (r[1] + r[2]) / 2 < (g0 + g1) / 2],
+                     [r for r in stretch if (r[1] + r[2]) / 2 >= (g0 + g1) / 2]):
+            if side:
+                out.extend(group_lines(side, page))
+                regions.append((min(r[1] for r in side), min(r[0] for r in side) - 2,
+                                max(r[2] for r in side), max(r[0] + r[4] for r in side) + 2))
+    out.extend(group_lines(list(footer), page))
+    return out, regions
+
+
+def _rules_cross(page: pdfium.PdfPage, gutter: tuple[float, float], height: float) -> bool:
+    """Whether a drawn line or rectangle edge runs across the gutter (a ruled table over both halves)."""
+    g0, g1 = gutter
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, _bottom, right, _top = obj.get_bounds()
+        if left < g0 - 2 and right > g1 + 2:
+            return True
+    return False
 
 
 def _bounded_texts(textpage: pdfium.PdfTextPage, boxes: list[tuple[float, float, float, float]]) -> list[str]:

@@ -1,0 +1,86 @@
+"""Round 6 of the synthetic tilinpäätös family (scripts/make_tilinpaatos_round6.py), written before the
+readers were run on it; the classes fixed since are pinned here. First sight (main's readers): rows F1
+0.891, status 96/193 of the matched rows, budget 36/465 exact. Also the two-column text layer (round 5's
+two-column pages) and a new goal table that must not inherit the goal of the table above."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.goals.followup import Cell, TableReader, parse_percent_legend, parse_symbol_legend, to_followups
+from extractors.text.pdftext import read_pdf
+from scripts import make_tilinpaatos_round5 as round5
+from scripts import make_tilinpaatos_round6 as round6
+from scripts import make_tilinpaatos_variants as gen
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return gen.measure(round6.make_round6(tmp_path_factory.mktemp("tp6")), per_doc=True)
+
+
+def test_round6_budget_lines_to_the_euro(measured: dict) -> None:
+    # 'TA+muutokset', '(6 604 694)', thin and no-break spaces, ',00', 1 000 € with a decimal, '%' columns,
+    # headers broken inside words, unit label rows in one table for all units
+    total = measured["total"]
+    assert total["budget_exact"] == total["budget_gold"] == total["budget_pred"] == 465
+    assert total["budget_as_followup"] == 0
+
+
+def test_round6_status_by_the_legend(measured: dict) -> None:
+    docs = measured["docs"].values()
+    by_kind = {d["style"]["kind"]: d for d in docs}
+    for kind in ("toteutuminen", "sv", "balldigit", "percent"):  # words, Swedish, ball + digit, percent bands
+        d = by_kind[kind]
+        assert d["matched"] == d["gold"] and d["status"] == d["gold"], kind
+    balls = by_kind["balldigit"]
+    assert balls["conflict"] == balls["gold"]  # the ball against the digit or 'nyt vain 0,2': flagged
+    letters = by_kind["letters"]
+    assert letters["status"] >= 0.9 * letters["matched"]  # 'T = tavoite toteutunut' read as a legend
+
+
+def test_letter_and_meaning_first_legends() -> None:
+    assert parse_symbol_legend("T = tavoite toteutunut, O = tavoite toteutunut osittain, E = tavoite ei "
+                               "toteutunut") == {"T": "toteutunut", "O": "osittain", "E": "ei_toteutunut"}
+    assert parse_percent_legend("Tavoite toteutunut: 100 % tai enemmän; osittain toteutunut: 50–99 %; "
+                                "ei toteutunut: alle 50 %")[1] == (50.0, 99.0, "osittain")
+
+
+def test_a_new_goal_table_inherits_no_goal() -> None:
+    """A table's first rows with an empty goal cell continue its own goal, never the goal of the table
+    above it on the page, nor of another unit's table."""
+    reader = TableReader()
+    header = [Cell("Tavoite"), Cell("Mittari"), Cell("Toteuma"), Cell("Tila")]
+    reader.feed(header, page=1)
+    reader.feed([Cell("Palvelut paranevat"), Cell("Käsittelyaika"), Cell("12"), Cell("Toteutunut")], page=1,
+                unit="130 Yleishallinto")
+    reader.feed([Cell(""), Cell("Tyytyväisyys"), Cell("4,1"), Cell("Osittain")], page=1, unit="130 Yleishallinto")
+    reader.feed(header, page=1)  # the next table on the same page
+    reader.feed([Cell(""), Cell("Kävijät"), Cell("900"), Cell("Ei toteutunut")], page=1, unit="130 Yleishallinto")
+    reader.feed(header, page=2)  # a header repeated over the page break: the table goes on
+    reader.feed([Cell("Talous tasapainossa"), Cell("Kate"), Cell("1"), Cell("Toteutunut")], page=2,
+                unit="130 Yleishallinto")
+    reader.feed([Cell(""), Cell("Lainat"), Cell("2"), Cell("Toteutunut")], page=2, unit="210 Varhaiskasvatus")
+    rows = to_followups(reader, "d", None, None, 2024, None)
+    assert [(r.goal, r.metric) for r in rows] == [
+        ("Palvelut paranevat", "Käsittelyaika"), ("Palvelut paranevat", "Tyytyväisyys"), (None, "Kävijät"),
+        ("Talous tasapainossa", "Kate"), (None, "Lainat")]
+
+
+def test_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
+    """A page set in two text columns: each column's lines in turn (a budget table in the right column no
+    longer takes the words of the left one beside it), the running header whole; pages in one column keep
+    their lines as before."""
+    paths = round5.make_round5(tmp_path)
+    two = [p for p in paths if "kauhajoki" in p.name][0]
+    page = read_pdf(two.read_bytes()).pages[0]
+    assert len(page.columns) >= 2
+    texts = [ln.text for ln in page.lines]
+    assert texts[0].startswith("Kauhajoki – Tilinpäätös 2025")
+    assert "Toimintatuotot 635 426 627 624 -7 802" in texts and "Kauhajokin kunta" in texts
+    one = [p for p in paths if "uusikaupunki" in p.name][0]
+    assert not any(p.columns for p in read_pdf(one.read_bytes()).pages)
+    got = gen.measure([two], per_doc=True)["total"]
+    assert got["budget_exact"] == got["budget_gold"] == 27
