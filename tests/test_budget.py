@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from extractors import vocab
 from extractors.document import Source, extract_document
-from extractors.goals.budget import column_of, extract_budget_lines, parse_amount
+from extractors.goals.budget import column_of, extract_budget_lines, is_header_word, parse_amount
 from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
 from pipeline.evaluate_tables import score_real_budget
 
@@ -129,3 +131,23 @@ def test_a_table_in_thousands_is_stored_in_euros() -> None:
     assert [(r.unit, r.budget_column, r.amount) for r in lines] == [
         ("2100 KUNNANHALLITUS", "ta", -4449000), ("2100 KUNNANHALLITUS", "tp", -4447500),
         ("2100 KUNNANHALLITUS", "poikkeama", 1500)]
+
+
+def test_header_words_and_the_pieces_a_narrow_cell_breaks_off() -> None:
+    """A header word's broken pieces are found by set look-ups (was a scan of every header word for
+    each word of every line), with the same answers as the definition: the last one or two letters
+    of a header word longer than six, or a header word without up to two last letters when six or
+    more remain."""
+    header = set(vocab.BUDGET_HEADER_WORDS)
+
+    def piece(w: str) -> bool:
+        return (len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in header)) or (
+            len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in header))
+
+    tried = {h[i:j] for h in header for i in range(len(h) + 1) for j in range(i, len(h) + 1)}
+    for w in tried | {"Lautakunta", "talousarvioon", "ohje", "TA2025", "Käyttö-%", "(Alkuperäine)"}:
+        plain = w.lower().strip("()*:")
+        year = re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", plain)
+        expected = plain in header or plain.endswith("%") or bool(year) or piece(plain)
+        assert is_header_word(w) == expected, w
+    assert is_header_word("Alkuperäine") and is_header_word("n") and not is_header_word("Alkuperäi")

@@ -80,14 +80,19 @@ def column_of(raw: str) -> str | None:
 _YEAR_WORD = re.compile(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}")
 
 
+# the pieces of a header word that a narrow cell broke off: its last one or two letters (of a word
+# longer than six), and the word without them (at least six letters)
+_HEADER_TAILS = frozenset(h[-n:] for h in _HEADER_WORDS if len(h) > 6 for n in (1, 2))
+_HEADER_HEADS = frozenset(h[:n] for h in _HEADER_WORDS for n in range(max(6, len(h) - 2), len(h) + 1))
+
+
 def is_header_word(word: str) -> bool:
     """A word of a budget header cell: a column word, a year, a share ('Tot-%'), or a piece of a
     column word that a narrow cell broke ('Alkuperäine' + 'n')."""
     w = word.lower().strip("()*:")
     if w in _HEADER_WORDS or w.endswith("%") or _YEAR_WORD.fullmatch(w):
         return True
-    return len(w) <= 2 and w.isalpha() and any(h.endswith(w) and len(h) > 6 for h in _HEADER_WORDS) or (
-        len(w) >= 6 and any(h.startswith(w) and len(h) - len(w) <= 2 for h in _HEADER_WORDS))
+    return (len(w) <= 2 and w.isalpha() and w in _HEADER_TAILS) or w in _HEADER_HEADS
 
 
 def is_table_title(text: str) -> bool:
@@ -95,10 +100,19 @@ def is_table_title(text: str) -> bool:
     return bool(_TITLES.search(text.strip()))
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _header_segment(seg: Segment) -> bool:
-    """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)')."""
-    words = [w for w in seg.text.split() if re.search(r"\w", w)]
-    return bool(words) and all(is_header_word(w) for w in words)
+    """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)'), and it has
+    one at least. Settled at the first word that is not one: most cells are prose."""
+    words = False
+    for w in seg.text.split():
+        if _WORD_CHAR.search(w):
+            if not is_header_word(w):
+                return False
+            words = True
+    return words
 
 
 def line_norm(label: str) -> str | None:
