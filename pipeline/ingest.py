@@ -185,6 +185,13 @@ def start_workers() -> None:
     forkserver.ensure_running()
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class _Watcher(threading.Thread):
     """Starts the worker processes and watches them, in a thread of the parent, so that a worker
     that has finished is replaced at once, while the writer may still be loading the previous
@@ -194,14 +201,17 @@ class _Watcher(threading.Thread):
 
     A finished worker's result is not read here but left in its pipe for the writer, which reads one
     result at a time: the parent holds one extraction at a time whatever the batch. At most one
-    finished worker waits to be read, so at most `slots` + 1 workers are alive."""
+    finished worker waits to be read, so at most `slots` + 1 workers are alive. Documents start
+    largest first (by file size), so that the batch does not end with one worker on a long document
+    while the others have nothing left."""
 
     MAX_UNREAD = 1
 
     def __init__(self, paths: list[Path], slots: int, timeout: float,
                  start: Callable[[Path], tuple[Connection, mp.process.BaseProcess]]) -> None:
         super().__init__(name="fi-minutes-workers", daemon=True)
-        self.pending = list(paths)
+        # the largest first: a long document started last would leave the other workers idle at the end
+        self.pending = sorted(paths, key=_size, reverse=True)
         self.slots, self.timeout, self.start_worker = max(1, slots), timeout, start
         self.running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
         self.events: queue.SimpleQueue = queue.SimpleQueue()

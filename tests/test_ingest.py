@@ -127,6 +127,19 @@ def test_parsers_go_on_while_the_writer_is_busy(tmp_path: Path) -> None:
     assert report.count("ok") == 8 and counts(tmp_path / "m.duckdb")["documents"] == 8
 
 
+def test_the_largest_documents_are_parsed_first(tmp_path: Path) -> None:
+    """Documents start largest first, so that a batch does not end with one worker on a long
+    document while the others idle: here, with one worker, the order of the results."""
+    src = tmp_path / "in"
+    src.mkdir()
+    minutes_pdf(src / "a-short.pdf")
+    minutes_pdf(src / "b-long.pdf", items=[(k, f"Asia {k}", "Hyväksyttiin.") for k in range(1, 25)])
+    minutes_pdf(src / "c-middle.pdf", items=[(k, f"Asia {k}", "Hyväksyttiin.") for k in range(1, 8)])
+    order: list[str] = []
+    ingest_paths([src], tmp_path / "m.duckdb", workers=1, progress=lambda r: order.append(r.path.name))
+    assert order == ["b-long.pdf", "c-middle.pdf", "a-short.pdf"]
+
+
 def test_discover_skips_gold_and_readme(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     (tmp_path / "a.gold.json").write_text("{}")
