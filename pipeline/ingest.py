@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import multiprocessing as mp
 import os
+import queue
 import resource
 import signal
 import sys
@@ -184,30 +185,132 @@ def start_workers() -> None:
     forkserver.ensure_running()
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Watcher(threading.Thread):
+    """Starts the worker processes and watches them, in a thread of the parent, so that a worker
+    that has finished is replaced at once, while the writer may still be loading the previous
+    document: with the starting and watching done between two writes, a worker that finished during
+    a write waited for the write to end before the next document started (on 100 Lapua minutes,
+    8 of 26 seconds with one of the two workers idle).
+
+    A finished worker's result is not read here but left in its pipe for the writer, which reads one
+    result at a time: the parent holds one extraction at a time whatever the batch. At most one
+    finished worker waits to be read, so at most `slots` + 1 workers are alive. Documents start
+    largest first (by file size), so that the batch does not end with one worker on a long document
+    while the others have nothing left."""
+
+    MAX_UNREAD = 1
+
+    def __init__(self, paths: list[Path], slots: int, timeout: float,
+                 start: Callable[[Path], tuple[Connection, mp.process.BaseProcess]]) -> None:
+        super().__init__(name="fi-minutes-workers", daemon=True)
+        # the largest first: a long document started last would leave the other workers idle at the end
+        self.pending = sorted(paths, key=_size, reverse=True)
+        self.slots, self.timeout, self.start_worker = max(1, slots), timeout, start
+        self.running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
+        self.events: queue.SimpleQueue = queue.SimpleQueue()
+        self.unread = 0
+        self.lock = threading.Lock()
+        self.stopping = False
+        self.wake_r, self.wake_w = os.pipe()
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            os.write(self.wake_w, b".")
+
+    def _alive(self) -> int:
+        with self.lock:
+            return len(self.running) + self.unread
+
+    def taken(self) -> None:
+        """The writer has read a finished worker's result: another may finish unread."""
+        with self.lock:
+            self.unread -= 1
+        self._wake()
+
+    def run(self) -> None:
+        try:
+            while not self.stopping and (self.pending or self.running):
+                while self.pending and len(self.running) < self.slots and self._alive() < self.slots + self.MAX_UNREAD:
+                    path = self.pending.pop(0)
+                    conn, proc = self.start_worker(path)
+                    self.running[conn] = (path, proc, time.monotonic())
+                deadline = min((start + self.timeout for _, _, start in self.running.values()), default=None)
+                ready = wait([*self.running, self.wake_r],
+                             timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
+                now = time.monotonic()
+                for conn in ready:
+                    if conn == self.wake_r:
+                        os.read(self.wake_r, 512)
+                        continue
+                    path, proc, start = self.running.pop(conn)
+                    with self.lock:
+                        self.unread += 1
+                    self.events.put(("done", path, conn, proc, now - start))
+                for conn, (path, proc, start) in list(self.running.items()):
+                    if now - start >= self.timeout:
+                        del self.running[conn]
+                        proc.kill()
+                        proc.join(5)
+                        _release(proc)
+                        conn.close()
+                        self.events.put(("timeout", path, None, None, now - start))
+        except BaseException as exc:  # noqa: BLE001 - e.g. the fork server died: the writer raises it
+            self.events.put(("error", exc, None, None, 0.0))
+
+    def stop(self) -> None:
+        """Stop starting workers, and kill those still running or unread (the writer gave up)."""
+        self.stopping = True
+        self._wake()
+        self.join()
+        leftovers = [(conn, proc) for conn, (_, proc, _) in self.running.items()]
+        while not self.events.empty():
+            _, _, conn, proc, _ = self.events.get()
+            if conn is not None:
+                leftovers.append((conn, proc))
+        for conn, proc in leftovers:
+            proc.kill()
+            proc.join(5)
+            _release(proc)
+            conn.close()
+        os.close(self.wake_r)
+        os.close(self.wake_w)
+
+
 def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality: str | None = None,
                 timeout: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB,
                 use_ocr: bool = True, embedded_html: bool = True
-                ) -> Iterable[tuple[Path, Extraction | Packed, float, float | None]]:
+                ) -> Iterator[tuple[Path, Extraction | Packed, float, float | None]]:
     """Parse documents in child processes, yielding (path, extraction, seconds, worker peak RSS in MB)
-    as each finishes; a parsed document's extraction comes as columns (`Packed`)."""
+    as each finishes; a parsed document's extraction comes as columns (`Packed`). Workers are
+    started and watched by a thread (`_Watcher`); results are read here, one at a time."""
     ctx = _context()
-    pending = list(paths)
-    running: dict[Connection, tuple[Path, mp.process.BaseProcess, float]] = {}
-    while pending or running:
-        while pending and len(running) < max(1, workers):
-            path = pending.pop(0)
-            parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr, embedded_html),
-                               daemon=True)
-            with _sigint_deferred():  # a Ctrl-C halfway through the start would crash the fork server
-                proc.start()
-            child.close()
-            running[parent] = (path, proc, time.monotonic())
-        now = time.monotonic()
-        next_deadline = min(start + timeout for _, _, start in running.values())
-        ready = wait(list(running), timeout=max(0.0, next_deadline - now))
-        for conn in ready:
-            path, proc, start = running.pop(conn)
+
+    def start(path: Path) -> tuple[Connection, mp.process.BaseProcess]:
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_worker, args=(child, str(path), municipality, memory_mb, use_ocr, embedded_html),
+                           daemon=True)
+        with _sigint_deferred():  # a Ctrl-C halfway through the start would crash the fork server
+            proc.start()
+        child.close()
+        return parent, proc
+
+    watcher = _Watcher(paths, workers, timeout, start)
+    watcher.start()
+    try:
+        for _ in range(len(paths)):
+            kind, path, conn, proc, seconds = watcher.events.get()
+            if kind == "error":
+                raise path
+            if kind == "timeout":
+                yield path, failed_path(path, f"timed out after {timeout:g} s"), seconds, None
+                continue
             peak = None
             try:
                 extraction, peak = conn.recv()
@@ -223,16 +326,10 @@ def run_parsers(paths: list[Path], workers: int = DEFAULT_WORKERS, municipality:
             conn.close()
             proc.join(5)
             _release(proc)
-            yield path, extraction, time.monotonic() - start, peak
-        now = time.monotonic()
-        for conn, (path, proc, start) in list(running.items()):
-            if now - start >= timeout:
-                proc.kill()
-                proc.join(5)
-                _release(proc)
-                conn.close()
-                del running[conn]
-                yield path, failed_path(path, f"timed out after {timeout:g} s"), now - start, None
+            watcher.taken()
+            yield path, extraction, seconds, peak
+    finally:
+        watcher.stop()
 
 
 def failed_path(path: Path, reason: str) -> Extraction:
@@ -283,15 +380,16 @@ def ingest_into(paths: Iterable[Path], db_path: Path | str, workers: int = DEFAU
             parsed = run_parsers_dask(todo, scheduler, municipality, timeout, memory_mb, use_ocr, embedded_html)
         else:
             parsed = run_parsers(todo, workers, municipality, timeout, memory_mb, use_ocr, embedded_html)
-        for path, extraction, seconds, peak in parsed:
-            doc = extraction.document
-            write_extraction(con, extraction, now=stamp)
-            result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
-                               municipality=doc.municipality, pages=doc.pages,
-                               items=doc.item_count, seconds=seconds, peak_rss_mb=peak)
-            report.results.append(result)
-            if progress:
-                progress(result)
+        with contextlib.closing(parsed):  # its workers are stopped even when a write fails or Ctrl-C comes
+            for path, extraction, seconds, peak in parsed:
+                doc = extraction.document
+                write_extraction(con, extraction, now=stamp)
+                result = DocResult(path=path, doc_id=doc.doc_id, status=doc.status, error=doc.error,
+                                   municipality=doc.municipality, pages=doc.pages,
+                                   items=doc.item_count, seconds=seconds, peak_rss_mb=peak)
+                report.results.append(result)
+                if progress:
+                    progress(result)
         _after_batch(con)
         report.finished_at = dt.datetime.now()
         _finish_run(con, run_id, report)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from extractors import vocab
 from extractors.document import Source, extract_document
-from extractors.goals.budget import column_of, extract_budget_lines, parse_amount
+from extractors.goals.budget import column_of, extract_budget_lines, is_header_word, parse_amount
 from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
 from pipeline.evaluate_tables import score_real_budget
 
@@ -158,3 +160,26 @@ def test_negatives_in_parentheses_thin_spaces_and_headers_broken_inside_words() 
         ("4300 Vapaa-aikalautakunta", "toteutuma", -6610496), ("4300 Vapaa-aikalautakunta", "poikkeama", -7602),
         ("5300 Vesihuoltoliikelaitos", "ta", 135655), ("5300 Vesihuoltoliikelaitos", "yhteensa", 139555),
         ("5300 Vesihuoltoliikelaitos", "toteutuma", 146669), ("5300 Vesihuoltoliikelaitos", "poikkeama", 7114)]
+
+
+def test_header_words_and_the_pieces_a_narrow_cell_breaks_off() -> None:
+    """A header word's broken pieces are found by set look-ups (was a scan of every header word for
+    each word of every line), with the same answers as the definition: the last one to four letters
+    of a header word with four or more before them, or a header word without up to four last letters
+    when five or more remain; words joined by '+' or '-' are header words when each part is one."""
+    header = set(vocab.BUDGET_HEADER_WORDS)
+
+    def piece(w: str) -> bool:
+        return w.isalpha() and ((len(w) <= 4 and any(h.endswith(w) and len(h) >= len(w) + 4 for h in header)) or (
+            len(w) >= 5 and any(h.startswith(w) and len(h) - len(w) <= 4 for h in header)))
+
+    tried = {h[i:j] for h in header for i in range(len(h) + 1) for j in range(i, len(h) + 1)}
+    for w in tried | {"Lautakunta", "talousarvioon", "ohje", "TA2025", "Käyttö-%", "(Alkuperäine)"}:
+        plain = w.lower().strip("()*:.")
+        year = re.fullmatch(r"(?:ta|tp|ts)?-?(?:19|20)\d{2}", plain)
+        parts = [p for p in re.split(r"[+-]", plain) if p]
+        joined = len(parts) > 1 and all(is_header_word(p) for p in parts)
+        expected = plain in header or plain.endswith("%") or bool(year) or joined or piece(plain)
+        assert is_header_word(w) == expected, w
+    assert is_header_word("Alkuperäine") and is_header_word("n") and is_header_word("TA+muuto")
+    assert not is_header_word("Lautakunta") and not is_header_word("ohje")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -77,6 +80,64 @@ def test_time_limit_kills_a_slow_parser(tmp_path: Path) -> None:
     report = ingest_paths([path], tmp_path / "m.duckdb", workers=1, timeout=0.001)
     assert report.results[0].status == "failed"
     assert "timed out" in report.results[0].error
+
+
+def _parser_pids() -> set[int]:
+    """The parser processes alive now: the children of the ingest's fork server (none before it runs)."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver._forkserver_pid
+    pids: set[int] = set()
+    with contextlib.suppress(OSError, TypeError):
+        for task in os.listdir(f"/proc/{server}/task"):
+            with open(f"/proc/{server}/task/{task}/children") as fh:
+                pids.update(int(p) for p in fh.read().split())
+    return pids
+
+
+def test_parsers_go_on_while_the_writer_is_busy(tmp_path: Path) -> None:
+    """A worker that finishes is replaced at once, whatever the writer is doing: the parser slots do
+    not wait for the writer. The parent is held here in the progress call of the first document (as
+    by a slow write) while the parser processes are watched from the start: by the end of that call
+    more processes than the two slots have run. Parsers and writer used to take turns: the next
+    worker started only after the write (and the progress call) of the previous document."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(8):
+        minutes_pdf(src / f"m{n}.pdf", items=[(n + 1, f"Asia {n}", "Hyväksyttiin.")])
+    seen: set[int] = set()
+    held = threading.Event()
+
+    def watch() -> None:
+        while not held.is_set():
+            seen.update(_parser_pids())
+            time.sleep(0.002)
+
+    def slow_writer(result) -> None:
+        deadline = time.monotonic() + 30
+        while not held.is_set() and len(seen) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        held.set()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    report = ingest_paths([src], tmp_path / "m.duckdb", workers=2, progress=slow_writer)
+    watcher.join()
+    assert len(seen) >= 3, seen
+    assert report.count("ok") == 8 and counts(tmp_path / "m.duckdb")["documents"] == 8
+
+
+def test_the_largest_documents_are_parsed_first(tmp_path: Path) -> None:
+    """Documents start largest first, so that a batch does not end with one worker on a long
+    document while the others idle: here, with one worker, the order of the results."""
+    src = tmp_path / "in"
+    src.mkdir()
+    minutes_pdf(src / "a-short.pdf")
+    minutes_pdf(src / "b-long.pdf", items=[(k, f"Asia {k}", "Hyväksyttiin.") for k in range(1, 25)])
+    minutes_pdf(src / "c-middle.pdf", items=[(k, f"Asia {k}", "Hyväksyttiin.") for k in range(1, 8)])
+    order: list[str] = []
+    ingest_paths([src], tmp_path / "m.duckdb", workers=1, progress=lambda r: order.append(r.path.name))
+    assert order == ["b-long.pdf", "c-middle.pdf", "a-short.pdf"]
 
 
 def test_discover_skips_gold_and_readme(tmp_path: Path) -> None:

@@ -101,22 +101,27 @@ def _join_broken(folded: str) -> str:
     return " ".join(out)
 
 
+# the pieces of a header word that a narrow cell broke off: its last one to four letters (with at
+# least four before them), and the word without up to four last letters (five or more kept)
+_HEADER_TAILS = frozenset(h[-n:] for h in _HEADER_WORDS for n in range(1, DEFAULT_BROKEN_TAIL + 1)
+                          if len(h) >= n + 4 and h[-n:].isalpha())
+_HEADER_HEADS = frozenset(h[:n] for h in _HEADER_WORDS for n in range(max(5, len(h) - DEFAULT_BROKEN_TAIL), len(h) + 1))
+
+
 def is_header_word(word: str) -> bool:
     """A word of a budget header cell: a column word, a year, a share ('Tot-%', 'Tot. %'), words joined by
     '+' or '-' ('TA+muutokset'), or a piece of a column word that a narrow cell broke ('Alkuperäine' + 'n',
-    'TA-muutok' + 'set')."""
+    'TA-muutok' + 'set'). Set look-ups: it runs on every word of every line."""
     w = word.lower().strip("()*:.")
     if w in _HEADER_WORDS or w.endswith("%") or _YEAR_WORD.fullmatch(w):
         return True
-    parts = [p for p in re.split(r"[+-]", w) if p]
-    if len(parts) > 1:  # 'TA+muutokset', a broken 'Talousarvi' + 'o-muutoks' + 'et'
-        return all(is_header_word(part) for part in parts)
+    if "+" in w or "-" in w:
+        parts = [p for p in re.split(r"[+-]", w) if p]
+        if len(parts) > 1:  # 'TA+muutokset', a broken 'Talousarvi' + 'o-muutoks' + 'et'
+            return all(is_header_word(part) for part in parts)
     if not w.isalpha():
         return False
-    tail = len(w) <= DEFAULT_BROKEN_TAIL and w.isalpha() and any(
-        h.endswith(w) and len(h) >= len(w) + 4 for h in _HEADER_WORDS)
-    return tail or (len(w) >= 5 and any(h.startswith(w) and len(h) - len(w) <= DEFAULT_BROKEN_TAIL
-                                        for h in _HEADER_WORDS))
+    return w in _HEADER_TAILS or w in _HEADER_HEADS
 
 
 def is_table_title(text: str) -> bool:
@@ -124,11 +129,20 @@ def is_table_title(text: str) -> bool:
     return bool(_TITLES.search(text.strip()))
 
 
-def _header_segment(seg: Segment) -> bool:
-    """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)')."""
-    words = [w for w in seg.text.split() if re.search(r"\w|%", w)]  # a share column may print only '%'
+_WORD_CHAR = re.compile(r"\w|%")
 
-    return bool(words) and all(is_header_word(w) for w in words)
+
+def _header_segment(seg: Segment) -> bool:
+    """All of the cell's words are header words, signs aside ('Ylitys (-) / alitus (+)'), and it has
+    one at least; a share column may print only '%'. Settled at the first word that is not one: most
+    cells are prose."""
+    words = False
+    for w in seg.text.split():
+        if _WORD_CHAR.search(w):
+            if not is_header_word(w):
+                return False
+            words = True
+    return words
 
 
 def line_norm(label: str) -> str | None:

@@ -219,10 +219,17 @@ def _loss(cores: list[str]) -> float:
 
 def looks_swedish(words: list[str]) -> bool:
     """Swedish text must not be 'repaired' with a Finnish lexicon."""
-    lowered = [w for w in (_CORE.match(t).group(2).lower() for t in words) if w]
+    lowered = [w for w in map(_lower_core, words) if w]
     if not lowered:
         return False
     return sum(w in _SWEDISH for w in lowered) / len(lowered) >= DEFAULT_SWEDISH_SHARE
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lower_core(token: str) -> str:
+    """A token without its leading and trailing punctuation, lower-cased (once per distinct token:
+    a document's words are read whole here)."""
+    return _CORE.match(token).group(2).lower()
 
 
 def needs_repair(words: list[str], min_damage: float = DEFAULT_MIN_DAMAGE) -> bool:
