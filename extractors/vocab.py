@@ -334,6 +334,16 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
+# An amendment adopted with the proposal, matched on lemmas (libvoikko) so that every inflection and
+# compound counts: 'hyväksyi ehdotuksen X:n tekemällä muutosehdotuksella', '... lisäysehdotuksin',
+# 'ehdotus hyväksyttiin vastaehdotuksella täydennettynä': a word of these lemmas in one of these cases
+# (adessive 'millä', instructive 'min'); and a past participle of changing in the essive ('muutettuna').
+AMENDMENT_LEMMAS: tuple[str, ...] = ("muutosehdotus", "lisäysehdotus", "täydennysehdotus", "vastaehdotus",
+                                     "muutosesitys", "lisäysesitys", "täydennysesitys", "muutos", "lisäys",
+                                     "täydennys", "korjaus", "tarkennus")
+AMENDMENT_CASES: tuple[str, ...] = ("ulkoolento", "keinonto")
+AMENDED_PARTICIPLE_LEMMAS: tuple[str, ...] = ("muutettu", "täydennetty", "korjattu", "tarkennettu", "lisätty")
+AMENDED_PARTICIPLE_CASES: tuple[str, ...] = ("olento",)
 # Noting, matched on lemmas (libvoikko) so that every inflection counts ('merkitsi ... tiedokseen',
 # 'merkitään tiedoksi', 'saatettiin tiedoksi', 'on merkitty tiedoksi'): a verb of these lemmas and
 # the object lemma in its case in one sentence. The regular expressions above stay for OCR-damaged text.

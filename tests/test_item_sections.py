@@ -465,3 +465,62 @@ def test_a_margin_heading_glued_to_its_text_is_split_off() -> None:
     assert [s.text for s in joined[0].segments] == ["Kaupunginhallituksen päätös",
                                                     "Asia palautettiin uudelleen valmisteltavaksi."]
     assert len(joined) == 1
+
+
+def test_earlier_handling_with_the_same_number_and_year_is_not_the_current_one() -> None:
+    """'Khall 2.2.2026 § 21' above the council's own '§ 21' of 12.3.2026: the same number in the same
+    year on another day is the earlier handling, and the item's own handling line returns to the
+    current one (the dates were compared by their year alone)."""
+    body = HEADER.replace("RUODno-2026-14", "RUODno-2026-14\nKhall 2.2.2026 § 21") + """Kunnanhallitus 2.2.2026 § 21
+
+Ehdotus
+Kunnanhallitus esittää teknisen lautakunnan hyväksyttäväksi halvimman tarjouksen.
+
+Päätös
+Hyväksyttiin.
+
+Tekninen lautakunta 12.3.2026 § 21
+
+Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Tekninen lautakunta hyväksyi ehdotuksen Salon tekemällä muutosehdotuksella.
+"""
+    extraction = extract_document(body.encode(), Source("ruovesi.txt", "ruovesi.txt"))
+    current = [(s.kind, s.text) for s in extraction.of(ItemSection) if s.handling is None]
+    assert ("paatos", "Tekninen lautakunta hyväksyi ehdotuksen Salon tekemällä muutosehdotuksella.") in current
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty_muutettuna"]
+
+
+DYNASTY_SV = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>Lovisa stad - Stadsstyrelsen 12.3.2025 - Protokoll</title></head><body>
+<p><b>Lovisa stad</b><br>Protokoll 3/2025</p><h2>Stadsstyrelsen</h2>
+<p><b>Tid</b><br>12.3.2025 kl. 17:00 - 19:00</p>
+{items}</body></html>"""
+DYNASTY_SV_ITEM = """<hr><p class=MsoNormal>§ {n}</p>
+<p class=MsoNormal><strong>Understöd till föreningar {n}</strong></p>
+<p class=Sivuotsikko>Beslutsförslag<span style='mso-tab-count:1'>&nbsp; </span>stadsdirektör Sofia Sjöholm</p>
+<p class=Sisennetty>Stadsstyrelsen beviljar understöd enligt bilagan.</p>
+<p class=Sivuotsikko>Beslut<span style='mso-tab-count:1'>&nbsp; </span>Stadsstyrelsen:</p>
+<p class=Sisennetty>{decision}</p>
+<p class=Sisennetty>Sammanlagt 17 föreningar har ansökt om understöd till ett belopp om 41 200 euro.</p>
+<p class=Sisennetty>Förslaget har beretts enligt de godkända principerna.</p>
+"""
+
+
+def test_untitled_description_after_a_body_labelled_decision() -> None:
+    """Dynasty prints the description last; in Swedish without a heading, after 'Beslut  Stadsstyrelsen:'
+    and the decision's paragraph. An item that printed no description of its own gets those
+    paragraphs as its description, not as more of the decision."""
+    items = "".join(DYNASTY_SV_ITEM.format(n=n, decision=d) for n, d in ((50, "Ärendet bordlades."),
+                                                                         (51, "Förslaget godkändes.")))
+    html = DYNASTY_SV.format(items=items).encode()
+    extraction = extract_document(html, Source("lovisa.html", "lovisa.html"))
+    parts = [(s.kind, s.text) for s in extraction.of(ItemSection)]
+    assert parts[:3] == [
+        ("paatosehdotus", "Stadsstyrelsen beviljar understöd enligt bilagan."),
+        ("paatos", "Stadsstyrelsen: Ärendet bordlades."),
+        ("selostus", "Sammanlagt 17 föreningar har ansökt om understöd till ett belopp om 41 200 euro. "
+                     "Förslaget har beretts enligt de godkända principerna.")]
+    assert [d.outcome for d in extraction.of(Decision)] == ["poydatty", "hyvaksytty"]

@@ -151,6 +151,15 @@ def day_key(date: str | None) -> tuple[int, ...]:
     return tuple(reversed([int(p) for p in re.findall(r"\d+", date or "")]))
 
 
+def same_day(a: str | None, b: str | None) -> bool:
+    """Do two printed dates name the same day ('6.2.2024' / '06.02.24'; a date printed without its
+    year ('18.3.') matches that day of any year)?"""
+    ka, kb = day_key(a), day_key(b)
+    if len(ka) < 2 or len(kb) < 2 or ka[-2:] != kb[-2:]:
+        return False
+    return len(ka) < 3 or len(kb) < 3 or ka[0] % 100 == kb[0] % 100
+
+
 def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[tuple[int, str]]:
     """(number, date) of handling lines printed as a table: two or more dated body lines in a row
     (Dynasty's 'Kaupunkisuunnittelulautakunta  139 §  3.9.2015' list above an item). A run that
