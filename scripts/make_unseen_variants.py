@@ -400,6 +400,8 @@ def _labels_handling(doc: mv.Doc, item: mv.Item, rng: random.Random, plain: list
     current = [s for s in item.sections if not s.handling]
     proposal = next(s for s in current if s.kind == "paatosehdotus")
     a, b, c = rng.sample(plain, 3) if len(plain) >= 3 else (plain * 3)[:3]
+    if any(r["name"] == c.name() for r in item.recusals):  # already recused in the drawn Käsittely
+        c = next((p for p in plain if p not in (a, b) and all(r["name"] != p.name() for r in item.recusals)), c)
     body = doc.body
     gb = fi_genitive_surname(b.last)
     # accepting a proposal that notes something notes it (the rule of make_variants' gold)

@@ -36,6 +36,7 @@ from extractors.vocab import (
     DIARY_LABELS,
     HISTORY_LABELS,
     REASONS_SUBHEADINGS,
+    TITLE_LABELS,
     TRAILER_ANY_CASE,
     TRAILER_CAPS,
     TRAILER_SIGNATURES,
@@ -331,11 +332,13 @@ def _opens_current_later(lines: list[Line], number: int | None) -> bool:
 def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, has_positions: bool,
                       geometry: bool) -> _TitleBlock:
     """Diary number, history lines and the (possibly wrapped) title, in whatever order they come."""
-    diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))), None)
+    diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))),
+                 raw.header.diary if raw.header else None)
     block = _TitleBlock([raw.header.title] if raw.header and raw.header.title else [], diary,
                         [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
     title_done = bool(block.title_parts)
-    last_title_line: Line | None = None
+    # a title printed on the header line ('§ 93 Koulukuljetusten hankinta ...') may wrap below it
+    last_title_line: Line | None = raw.header_line if title_done else None
     waiting: tuple[str, ...] | None = None  # a label printed with no value: its value is the next line
     i = 0
     while i < len(lines):
@@ -381,6 +384,10 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         elif match_line_heading(_segments(line), has_positions) is not None \
                 and not _heading_shaped_title(text, lines[i + 1:i + 6], has_positions):
             break
+        elif not title_done and (labelled_title := _labelled_title(text)):
+            block.title_parts.append(labelled_title)
+            last_title_line = line
+            title_done = True
         elif re.search(r"[^\W\d_]", text) and not (raw.header is None and (
                 _is_document_header(text) or _is_body_name(text, main_body))):
             block.title_parts.append(text)
@@ -389,6 +396,15 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         i += 1
     block.start = i
     return block
+
+
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(TITLE_LABELS) + r")\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _labelled_title(text: str) -> str | None:
+    """The title after its run-in label ('Asia: Koulukuljetusten hankinta', 'Ärende: ...')."""
+    m = _TITLE_LABEL.match(text)
+    return m.group(1).strip() if m else None
 
 
 def _heading_shaped_title(text: str, following: list[Line], has_positions: bool) -> bool:
@@ -623,9 +639,10 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
             match = None  # the provisions applied, under the reasons (or the decision) they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
-                and current.kind in ("paatosehdotus", "paatos") and (text.startswith(f"{match.heading_raw}:")
-                                                                     or fold(text) == "perustelut"):
+                and current.kind in ("paatosehdotus", "paatos") and len(match.heading_raw.split()) == 1 \
+                and (text.startswith(f"{match.heading_raw}:") or fold(text) == "perustelut"):
             match = None  # 'Perustelut(:)' inside a proposal or decision gives its reasons: still that part
+            # ('Päätöksen perustelut:' names whose reasons: a part of its own, as Ahjo prints it)
         if match is not None and (match.rest or text.endswith(":")) and current is not None \
                 and current.kind == "kasittely" and (not current.lines and match.kind not in PERSON_KINDS
                                                      or match.kind in ("muu", "paatosehdotus")):
