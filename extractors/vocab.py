@@ -40,7 +40,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
         "Beslut", "Nämndens beslut", "Stadsstyrelsens beslut", "Kommunstyrelsens beslut",
     ),
     # 'Päätöksenteko': how the decision was reached, the votes (Turku)
-    "kasittely": ("Käsittely", "Asian käsittely", "Päätöksenteko", "Behandling"),
+    "kasittely": ("Käsittely", "Asian käsittely", "Kokouskäsittely", "Päätöksenteko", "Behandling"),
     "liitteet": ("Liitteet", "Liite", "Bilagor", "Bilaga"),
     "oheismateriaali": ("Oheismateriaali", "Oheismateriaalit", "Oheisaineisto", "Oheisasiakirjat",
                         "Material", "Bakgrundsmaterial"),
@@ -56,8 +56,8 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     # 'Lausunto': a board's statement given as its decision (Ahjo); the decision is read from it
     # when the item has no 'Päätös' (minutes.py `_decision_without_heading`)
-    "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Sovelletut oikeusohjeet", "Tillämpade rättsnormer",
-            "Lausunto", "Utlåtande"),
+    "muu": ("Jäv", "Esteellisyys", "Esteellisyydet", "Jäävi", "Jäävit", "Jääviys", "Sovelletut oikeusohjeet",
+            "Tillämpade rättsnormer", "Lausunto", "Utlåtande"),
     "selostus": (
         "Selostus", "Asian selostus", "Tiivistelmä", "Esittelijän perustelut", "Päätöksen perustelut",
         "Perustelut", "Esittelyteksti", "Sammandrag", "Föredragandens motiveringar", "Motivering",
@@ -78,6 +78,9 @@ ATTACHMENT_EXTENSIONS: tuple[str, ...] = ("pdf", "doc", "docx", "xls", "xlsx", "
                                           "txt", "jpg", "jpeg", "png", "tif", "tiff", "zip", "dwg", "msg")
 # Kinds whose text is a list of attachment names, ended by a paragraph gap or a line that is no name.
 ATTACHMENT_LIST_KINDS: tuple[str, ...] = ("liitteet", "oheismateriaali")
+
+# Run-in labels before an item's title (CloudNC/CaseM 'Asia: Koulukuljetusten hankinta', 'Ärende: ...').
+TITLE_LABELS: tuple[str, ...] = ("Asia", "Ärende", "Otsikko", "Rubrik")
 
 # Margin labels of Tweb single-item files: 'Dno' before the diary number, 'Päätöshistoria' before
 # the earlier handlings ('Kaupunginhallitus 20.3.2017 § 66', or '-' for none). Not sections.
@@ -334,6 +337,16 @@ OUTCOME_CUES: dict[str, tuple[str, ...]] = {
         r"\bavfördes\b", r"\bstruken från föredragningslistan",
     ),
 }
+# An amendment adopted with the proposal, matched on lemmas (libvoikko) so that every inflection and
+# compound counts: 'hyväksyi ehdotuksen X:n tekemällä muutosehdotuksella', '... lisäysehdotuksin',
+# 'ehdotus hyväksyttiin vastaehdotuksella täydennettynä': a word of these lemmas in one of these cases
+# (adessive 'millä', instructive 'min'); and a past participle of changing in the essive ('muutettuna').
+AMENDMENT_LEMMAS: tuple[str, ...] = ("muutosehdotus", "lisäysehdotus", "täydennysehdotus", "vastaehdotus",
+                                     "muutosesitys", "lisäysesitys", "täydennysesitys", "muutos", "lisäys",
+                                     "täydennys", "korjaus", "tarkennus")
+AMENDMENT_CASES: tuple[str, ...] = ("ulkoolento", "keinonto")
+AMENDED_PARTICIPLE_LEMMAS: tuple[str, ...] = ("muutettu", "täydennetty", "korjattu", "tarkennettu", "lisätty")
+AMENDED_PARTICIPLE_CASES: tuple[str, ...] = ("olento",)
 # Noting, matched on lemmas (libvoikko) so that every inflection counts ('merkitsi ... tiedokseen',
 # 'merkitään tiedoksi', 'saatettiin tiedoksi', 'on merkitty tiedoksi'): a verb of these lemmas and
 # the object lemma in its case in one sentence. The regular expressions above stay for OCR-damaged text.

@@ -311,6 +311,340 @@ def render_runin_once(doc: mv.Doc, total: int) -> mv.MinutesPdf:
 RENDERERS = {"word_table": render_word_table_once, "runin": render_runin_once}
 
 
+# --- family 'labels': run-in labels, a page header on every page, prose votes (written before measuring) ---
+#
+# A sixth family, apart from the five above (its own seeds and its own maker, chosen with
+# `--family labels`), written before the parser was run on it: CloudNC/CaseM and Dynasty
+# 'Pöytäkirja' prints where every part is a bold run-in label at the start of its first paragraph
+# ('Asia:', 'Selostus:', 'Ehdotus:', 'Kokouskäsittely:', 'Päätös:', 'Päätöksen perustelut:',
+# 'Esteellisyys:'), the body and date repeated in a page header on every page and 'Sivu 3 / 12' at
+# the foot; the meeting's own items (laillisuus ja päätösvaltaisuus, pöytäkirjan tarkastajat);
+# votes written in prose ('Äänestyksessä annettiin seitsemän (7) jaa-ääntä ...'), a counter-proposal
+# that 'raukesi kannattamattomana', a return decided by a vote, an amendment adopted by a vote
+# ('X:n tekemällä muutosehdotuksella'); every third document a Swedish protocol of a bilingual
+# municipality ('Ärende:', 'Beredare:', 'Föredragande:', 'Bakgrund:', 'Förslag:', 'Behandling:',
+# 'Beslut:', 'Jäv:', 'Sökande av ändring:').
+
+LABELS_FI = {"title": "Asia", "diary": "Dnro", "selostus": "Selostus", "kasittely": ("Kokouskäsittely",
+             "Kokouskäsittely", "Asian käsittely"), "paatosehdotus": ("Ehdotus", "Esittelijän ehdotus"),
+             "paatos": "Päätös", "reasons": "Päätöksen perustelut", "recusal": ("Esteellisyys", "Jäävit"),
+             "muutoksenhaku": "Muutoksenhaku", "tiedoksi": ("Tiedoksi", "Täytäntöönpano"), "liitteet": "Liitteet",
+             "esittelija": "Esittelijä", "valmistelija": ("Valmistelija", "Valmistelijat"),
+             "meeting": "Pöytäkirja", "page": "Sivu", "date": "Kokouspäivä"}
+LABELS_SV = {"title": "Ärende", "diary": "Dnr", "selostus": ("Bakgrund", "Motivering"), "kasittely": ("Behandling",),
+             "paatosehdotus": ("Förslag", "Föredragandens förslag"), "paatos": "Beslut", "reasons": "Motivering",
+             "recusal": ("Jäv",), "muutoksenhaku": "Sökande av ändring", "tiedoksi": ("För kännedom", "Delges"),
+             "liitteet": "Bilagor", "esittelija": "Föredragande", "valmistelija": ("Beredare",),
+             "meeting": "Protokoll", "page": "Sida", "date": "Mötesdatum"}
+
+
+def _pick(rng: random.Random, value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else rng.choice(value)
+
+
+def plan_labels(seed: int, rng: random.Random) -> mv.Features:
+    lang = "sv" if seed % 3 == 2 else "fi"
+    f = mv.Features(layout="labels", lang=lang)
+    f.header_shape = rng.choice(("number_first", "number_title"))
+    f.running = "labels"
+    f.roles_inline = True
+    f.page1_list = rng.choice(("lines", "range", "none"))
+    f.footer = "labels"
+    f.trailer = rng.choice(("none", "oikaisu", "muutoksenhaku")) if lang == "fi" else rng.choice(("none", "besvar"))
+    f.signature_end = rng.random() < 0.5
+    f.item_per_page = rng.random() < 0.4
+    return f
+
+
+def make_labels_doc(seed: int) -> mv.Doc:
+    doc = mv.make_doc(seed, plan=plan_labels)
+    rng = random.Random(seed * 15485863 + 11)
+    lab = LABELS_SV if doc.feats.lang == "sv" else LABELS_FI
+    chosen = {k: _pick(rng, v) for k, v in lab.items()}
+    if len(doc.items) >= 3 and doc.items[0].outcome == "hyvaksytty" and doc.items[0].diary is None:
+        doc.items.insert(1, _checkers_item(doc, rng))
+        first = doc.items[0].number
+        for k, item in enumerate(doc.items):
+            item.number = first + k if first is not None else None
+            if item.current_line:  # the item's own handling line prints its new number
+                item.current_line = f"{doc.body} {fi_date(doc.date, padded=False)} § {item.number}"
+    plain = [m for m in doc.members if m.role_norm == "jasen" or m.role == "ledamot"]
+    for k, item in enumerate(doc.items):
+        if item.diary is not None:
+            _labels_handling(doc, item, rng, plain, k)
+        _relabel(item, chosen, rng, doc.feats.lang)
+    return doc
+
+
+def _checkers_item(doc: mv.Doc, rng: random.Random) -> mv.Item:
+    """'Pöytäkirjan tarkastajien valinta': a decision of the meeting about itself."""
+    a, b = rng.sample([m for m in doc.members if m.role_norm in ("jasen", "varajasen")], 2)
+    if doc.feats.lang == "sv":
+        title = "Val av protokolljusterare"
+        secs = [mv.Sec("paatosehdotus", "Förslag", [f"Till protokolljusterare väljs {a.name()} och {b.name()}."]),
+                mv.Sec("paatos", "Beslut", [f"Till protokolljusterare valdes {a.name()} och {b.name()}."])]
+    else:
+        title = "Pöytäkirjantarkastajien valinta"
+        secs = [mv.Sec("selostus", None, ["Pöytäkirja tarkastetaan kokouksen jälkeen sähköisesti. Tarkastajat "
+                                          "valitaan vuorottelujärjestyksessä."]),
+                mv.Sec("paatosehdotus", "Ehdotus", [f"Pöytäkirjantarkastajiksi valitaan {a.name()} ja {b.name()}."]),
+                mv.Sec("paatos", "Päätös", [f"Pöytäkirjantarkastajiksi valittiin {a.name()} ja {b.name()}."])]
+    return mv.Item(None, title, None, secs, [], "hyvaksytty")
+
+
+def _labels_handling(doc: mv.Doc, item: mv.Item, rng: random.Random, plain: list, index: int) -> None:
+    """Replace the item's Käsittely and Päätös (current handling) with one of this family's shapes."""
+    sv = doc.feats.lang == "sv"
+    shape = rng.choice(("keep", "keep", "return_vote", "unseconded", "prose_vote", "amend_vote", "recusal",
+                        "reasons"))
+    current = [s for s in item.sections if not s.handling]
+    proposal = next(s for s in current if s.kind == "paatosehdotus")
+    a, b, c = rng.sample(plain, 3) if len(plain) >= 3 else (plain * 3)[:3]
+    if any(r["name"] == c.name() for r in item.recusals):  # already recused in the drawn Käsittely
+        c = next((p for p in plain if p not in (a, b) and all(r["name"] != p.name() for r in item.recusals)), c)
+    body = doc.body
+    gb = fi_genitive_surname(b.last)
+    # accepting a proposal that notes something notes it (the rule of make_variants' gold)
+    approved = "merkitty_tiedoksi" if proposal.paras[-1].rstrip().endswith(("tiedoksi.", "kännedom.")) \
+        else "hyvaksytty"
+    kasittely: list[str] | None = None
+    decision: list[str] | None = None
+    extra_after: list[mv.Sec] = []
+    extra_before: list[mv.Sec] = []
+    if shape == "keep":
+        return
+    if sv:
+        if shape in ("return_vote", "prose_vote", "amend_vote"):
+            jaa, ei = (4, 5) if shape == "return_vote" else (5, 4)
+            kasittely = [f"{a.name()} föreslog, understödd av {b.name()}, att ärendet återremitteras för ny "
+                         "beredning. Omröstning verkställdes, där de som understöder föredragandens förslag röstar "
+                         f"ja och de som understöder återremissförslaget röstar nej. Omröstningen utföll med {jaa} "
+                         f"ja-röster och {ei} nej-röster."]
+            decision = ([f"{body} återremitterade ärendet för ny beredning med rösterna {ei}–{jaa}."]
+                        if shape == "return_vote" else
+                        [f"{body} godkände föredragandens förslag med rösterna {jaa}–{ei}."])
+            item.outcome = "palautettu" if shape == "return_vote" else approved
+            item.votes = [{"jaa": jaa, "ei": ei, "tyhja": 0, "poissa": 0, "jaa_names": [], "ei_names": []}]
+        elif shape == "unseconded":
+            kasittely = [f"{a.name()} föreslog att ärendet bordläggs. Förslaget understöddes inte och förföll."]
+            decision = ["Föredragandens förslag godkändes."]
+            item.outcome, item.votes = approved, []
+        elif shape == "recusal":
+            note = f"{c.name()} anmälde jäv och deltog inte i behandlingen av ärendet."
+            extra_before = [mv.Sec("muu", "Jäv", [note])]
+            item.recusals = item.recusals + [{"name": c.name(), "role": "ledamot", "note": note}]
+            return _replace_handling(item, None, None, extra_before, extra_after)
+        else:
+            return
+        item.recusals = []
+        return _replace_handling(item, kasittely, decision, extra_before, extra_after)
+    if shape == "return_vote":
+        kasittely = [f"{a.name()} ehdotti {b.first} {gb} kannattamana, että asia palautetaan uudelleen "
+                     "valmisteltavaksi. Puheenjohtaja totesi, että koska oli tehty kannatettu palautusehdotus, "
+                     "asiasta on äänestettävä. Esittelijän ehdotusta kannattavat äänestävät JAA ja "
+                     "palautusehdotusta kannattavat EI.",
+                     "Äänestyksessä annettiin 4 jaa-ääntä ja 5 ei-ääntä."]
+        decision = [f"{body} päätti äänin 5–4 palauttaa asian uudelleen valmisteltavaksi."
+                    if rng.random() < 0.5 else "Asia palautettiin äänestyksen jälkeen uudelleen valmisteltavaksi."]
+        item.outcome = "palautettu"
+        item.votes = [{"jaa": 4, "ei": 5, "tyhja": 0, "poissa": 0, "jaa_names": [], "ei_names": []}]
+    elif shape == "unseconded":
+        kasittely = [f"{a.name()} ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, joten se "
+                     "raukesi kannattamattomana."]
+        decision = (["Hyväksyttiin esittelijän ehdotus."] if rng.random() < 0.5 else
+                    ["Esittelijän ehdotus hyväksyttiin.",
+                     f"{a.first} {fi_genitive_surname(a.last)} tekemä pöydällepanoehdotus raukesi kannattamattomana."])
+        item.outcome = approved
+        item.votes = []
+    elif shape == "prose_vote":
+        kasittely = [f"{a.name()} ehdotti {b.first} {gb} kannattamana, että esittelijän ehdotus hylätään. "
+                     "Puheenjohtaja totesi, että oli tehty kannatettu hylkäysehdotus, joten asiasta on "
+                     "äänestettävä. Esittelijän ehdotusta kannattavat äänestävät JAA ja hylkäysehdotusta "
+                     "kannattavat EI.",
+                     "Suoritetussa äänestyksessä annettiin seitsemän (7) jaa-ääntä ja neljä (4) ei-ääntä sekä "
+                     "yksi (1) tyhjä ääni."]
+        decision = [f"{body} hyväksyi esittelijän ehdotuksen äänin 7–4."]
+        item.outcome = approved
+        item.votes = [{"jaa": 7, "ei": 4, "tyhja": 1, "poissa": 0, "jaa_names": [], "ei_names": []}]
+    elif shape == "amend_vote":
+        kasittely = [f"{a.name()} teki {b.first} {gb} kannattamana muutosehdotuksen, jonka mukaan päätökseen "
+                     "lisätään, että asiasta raportoidaan lautakunnalle puolivuosittain. Esittelijän ehdotusta "
+                     f"kannattavat äänestävät JAA ja {fi_genitive_surname(a.last)} muutosehdotusta kannattavat EI.",
+                     "Äänestyksessä annettiin 3 jaa-ääntä ja 6 ei-ääntä."]
+        decision = [f"{body} hyväksyi esittelijän ehdotuksen {a.first} {fi_genitive_surname(a.last)} tekemällä "
+                    "muutosehdotuksella äänin 6–3."]
+        item.outcome = "hyvaksytty_muutettuna"
+        item.votes = [{"jaa": 3, "ei": 6, "tyhja": 0, "poissa": 0, "jaa_names": [], "ei_names": []}]
+    elif shape == "recusal":
+        note = f"Jäsen {c.name()} ilmoitti olevansa esteellinen (yhteisöjäävi) eikä osallistunut asian käsittelyyn."
+        extra_before = [mv.Sec("muu", "Esteellisyys", [note])]
+        item.recusals = item.recusals + [{"name": c.name(), "role": "jäsen", "note": note}]
+        return _replace_handling(item, None, None, extra_before, extra_after)
+    elif shape == "reasons":
+        extra_after = [mv.Sec("selostus", "Päätöksen perustelut",
+                              ["Päätös perustuu hallintosäännön toimivaltamääräyksiin ja asian valmisteluaineistoon."])]
+        return _replace_handling(item, None, None, extra_before, extra_after)
+    item.recusals = []
+    _replace_handling(item, kasittely, decision, extra_before, extra_after)
+    del index
+
+
+def _replace_handling(item: mv.Item, kasittely: list[str] | None, decision: list[str] | None,
+                      before: list[mv.Sec], after: list[mv.Sec]) -> None:
+    """The current handling's Käsittely and Päätös replaced (None: kept), ``before`` inserted before the
+    Käsittely (or the Päätös) and ``after`` right after the Päätös."""
+    out: list[mv.Sec] = []
+    for s in item.sections:
+        if s.handling:
+            out.append(s)
+            continue
+        if s.kind == "kasittely":
+            out += before
+            before = []
+            if kasittely is not None:
+                out.append(mv.Sec("kasittely", s.heading, kasittely))
+                kasittely = None
+            else:
+                out.append(s)
+            continue
+        if s.kind == "paatos":
+            out += before
+            before = []
+            if kasittely is not None:
+                out.append(mv.Sec("kasittely", "Käsittely", kasittely))
+                kasittely = None
+            out.append(mv.Sec("paatos", s.heading, decision) if decision is not None else s)
+            out += after
+            continue
+        out.append(s)
+    item.sections = out
+
+
+def _relabel(item: mv.Item, chosen: dict[str, str], rng: random.Random, lang: str) -> None:
+    """Every part under this family's run-in label; the untitled description gets its label too."""
+    for s in item.sections:
+        if s.handling and s.kind not in ("selostus",):
+            continue  # an earlier handling keeps its own headings (another body's print)
+        if s.kind == "selostus" and s.heading is None:
+            s.heading = chosen["selostus"]
+        elif s.kind in ("kasittely", "paatosehdotus", "paatos", "esittelija", "valmistelija", "liitteet",
+                        "tiedoksi", "muutoksenhaku") and not s.handling:
+            if s.kind == "valmistelija" and len(s.paras) > 1:
+                s.heading = "Beredare" if lang == "sv" else "Valmistelijat"
+            else:
+                s.heading = chosen[s.kind]
+        elif s.kind == "muu" and s.heading in ("Esteellisyys", "Jäv"):
+            s.heading = chosen["recusal"]
+        s.inline = True
+    del rng
+
+
+class LabelsPdf(mv.MinutesPdf):
+    """Body, meeting and date on every page's header; 'Sivu n / N' at the foot."""
+
+    def header(self) -> None:
+        doc = self.doc
+        lab = LABELS_SV if doc.feats.lang == "sv" else LABELS_FI
+        self.set_text_color(0)
+        self.font(True, 9)
+        self.text(50, 40, doc.printed_municipality)
+        self.font(size=9)
+        self.text(250, 40, f"{doc.body}")
+        self.text(430, 40, f"{lab['meeting']} {doc.number}")
+        self.text(250, 54, f"{lab['date']} {fi_date(doc.date)}")
+        self.line(50, 60, self.w - 50, 60)
+        self.set_y(self.TOP)
+
+    def footer(self) -> None:
+        lab = LABELS_SV if self.doc.feats.lang == "sv" else LABELS_FI
+        self.font(size=8)
+        self.text(self.w / 2 - 25, 842 - 36, f"{lab['page']} {self.page_no()} / {self.total or 99}")
+
+
+def _runin(pdf: mv.MinutesPdf, x: float, width: float, label: str | None, text: str) -> None:
+    """A paragraph at ``x`` whose first line starts with the bold ``label:``."""
+    lead = f"{label}: " if label else ""
+    for n, line in enumerate(pdf.wrap(width, lead + text)):
+        pdf.need(pdf.leading)
+        y = pdf.get_y() + pdf.size
+        if n == 0 and lead:
+            pdf.font(True)
+            pdf.text(x, y, lead.rstrip())
+            shift = pdf.get_string_width(lead)
+            pdf.font()
+            pdf.text(x + shift, y, line[len(lead):])
+        else:
+            pdf.font()
+            pdf.text(x, y, line)
+        pdf.gap(pdf.leading)
+
+
+def render_labels_once(doc: mv.Doc, total: int) -> mv.MinutesPdf:
+    pdf = LabelsPdf(doc, total)
+    lab = LABELS_SV if doc.feats.lang == "sv" else LABELS_FI
+    pdf.add_page()
+    mv._page1(pdf, 50, 200)
+    pdf.add_page()
+    width = pdf.w - 100
+    pages: dict[int, list[int]] = {}
+    for idx, item in enumerate(doc.items):
+        if idx and doc.feats.item_per_page:
+            pdf.add_page()
+        pdf.need(pdf.leading * 8)
+        start = pdf.page_no()
+        y = pdf.get_y() + 11
+        pdf.font(True, 11)
+        if doc.feats.header_shape == "number_title":
+            pdf.text(50, y, f"§ {item.number}")
+            pdf.lines(95, width - 45, item.title, bold=True, size=11)
+            if item.diary:
+                _runin(pdf, 50, width, lab["diary"], item.diary)
+        else:
+            pdf.text(50, y, f"{item.number} §")
+            if item.diary:
+                pdf.font(size=9)
+                pdf.text(420, y, item.diary)
+            pdf.gap(pdf.leading + 4)
+            _runin(pdf, 50, width, lab["title"], item.title)
+        for h in item.history:
+            pdf.lines(50, width, h)
+        pdf.gap(8)
+        for s in item.sections:
+            handling = item.earlier_line if s is mv._first_earlier(item) else \
+                item.current_line if s is mv._first_current(item) else None
+            if handling:
+                pdf.gap(4)
+                pdf.lines(50, width, handling, bold=True)
+                pdf.gap(4)
+            for k, para in enumerate(s.paras):
+                _runin(pdf, 50, width, s.heading if k == 0 else None, para)
+                pdf.gap(3)
+            pdf.gap(4)
+        pages[idx] = [start, pdf.page_no()]
+        pdf.gap(14)
+    mv._trailer_and_signature(pdf, 50.0)
+    pdf.item_pages = pages
+    return pdf
+
+
+def make_labels_variant(seed: int) -> mv.Variant:
+    """Document ``seed`` of the 'labels' family: PDF bytes and gold (deterministic)."""
+    with deadline(mv.SECONDS_PER_DOCUMENT, f"make_unseen_variants labels seed {seed}"):
+        doc = make_labels_doc(seed)
+        pdf = with_page_total(lambda total: render_labels_once(doc, total))
+        name = f"{doc.stem}.pdf"
+        return mv.Variant(seed, name, bytes(pdf.output()),
+                          mv.gold_of(doc, name, pdf.item_pages, pdf.page_no()), doc.feats.as_dict())
+
+
+def make_labels_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
+    return [make_labels_variant(s) for s in range(first_seed, first_seed + n)]
+
+
+# `--family NAME`: the five families above (by seed), or one written later with its own seeds
+FAMILIES = {"five": None, "labels": make_labels_variants}
+
+
 def make_unseen_variant(seed: int) -> mv.Variant:
     """Document ``seed`` of the unseen families: PDF bytes and gold (deterministic)."""
     with deadline(mv.SECONDS_PER_DOCUMENT, f"make_unseen_variants seed {seed}"):
@@ -327,7 +661,18 @@ def make_unseen_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return mv.main(argv, make=make_unseen_variants, description=__doc__.splitlines()[0])
+    """The shared CLI (`--n`, `--first-seed`, `--out`, `--report`) plus `--family`: 'five' (default)
+    for the five families chosen by seed, 'labels' for the run-in label family."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    family = "five"
+    if "--family" in args:
+        at = args.index("--family")
+        family = args[at + 1] if at + 1 < len(args) else ""
+        del args[at:at + 2]
+    if family not in FAMILIES:
+        print(f"unknown family {family!r}; one of {', '.join(FAMILIES)}", file=sys.stderr)
+        return 2
+    return mv.main(args, make=FAMILIES[family] or make_unseen_variants, description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -206,6 +206,12 @@ OUTCOME_CASES = [
     ("Hyväksyttiin esittelijän muutetun ehdotuksen mukaisesti.", None, None, "hyvaksytty_muutettuna"),
     ("Kunnanhallitus hyväksyi Pirjo Laaksosen ehdottaman lisäyksen.", None, None, "hyvaksytty_muutettuna"),
     ("Asian käsittely siirrettiin seuraavaan kokoukseen.", None, None, "poydatty"),
+    # An amendment adopted with the proposal, in any inflection (lemmas, issue 9).
+    ("Kaupunginvaltuusto hyväksyi kaupunginhallituksen ehdotuksen valtuutettu Väisäsen tekemällä "
+     "muutosehdotuksella äänin 21–14.", None, None, "hyvaksytty_muutettuna"),
+    ("Lautakunta hyväksyi esittelijän ehdotuksen Saarisen lisäysehdotuksin.", None, None, "hyvaksytty_muutettuna"),
+    ("Esittelijän ehdotus hyväksyttiin valtuutettu Niemen vastaehdotuksella.", None, None,
+     "hyvaksytty_muutettuna"),
     ("Informationen antecknades.", None, None, "merkitty_tiedoksi"),
     # Swedish variants.
     ("Förslaget godkändes enhälligt.", None, None, "hyvaksytty"),

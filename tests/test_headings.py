@@ -15,6 +15,8 @@ from extractors.minutes.headings import heading_kind, match_line_heading
     ("Asian valmisteli", "valmistelija"), ("Beslutsförslag", "paatosehdotus"), ("Föredragande", "esittelija"),
     ("Beslut", "paatos"), ("Bilagor", "liitteet"), ("Jäv", "muu"), ("Oikaisuvaatimusohje", "muutoksenhaku"),
     ("Käsittely", "kasittely"), ("Kasittely", "kasittely"), ("Oheismateriaali", "oheismateriaali"),
+    # CloudNC's run-in labels (the 'labels' family of scripts/make_unseen_variants.py)
+    ("Kokouskäsittely", "kasittely"), ("Jäävit", "muu"), ("Jäävi", "muu"),
 ])
 def test_heading_spellings(text: str, kind: str) -> None:
     found = heading_kind(text)

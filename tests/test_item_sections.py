@@ -465,3 +465,180 @@ def test_a_margin_heading_glued_to_its_text_is_split_off() -> None:
     assert [s.text for s in joined[0].segments] == ["Kaupunginhallituksen päätös",
                                                     "Asia palautettiin uudelleen valmisteltavaksi."]
     assert len(joined) == 1
+
+
+def test_earlier_handling_with_the_same_number_and_year_is_not_the_current_one() -> None:
+    """'Khall 2.2.2026 § 21' above the council's own '§ 21' of 12.3.2026: the same number in the same
+    year on another day is the earlier handling, and the item's own handling line returns to the
+    current one (the dates were compared by their year alone)."""
+    body = HEADER.replace("RUODno-2026-14", "RUODno-2026-14\nKhall 2.2.2026 § 21") + """Kunnanhallitus 2.2.2026 § 21
+
+Ehdotus
+Kunnanhallitus esittää teknisen lautakunnan hyväksyttäväksi halvimman tarjouksen.
+
+Päätös
+Hyväksyttiin.
+
+Tekninen lautakunta 12.3.2026 § 21
+
+Ehdotus
+Tekninen lautakunta hyväksyy halvimman tarjouksen.
+
+Päätös
+Tekninen lautakunta hyväksyi ehdotuksen Salon tekemällä muutosehdotuksella.
+"""
+    extraction = extract_document(body.encode(), Source("ruovesi.txt", "ruovesi.txt"))
+    current = [(s.kind, s.text) for s in extraction.of(ItemSection) if s.handling is None]
+    assert ("paatos", "Tekninen lautakunta hyväksyi ehdotuksen Salon tekemällä muutosehdotuksella.") in current
+    assert [d.outcome for d in extraction.of(Decision)] == ["hyvaksytty_muutettuna"]
+
+
+DYNASTY_SV = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>Lovisa stad - Stadsstyrelsen 12.3.2025 - Protokoll</title></head><body>
+<p><b>Lovisa stad</b><br>Protokoll 3/2025</p><h2>Stadsstyrelsen</h2>
+<p><b>Tid</b><br>12.3.2025 kl. 17:00 - 19:00</p>
+{items}</body></html>"""
+DYNASTY_SV_ITEM = """<hr><p class=MsoNormal>§ {n}</p>
+<p class=MsoNormal><strong>Understöd till föreningar {n}</strong></p>
+<p class=Sivuotsikko>Beslutsförslag<span style='mso-tab-count:1'>&nbsp; </span>stadsdirektör Sofia Sjöholm</p>
+<p class=Sisennetty>Stadsstyrelsen beviljar understöd enligt bilagan.</p>
+<p class=Sivuotsikko>Beslut<span style='mso-tab-count:1'>&nbsp; </span>Stadsstyrelsen:</p>
+<p class=Sisennetty>{decision}</p>
+<p class=Sisennetty>Sammanlagt 17 föreningar har ansökt om understöd till ett belopp om 41 200 euro.</p>
+<p class=Sisennetty>Förslaget har beretts enligt de godkända principerna.</p>
+"""
+
+
+def test_untitled_description_after_a_body_labelled_decision() -> None:
+    """Dynasty prints the description last; in Swedish without a heading, after 'Beslut  Stadsstyrelsen:'
+    and the decision's paragraph. An item that printed no description of its own gets those
+    paragraphs as its description, not as more of the decision."""
+    items = "".join(DYNASTY_SV_ITEM.format(n=n, decision=d) for n, d in ((50, "Ärendet bordlades."),
+                                                                         (51, "Förslaget godkändes.")))
+    html = DYNASTY_SV.format(items=items).encode()
+    extraction = extract_document(html, Source("lovisa.html", "lovisa.html"))
+    parts = [(s.kind, s.text) for s in extraction.of(ItemSection)]
+    assert parts[:3] == [
+        ("paatosehdotus", "Stadsstyrelsen beviljar understöd enligt bilagan."),
+        ("paatos", "Stadsstyrelsen: Ärendet bordlades."),
+        ("selostus", "Sammanlagt 17 föreningar har ansökt om understöd till ett belopp om 41 200 euro. "
+                     "Förslaget har beretts enligt de godkända principerna.")]
+    assert [d.outcome for d in extraction.of(Decision)] == ["poydatty", "hyvaksytty"]
+
+
+LABELS_HEADER = """Kaavin kunta
+Kunnanhallitus
+PÖYTÄKIRJA 4/2026
+
+Kokousaika 8.4.2026 klo 17.00
+Kokouspaikka Kunnantalo
+
+"""
+
+
+def _labels(text: str):
+    return extract_document((LABELS_HEADER + text).encode(), Source("kaavi.txt", "kaavi.txt"))
+
+
+def test_run_in_title_label_and_diary_on_the_header_line() -> None:
+    """'77 §   KAADno-2026-189' over 'Asia: Katuvalojen uusiminen' (CloudNC run-in labels): the diary
+    number beside the § is no title, and the title is what follows 'Asia:'."""
+    extraction = _labels("""76 §
+Asia: Kokouksen laillisuus ja päätösvaltaisuus
+Päätös: Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.
+
+77 §   KAADno-2026-189
+Asia: Katuvalojen uusiminen
+Ehdotus: Kunnanhallitus hyväksyy halvimman tarjouksen.
+Päätös: Hyväksyttiin.
+""")
+    items = [(i.section_number, i.title, i.diary_number) for i in extraction.of(AgendaItem)]
+    assert items == [(76, "Kokouksen laillisuus ja päätösvaltaisuus", None),
+                     (77, "Katuvalojen uusiminen", "KAADno-2026-189")]
+
+
+def test_two_short_items_in_a_row_are_no_list_of_items() -> None:
+    """'§ 172 Val av protokolljusterare' with only 'Förslag:' and 'Beslut:' under it, then '§ 173 ...':
+    two '§ n Title' lines three lines apart are items, not a page-1 list."""
+    extraction = _labels("""§ 171 Mötets laglighet och beslutförhet
+Förslag: Mötet konstateras lagligt och beslutfört.
+Beslut: Godkändes.
+
+§ 172 Val av protokolljusterare
+Förslag: Till protokolljusterare väljs Eva Lindén och Kim Westerlund.
+Beslut: Godkändes.
+§ 173 Understöd till föreningar
+Förslag: Kommunstyrelsen beviljar understöd enligt bilagan.
+Beslut: Godkändes.
+""")
+    assert [i.section_number for i in extraction.of(AgendaItem)] == [171, 172, 173]
+
+
+def test_own_handling_line_after_an_earlier_handling_is_not_the_items_header() -> None:
+    """'§ 93 Title', the board's earlier handling ('Tekninen lautakunta 25.3.2026 § 12' and its parts),
+    then the item's own 'Kunnanhallitus 8.4.2026 § 93': the first line is the item's header, the last
+    returns to its current handling (it was taken for a page-1 list entry printed again)."""
+    extraction = _labels("""§ 92 Kokouksen laillisuus ja päätösvaltaisuus
+Päätös: Hyväksyttiin.
+
+§ 93 Katuvalojen uusiminen
+Tela 25.3.2026 § 12
+Tekninen lautakunta 25.3.2026 § 12
+Ehdotus: Tekninen lautakunta esittää kunnanhallituksen hyväksyttäväksi halvimman tarjouksen.
+Päätös: Hyväksyttiin.
+Kunnanhallitus 8.4.2026 § 93
+Ehdotus: Kunnanhallitus hyväksyy halvimman tarjouksen.
+Päätös: Asia jätettiin pöydälle.
+
+§ 94 Muut asiat
+Päätös: Ei muita asioita.
+""")
+    items = [(i.section_number, i.title) for i in extraction.of(AgendaItem)]
+    assert items == [(92, "Kokouksen laillisuus ja päätösvaltaisuus"), (93, "Katuvalojen uusiminen"),
+                     (94, "Muut asiat")]
+    assert [d.outcome for d in extraction.of(Decision)][1] == "poydatty"
+
+
+def test_reasons_of_the_decision_are_a_part_of_their_own() -> None:
+    """'Päätöksen perustelut:' after 'Päätös:' names whose reasons they are (Ahjo, CloudNC): a part of its
+    own, while a bare 'Perustelut:' inside a proposal stays in it."""
+    extraction = _labels("""§ 93 Katuvalojen uusiminen
+Ehdotus: Kunnanhallitus hyväksyy halvimman tarjouksen.
+Perustelut: Tarjous on edullisin.
+Päätös: Hyväksyttiin.
+Päätöksen perustelut: Päätös perustuu hallintosäännön toimivaltamääräyksiin.
+""")
+    assert [(s.kind, s.text) for s in extraction.of(ItemSection)] == [
+        ("paatosehdotus", "Kunnanhallitus hyväksyy halvimman tarjouksen. Perustelut: Tarjous on edullisin."),
+        ("paatos", "Hyväksyttiin."),
+        ("selostus", "Päätös perustuu hallintosäännön toimivaltamääräyksiin.")]
+
+
+def test_title_on_the_header_line_wraps_below_it(tmp_path: Path) -> None:
+    """'§ 93 Koulukuljetusten hankinta ..., lautakunnan esitys' in bold wrapping onto
+    'kunnanhallitukselle ja edelleen valtuustolle' under it: one title, and 'Dnro: ...' below is read."""
+    pdf = DocPdf(faces=("", "B"))
+    pdf.add_page()
+    pdf.font()
+    for y, text in ((20, "Kaavin kunta   Pöytäkirja 4/2026"), (26, "Kunnanhallitus 8.4.2026")):
+        pdf.text(20, y, text)
+    pdf.font(True)
+    pdf.text(20, 50, "§ 93")
+    pdf.text(35, 50, "Koulukuljetusten hankinta lukuvuosille 2026-2029, lautakunnan esitys")
+    pdf.text(35, 55, "kunnanhallitukselle ja edelleen valtuustolle")
+    pdf.font()
+    for k, text in enumerate(("Dnro: KAADno-2026-14", "Ehdotus: Kunnanhallitus hyväksyy tarjouksen.",
+                              "Päätös: Hyväksyttiin.")):
+        pdf.text(20, 62 + 6 * k, text)
+    pdf.font(True)
+    pdf.text(20, 90, "§ 94")
+    pdf.text(35, 90, "Muut asiat")
+    pdf.font()
+    pdf.text(20, 96, "Päätös: Ei muita asioita.")
+    path = tmp_path / "kaavi.pdf"
+    pdf.output(str(path))
+    extraction = extract_document(path.read_bytes(), Source(path.name, path.name))
+    first = extraction.of(AgendaItem)[0]
+    assert (first.title, first.diary_number) == (
+        "Koulukuljetusten hankinta lukuvuosille 2026-2029, lautakunnan esitys kunnanhallitukselle ja edelleen "
+        "valtuustolle", "KAADno-2026-14")

@@ -114,6 +114,27 @@ def test_the_last_items_own_appeal_part_stays_with_it() -> None:
     assert [a.heading_raw for a in extraction.of(AppealInstruction)] == ["OIKAISUVAATIMUSOHJE"]
 
 
+def test_a_capital_appeal_part_naming_the_appeal_is_the_last_items_own() -> None:
+    """'MUUTOKSENHAKU' / 'Oikaisuvaatimus' right after the last decision, with no instructions after it,
+    names the item's appeal (a part name, not appeal instructions: appeals.is_instructions); the same
+    heading over paragraphs of instructions stays the meeting's."""
+    head = ["Kaavin kunta  Pöytäkirja", "Kunnanhallitus 3.3.2025", "", "§ 47", "Talousarvion täytäntöönpano",
+            "PÄÄTÖS", "Hyväksyttiin.", "", "§ 48", "Lausunto osayleiskaavasta", "PÄÄTÖS", "Hyväksyttiin."]
+    own = head + ["MUUTOKSENHAKU", "Oikaisuvaatimus", "", "Pöytäkirjan vakuudeksi", "Kirsi Rinne   Olli Laine"]
+    extraction = extract_document("\n".join(own).encode(), Source("pk", "pk.txt"))
+    last = extraction.of(AgendaItem)[-1]
+    parts = [(s.kind, s.text) for s in extraction.of(ItemSection) if s.item_id == last.item_id]
+    assert parts[-1] == ("muutoksenhaku", "Oikaisuvaatimus")
+    assert not extraction.of(AppealInstruction)
+    meeting = head + ["MUUTOKSENHAKU", "Tähän päätökseen tyytymätön voi tehdä kirjallisen oikaisuvaatimuksen "
+                      "kunnanhallitukselle. Oikaisuvaatimus on tehtävä 14 päivän kuluessa päätöksen "
+                      "tiedoksisaannista, ja siinä on ilmoitettava päätös, johon oikaisua vaaditaan.",
+                      "Oikaisuvaatimuksen saa tehdä se, johon päätös on kohdistettu tai jonka oikeuteen päätös "
+                      "välittömästi vaikuttaa, sekä kunnan jäsen."]
+    extraction = extract_document("\n".join(meeting).encode(), Source("pk", "pk.txt"))
+    assert [a.heading_raw for a in extraction.of(AppealInstruction)] == ["MUUTOKSENHAKU"]
+
+
 def test_an_extracts_certification_is_not_its_appeal_text() -> None:
     """'Otteen oikeaksi todistaa' under an extract's own 'Muutoksenhaku' part ends the item."""
     text = "\n".join(["Kaavin kunta  Pöytäkirjanote", "Sivistyslautakunta 3.3.2025", "", "§ 48",

@@ -61,3 +61,39 @@ def test_targets_on_tuned_and_fresh_seeds(tuned, fresh, name: str) -> None:
         assert value is None or value >= mv.TARGETS.get(name, 0.95), \
             f"{name} {value} on {label}:\n" + "\n".join(
                 f"  {d['file']}: " + "; ".join(mv.diff_lines(d, 3)) for d in m.worst(5) if d["badness"] > 0)
+
+
+# --- the 'labels' family (--family labels): written and measured after the five above -----------------
+
+LABELS_TUNED = 10  # seeds 0-9 of the family, looked at while fixing
+LABELS_FRESH = 6
+
+
+@pytest.fixture(scope="module")
+def labels():
+    first = 200_000 + int(os.environ.get("VARIANTS_SEED", "0"))
+    return (mv.measure(uv.make_labels_variants(LABELS_TUNED)),
+            (first, mv.measure(uv.make_labels_variants(LABELS_FRESH, first))))
+
+
+def test_labels_family_gold_is_consistent_and_chosen_by_the_cli(tmp_path) -> None:
+    a, b = uv.make_labels_variant(2), uv.make_labels_variant(2)
+    assert a.data == b.data and a.gold == b.gold and a.gold["language"] == "sv"
+    for seed in range(6):
+        for item in uv.make_labels_variant(seed).gold["items"]:
+            current = [s for s in item["sections"] if s["kind"] == "paatos" and not s.get("handling")]
+            assert len(current) == 1 and current[0]["text"] == item["decision"]["text"]
+            assert len({r["name"] for r in item["recusals"]}) == len(item["recusals"])
+    assert uv.main(["--family", "labels", "--n", "1", "--out", str(tmp_path)]) == 0
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".json", ".pdf"]
+    assert uv.main(["--family", "nonesuch", "--n", "1"]) == 2
+
+
+@pytest.mark.parametrize("name", ["items", "sections", "decision.outcome", "roles", "votes.counts", "recusals"])
+def test_labels_family_targets(labels, name: str) -> None:
+    tuned, (first, fresh) = labels
+    for label, m in (("seeds 0-9", tuned), (f"seeds {first}-{first + LABELS_FRESH - 1}", fresh)):
+        value = m.value(name)
+        assert value is None or value >= mv.TARGETS.get(name, 0.95), \
+            f"{name} {value} on {label}:\n" + "\n".join(
+                f"  {d['file']}: " + "; ".join(mv.diff_lines(d, 3)) for d in m.worst(5) if d["badness"] > 0)

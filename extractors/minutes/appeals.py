@@ -21,6 +21,10 @@ from extractors.vocab import TRAILER_CAPS
 _NUMBER = r"(?:§\s*\d{1,4}|\d{1,4}\s*§)"
 SECTION_LIST = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:[,;–-]|ja|och)?\s*{_NUMBER})*\s*[.,]?\s*$")
 MAX_HEADING_WORDS = 5  # 'Oikaisuvaatimus', 'Kunnallisvalitus', 'Muutoksenhakukielto'
+# An item's own appeal part names the appeal in a line ('Oikaisuvaatimus', 'Ei muutoksenhakuoikeutta,
+# valmistelua koskeva päätös'); the meeting's instructions explain it in paragraphs. Fewer words than
+# this under a part name (up to the next heading-like line) are the item's own part.
+DEFAULT_OWN_APPEAL_WORDS = 20
 
 
 @dataclass
@@ -68,6 +72,7 @@ def appeals_start(lines: list[Line]) -> int | None:
     # the item goes on: an appeal heading above it is the item's own part
     handling = [k for k, ln in enumerate(lines) if (c := parse_header(ln, k)) is not None and c.body and c.date]
     found = [k for k in found if not any(h > k for h in handling)]
+    found = [k for k in found if not _names_own_appeal(texts, k)]
     first = found[0] if found else None
     names_items = first is not None and first + 1 < len(texts) and SECTION_LIST.match(texts[first + 1])
     if len(found) >= 2 and not names_items and not is_instructions(texts[first]) \
@@ -76,6 +81,20 @@ def appeals_start(lines: list[Line]) -> int | None:
         # meeting's instructions ('OIKAISUVAATIMUSOHJE', 'Valitusosoitus') follow it
         return next(k for k in found[1:] if is_instructions(texts[k]))
     return first
+
+
+def _names_own_appeal(texts: list[str], k: int) -> bool:
+    """Whether the heading at ``k`` ('MUUTOKSENHAKU', 'Muutoksenhaku') is the last item's own part:
+    a part name, not instructions ('Oikaisuvaatimusohje'), over no list of § numbers, with only a
+    line or two naming the appeal under it."""
+    if is_instructions(texts[k]) or k + 1 < len(texts) and SECTION_LIST.match(texts[k + 1]):
+        return False
+    words = 0
+    for text in texts[k + 1:]:
+        if _is_short_heading(text):
+            break
+        words += len(text.split())
+    return words < DEFAULT_OWN_APPEAL_WORDS
 
 
 def is_instructions(text: str) -> bool:

@@ -39,6 +39,10 @@ from extractors.text.lexicon import is_first_name, word_classes
 from extractors.vocab import (
     ACCEPTANCE_CUES,
     ACTION_VERB_LEMMAS,
+    AMENDED_PARTICIPLE_CASES,
+    AMENDED_PARTICIPLE_LEMMAS,
+    AMENDMENT_CASES,
+    AMENDMENT_LEMMAS,
     CHAIR_REPLACED_CUES,
     COUNTER_PROPOSAL_KINDS,
     DECIDED_CUES,
@@ -141,6 +145,17 @@ def noting_at(sentence: str) -> int | None:
     return None
 
 
+def amended_at(sentence: str) -> int | None:
+    """Offset of the word that says an amendment came with the decision ('X:n tekemällä
+    muutosehdotuksella', 'lisäysehdotuksin', 'täydennettynä'), read from lemmas and cases."""
+    for m in _WORD.finditer(sentence):
+        found = lemmas(m.group(0))
+        if any(base in AMENDMENT_LEMMAS and case in AMENDMENT_CASES or
+               base in AMENDED_PARTICIPLE_LEMMAS and case in AMENDED_PARTICIPLE_CASES for base, case in found):
+            return m.start()
+    return None
+
+
 def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, str] | None:
     """(outcome, sentence) of the first outcome whose cue appears, trying outcomes in ``order``."""
     for outcome in order:
@@ -150,6 +165,8 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
             at = match.start() if match else None
             if outcome == "merkitty_tiedoksi" and at is None:
                 at = noting_at(sentence)
+            if outcome == "hyvaksytty_muutettuna" and at is None:
+                at = amended_at(sentence)
             if at is None:
                 continue
             if (outcome == "merkitty_tiedoksi" and search_any(FORWARDING_CUES, folded[:at])
@@ -157,6 +174,12 @@ def _cue_outcome(sentences: Sequence[str], order: Sequence[str]) -> tuple[str, s
                 continue  # 'esitti, että hanke toteutetaan ja raportti merkitään tiedoksi': more than noting
             return outcome, sentence
     return None
+
+
+def states_outcome(text: str) -> bool:
+    """Does a text say what was decided ('Ärendet bordlades.', 'Hyväksyttiin.'), remarks and
+    procedure set aside?"""
+    return _cue_outcome(_decision_sentences(text), OUTCOME_ORDER) is not None
 
 
 _PROPOSAL_WORD = re.compile(r"(ehdotu|esity|förslag)", re.IGNORECASE)  # also in compounds: pohjaehdotus

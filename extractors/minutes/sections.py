@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.minutes.appeals import is_instructions
+from extractors.minutes.decisions import states_outcome
 from extractors.minutes.headings import heading_kind, match_line_heading
 from extractors.minutes.roles import is_title_word
 from extractors.minutes.segment import (
@@ -24,6 +25,7 @@ from extractors.minutes.segment import (
     day_key,
     parse_header,
     same_body,
+    same_day,
 )
 from extractors.records import Line, Segment
 from extractors.text.fold import fold
@@ -34,6 +36,7 @@ from extractors.vocab import (
     DIARY_LABELS,
     HISTORY_LABELS,
     REASONS_SUBHEADINGS,
+    TITLE_LABELS,
     TRAILER_ANY_CASE,
     TRAILER_CAPS,
     TRAILER_SIGNATURES,
@@ -234,8 +237,7 @@ def _matches_history(ref: str, history: list[str]) -> bool:
     cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
     for h in history:
         other = parse_header(Line(page=0, y=0, x0=0, text=h), 0)
-        if cand and other and cand.number == other.number and cand.date and other.date and \
-                re.sub(r"\D", "", cand.date)[-4:] == re.sub(r"\D", "", other.date)[-4:]:
+        if cand and other and cand.number == other.number and same_day(cand.date, other.date):
             return True
     return False
 
@@ -330,11 +332,13 @@ def _opens_current_later(lines: list[Line], number: int | None) -> bool:
 def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, has_positions: bool,
                       geometry: bool) -> _TitleBlock:
     """Diary number, history lines and the (possibly wrapped) title, in whatever order they come."""
-    diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))), None)
+    diary = next((m.group(1) for ln in raw.above if (m := DIARY_RE.match(" ".join(ln.text.split())))),
+                 raw.header.diary if raw.header else None)
     block = _TitleBlock([raw.header.title] if raw.header and raw.header.title else [], diary,
                         [" ".join(ln.text.replace("\u200b", "").split()) for ln in raw.history])
     title_done = bool(block.title_parts)
-    last_title_line: Line | None = None
+    # a title printed on the header line ('§ 93 Koulukuljetusten hankinta ...') may wrap below it
+    last_title_line: Line | None = raw.header_line if title_done else None
     waiting: tuple[str, ...] | None = None  # a label printed with no value: its value is the next line
     i = 0
     while i < len(lines):
@@ -380,6 +384,10 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         elif match_line_heading(_segments(line), has_positions) is not None \
                 and not _heading_shaped_title(text, lines[i + 1:i + 6], has_positions):
             break
+        elif not title_done and (labelled_title := _labelled_title(text)):
+            block.title_parts.append(labelled_title)
+            last_title_line = line
+            title_done = True
         elif re.search(r"[^\W\d_]", text) and not (raw.header is None and (
                 _is_document_header(text) or _is_body_name(text, main_body))):
             block.title_parts.append(text)
@@ -388,6 +396,15 @@ def _read_title_block(raw: RawItem, lines: list[Line], main_body: str | None, ha
         i += 1
     block.start = i
     return block
+
+
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(TITLE_LABELS) + r")\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _labelled_title(text: str) -> str | None:
+    """The title after its run-in label ('Asia: Koulukuljetusten hankinta', 'Ärende: ...')."""
+    m = _TITLE_LABEL.match(text)
+    return m.group(1).strip() if m else None
 
 
 def _heading_shaped_title(text: str, following: list[Line], has_positions: bool) -> bool:
@@ -440,11 +457,9 @@ def _handling_for(line: Line, number: int | None, main_body: str | None, history
     cand = parse_header(line, 0)
     if cand is None or not cand.date:
         return False
-    digits = re.sub(r"\D", "", cand.date)
     for ref in history:
         ref_cand = parse_header(Line(page=0, y=0, x0=0, text=ref), 0)
-        if ref_cand and ref_cand.number == cand.number and ref_cand.date and \
-                re.sub(r"\D", "", ref_cand.date)[-4:] == digits[-4:]:
+        if ref_cand and ref_cand.number == cand.number and same_day(ref_cand.date, cand.date):
             return ref
     if cand.number == number and own_date and day_key(cand.date) != day_key(own_date):
         ref = " ".join(line.text.split())
@@ -545,6 +560,41 @@ def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str 
     return None
 
 
+def _new_paragraph(line: Line, before: Line | None, leading: float) -> bool:
+    """Whether a line opens a paragraph: always in markup (a line is a block), after a paragraph gap
+    or a page break where positions are page coordinates."""
+    if not leading or before is None:
+        return True
+    return before.page != line.page or line.y - before.y > DEFAULT_PARAGRAPH_GAP * leading
+
+
+def _decided_by_label(lines: list[str], main_body: str | None) -> bool:
+    """A decision that opens with its maker's label ('Stadsstyrelsen:', Dynasty) and whose text so far
+    says what was decided, ending a sentence."""
+    if len(lines) < 2 or not lines[0].endswith(":") or not _is_body_name(lines[0][:-1], main_body):
+        return False
+    text = " ".join(lines[1:])
+    return text.rstrip().endswith((".", "!")) and states_outcome(text)
+
+
+def _description_after_decision(sections: list[ParsedSection], decided: dict[int, tuple[int, int]]) -> None:
+    """Dynasty prints an item's description last, after the decision; in Swedish without a heading
+    ('Beslut  Stadsstyrelsen:' / 'Ärendet bordlades.' / the description). When the item printed no
+    description of its own, the paragraphs after a labelled decision's deciding paragraph are it,
+    unless they decide something themselves."""
+    for sec in list(sections):
+        cut = decided.get(id(sec))
+        if cut is None or any(s.kind == "selostus" and s.handling == sec.handling for s in sections):
+            continue
+        rest = sec.lines[cut[0]:]
+        if not rest or states_outcome(" ".join(rest)):
+            continue
+        del sec.lines[cut[0]:]
+        at = sections.index(sec)
+        sections.insert(at + 1, ParsedSection(kind="selostus", heading_raw=None, lines=rest, page=cut[1],
+                                              handling=sec.handling))
+
+
 def split_sections(lines: list[Line], main_body: str | None, history: list[str], number: int | None,
                    has_positions: bool = True, gaps: bool = False,
                    handling: str | None = None) -> list[ParsedSection]:
@@ -560,6 +610,7 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
     prev: Line | None = None
     ended = False  # the decision said 'Ei muita asioita.'
     interrupted: ParsedSection | None = None  # a description that labelled attachment lines cut in two
+    decided: dict[int, tuple[int, int]] = {}  # a labelled decision's end: (its line count, the next page)
 
     def start(kind: str, heading: str | None, page: int) -> ParsedSection:
         sec = ParsedSection(kind=kind, heading_raw=heading, page=page, handling=handling)
@@ -588,9 +639,10 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
                 and fold(match.heading_raw or "") in REASONS_SUBHEADINGS:
             match = None  # the provisions applied, under the reasons (or the decision) they belong to
         if match is not None and match.kind == "selostus" and current is not None and current.lines \
-                and current.kind in ("paatosehdotus", "paatos") and (text.startswith(f"{match.heading_raw}:")
-                                                                     or fold(text) == "perustelut"):
+                and current.kind in ("paatosehdotus", "paatos") and len(match.heading_raw.split()) == 1 \
+                and (text.startswith(f"{match.heading_raw}:") or fold(text) == "perustelut"):
             match = None  # 'Perustelut(:)' inside a proposal or decision gives its reasons: still that part
+            # ('Päätöksen perustelut:' names whose reasons: a part of its own, as Ahjo prints it)
         if match is not None and (match.rest or text.endswith(":")) and current is not None \
                 and current.kind == "kasittely" and (not current.lines and match.kind not in PERSON_KINDS
                                                      or match.kind in ("muu", "paatosehdotus")):
@@ -643,8 +695,12 @@ def split_sections(lines: list[Line], main_body: str | None, history: list[str],
             interrupted = None
         if current is None:
             current = start("selostus", None, line.page)
+        if current.kind == "paatos" and id(current) not in decided and _new_paragraph(line, line_before, leading) \
+                and _decided_by_label(current.lines, main_body):
+            decided[id(current)] = (len(current.lines), line.page)
         current.lines.append(text)
         ended = current.kind == "paatos" and fold(text) in DECISION_END_LINES
+    _description_after_decision(sections, decided)
     if len(sections) > 1 and _is_reference(sections[0]):
         del sections[0]  # 'HE 230/2021 vp', 'Att 2825004042': a case reference under the title (Ahjo)
     for sec in sections:

@@ -47,6 +47,7 @@ class HeaderCandidate:
     body: str  # the words before the §, dates removed ('' when none)
     date: str | None
     title: str  # text after '§ n' when it is not a date ('§ 87 Title' shape)
+    diary: str | None = None  # a diary number printed on the header line ('77 §   IIDno-2025-189')
 
 
 @dataclass
@@ -57,6 +58,7 @@ class RawItem:
     lines: list[Line] = field(default_factory=list)  # lines after the header up to the next item
     history: list[Line] = field(default_factory=list)  # handling lines printed above the header (CaseM)
     above: list[Line] = field(default_factory=list)  # every line above the header that belongs to it
+    header_line: Line | None = None  # the header line itself
 
 
 def _words_ok_as_body(text: str) -> bool:
@@ -88,6 +90,9 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
             return HeaderCandidate(index, number, "", date.group(1), "")
         if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
             return None  # '§ 94 käsitellyt tievalot.': a reference wrapped to the line start
+        diary = DIARY_RE.match(rest)
+        if diary:  # the diary number beside the § (Dynasty-like prints), not a title
+            return HeaderCandidate(index, number, "", None, "", diary.group(1))
         return HeaderCandidate(index, number, "", None, rest)
     number_before_sign = re.search(r"(?<![\d.])\d{1,4}\s*§", text) is not None
     for pattern in ((_SIGN_LAST,) if number_before_sign else (_SIGN_MID,)):
@@ -114,22 +119,43 @@ def parse_header(line: Line, index: int) -> HeaderCandidate | None:
     return None
 
 
-def _toc_indices(cands: list[HeaderCandidate]) -> set[int]:
+def _toc_indices(cands: list[HeaderCandidate], lines: list[Line]) -> set[int]:
     """'§ n  Title' / '§ n' lines in runs of at least two within three lines of each other: a list
-    of items. Lines naming a body ('Kaupunginhallitus, § 177, 03.06.2024') are handling lines."""
+    of items. Lines naming a body ('Kaupunginhallitus, § 177, 03.06.2024') are handling lines.
+    Short items printed '§ n Title' one after the other ('§ 172 Val av protokolljusterare' over its
+    'Förslag:' and 'Beslut: Godkändes.') look the same: a run is a list only when its numbers are
+    printed again further on, or nothing between its entries ends a sentence (wrapped titles do not)."""
     toc: set[int] = set()
     run: list[HeaderCandidate] = []
     for cand in cands + [None]:  # type: ignore[list-item]
         if cand is not None and run and cand.index - run[-1].index <= 3 and cand.number > run[-1].number:
             run.append(cand)
             continue
-        if len(run) >= 2 and any(c.title for c in run):  # short items ('§ 35 Muut asiat') are no list
-            toc.update(c.index for c in run)
+        if len(run) >= 2 and any(c.title for c in run) and _listed(run, cands, lines):
+            toc.update(c.index for c in run)  # short items ('§ 35 Muut asiat') are no list
         run = [cand] if cand is not None else []
     return toc
 
 
+def _listed(run: list[HeaderCandidate], cands: list[HeaderCandidate], lines: list[Line]) -> bool:
+    later = {c.number for c in cands if c.index > run[-1].index}
+    if all(c.number in later for c in run):
+        return True
+    entries = {c.index for c in run}
+    return not any(lines[k].text.rstrip().endswith((".", "!", "?")) for k in range(run[0].index, run[-1].index)
+                   if k not in entries)
+
+
 _FUNCTION_CODE = re.compile(r"^\s*\d{2}(\.\d{2}){1,4}\s*$")  # archive/function code '00.01.01.00'
+
+
+def _own_handling_line(header: HeaderCandidate, later: HeaderCandidate, cands: list[HeaderCandidate]) -> bool:
+    """Whether ``later`` ('Kaupunginhallitus 30.5.2025 § 93') is the item's own handling line printed
+    after an earlier handling inside the item that ``header`` ('§ 93 Koulukuljetusten hankinta')
+    opens: another body's dated handling line lies between them, and no other item's number."""
+    between = [c for c in cands if header.index < c.index < later.index]
+    return bool(later.body and later.date) and any(c.body and c.date and c.number != header.number for c in between) \
+        and not any(not c.body and c.number != header.number for c in between)
 
 
 def _above_header(line: Line) -> bool:
@@ -149,6 +175,15 @@ def _day(date: str | None) -> str:
 def day_key(date: str | None) -> tuple[int, ...]:
     """'06.02.2024' / '6.2.2024' as (2024, 2, 6) for comparing dates printed either way."""
     return tuple(reversed([int(p) for p in re.findall(r"\d+", date or "")]))
+
+
+def same_day(a: str | None, b: str | None) -> bool:
+    """Do two printed dates name the same day ('6.2.2024' / '06.02.24'; a date printed without its
+    year ('18.3.') matches that day of any year)?"""
+    ka, kb = day_key(a), day_key(b)
+    if len(ka) < 2 or len(kb) < 2 or ka[-2:] != kb[-2:]:
+        return False
+    return len(ka) < 3 or len(kb) < 3 or ka[0] % 100 == kb[0] % 100
 
 
 def _history_table(cands: list[HeaderCandidate], main_body: str | None) -> set[tuple[int, str]]:
@@ -247,14 +282,15 @@ def split_items(lines: list[Line], meeting_body: str | None = None,
     from its PDF bookmarks: when given, only those numbers open items.
     """
     cands = [c for i, line in enumerate(lines) if (c := parse_header(line, i))]
-    toc = _toc_indices([c for c in cands if not c.body])
+    toc = _toc_indices([c for c in cands if not c.body], lines)
     # A '§ n  Title' line whose number is printed again later as a plain header ('§ 14',
     # 'Body § 14 date') is an entry of the page-1 list, even when the list is a single line.
-    later_plain: dict[int, int] = {}
+    plain: dict[int, list[HeaderCandidate]] = {}
     for c in cands:
         if not c.title:
-            later_plain[c.number] = max(later_plain.get(c.number, -1), c.index)
-    listed = {c.index for c in cands if c.title and later_plain.get(c.number, -1) > c.index} | toc
+            plain.setdefault(c.number, []).append(c)
+    listed = {c.index for c in cands if c.title and any(
+        later.index > c.index and not _own_handling_line(c, later, cands) for later in plain.get(c.number, []))} | toc
     toc_numbers = {c.number for c in cands if c.index in listed}
     cands = [c for c in cands if c.index not in listed]
     bodies = Counter(fold(c.body) for c in cands if c.body)
@@ -305,6 +341,6 @@ def split_items(lines: list[Line], meeting_body: str | None = None,
                              lines=list(lines[cand.index + 1:end]),
                              history=[ln for ln in lines[above[k]:cand.index]
                                       if (h := parse_header(ln, 0)) is not None and h.number != cand.number],
-                             above=list(lines[above[k]:cand.index])))
+                             above=list(lines[above[k]:cand.index]), header_line=lines[cand.index]))
     front = list(lines[:above[0]])
     return front, items, main_body
