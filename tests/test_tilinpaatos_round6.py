@@ -84,3 +84,18 @@ def test_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
     assert not any(p.columns for p in read_pdf(one.read_bytes()).pages)
     got = gen.measure([two], per_doc=True)["total"]
     assert got["budget_exact"] == got["budget_gold"] == 27
+
+
+def test_the_last_line_of_a_two_column_page_is_no_footer() -> None:
+    """Without a gap setting it apart at the foot of the page, the last line of a column is text of that
+    column, read before the other column (not a footer read after it)."""
+    from extractors.text.pdftext import column_lines, column_split
+
+    prose = "sana toinen kolmas neljäs viides kuudes"
+    rects = [(100.0 + 12 * k, 40.0, 270.0, prose, 8.0) for k in range(6)]
+    rects += [(100.0 + 12 * k, 310.0, 540.0, prose, 8.0) for k in range(4)]
+    rects.append((172.0, 40.0, 90.0, "määrä", 8.0))  # the left column's last line, alone
+    split = column_split(rects, 595.0, 842.0)
+    assert split is not None
+    lines, _ = column_lines(rects, 1, split)
+    assert [ln.text for ln in lines].index("määrä") == 5 + 1  # after the left column's six lines

@@ -180,7 +180,10 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     seen: set[str] = set()
     out: list[str | None] = []
     for role in roles:
-        if role in seen and role in ("metric", "goal", "action", "status"):
+        if role == "goal" and {"goal", "metric"} <= seen and "target" not in roles:
+            out.append("target")  # 'Tavoite | Mittari | Tavoite | Toteuma': a goal column after the metric's
+            seen.add("target")
+        elif role in seen and role in ("metric", "goal", "action", "status"):
             out.append("extra")  # 'Mittari | Tavoitearvo': the second metric column is a value
         else:
             out.append(role)
@@ -1417,30 +1420,38 @@ def _open_edges(page) -> list[float]:  # noqa: ANN001 - pdfplumber page
 class _Context:
     """Headings read between tables, in document order: the nearest one names the group of goals
     ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body, a unit
-    heading ('130 Yleishallinto') the unit; a title with a year starts a new part."""
+    heading ('130 Yleishallinto') the unit; a title with a year starts a new part. On a page set in two
+    columns a place is (page, column region, y): the left column is read before the right one."""
 
-    def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
+    def __init__(self, pages: dict[int, list[Line]], skip: set[str],
+                 regions: dict[int, tuple[Box, ...]] | None = None) -> None:
         self.pages = pages
         self.skip = skip
-        self.cursor = (min(pages, default=0), -1.0)
+        self.regions = regions or {}
+        self.ranks = {n: _region_ranks(lines, self.regions.get(n, ())) for n, lines in pages.items()}
+        self.cursor = (min(pages, default=0), 0, -1.0)
+        self.region = 0  # the column region of the current page being read (0 on a page in one column)
         self.heading: str | None = None
         self.org: str | None = None
         self.unit: str | None = None  # '130 Yleishallinto': the unit whose goals follow
 
     def advance(self, page: int, top: float, tables: list[Box]) -> None:
+        here = (page, self.region, top - 1)
+        columns = bool(self.regions.get(page))
         for number in sorted(self.pages):
             if number < self.cursor[0] or number > page:
                 continue
-            for line in self.pages[number]:
-                if number == self.cursor[0] and line.y <= self.cursor[1]:
+            lines = self.pages[number]
+            for k, (line, rank) in enumerate(zip(lines, self.ranks[number], strict=True)):
+                place = (number, rank, line.y)
+                if place <= self.cursor or place >= here:
                     continue
-                if number == page and line.y >= top - 1:
-                    break
-                if number == page and any(t[1] - 2 <= line.y <= t[3] for t in tables):
+                if number == page and rank == self.region and any(
+                        t[1] - 2 <= line.y <= t[3] and (not columns or t[0] - 2 <= line.x0 <= t[2]) for t in tables):
                     continue
                 text = line.text.strip()
                 if text in self.skip or not (_is_heading_line(line) or _UNIT_HEADING.match(text)) or \
-                        is_header_line(line):
+                        is_header_line(line) or _runs_on(line, lines[k + 1] if k + 1 < len(lines) else None):
                     continue
                 if _ORG_HEADING.search(text):
                     self.org, self.unit, self.heading = text, None, None
@@ -1450,7 +1461,64 @@ class _Context:
                     self.heading = None if re.search(r"\b20\d{2}\b", text) else text
 
     def move(self, page: int, bottom: float) -> None:
-        self.cursor = (page, bottom)
+        self.cursor = (page, self.region, bottom)
+
+
+def _runs_on(line: Line, after: Line | None) -> bool:
+    """The first line of a paragraph, not a heading: the next line, set close below it in the same type
+    from the same left edge, goes on with a small letter ('Vesihuoltoliikelaitos vastaa tehtävistään' over
+    'kuntastrategian mukaisesti.')."""
+    if after is None or not line.height:
+        return False
+    return (0 < after.y - line.y <= 1.6 * max(line.height, after.height) and abs(after.x0 - line.x0) <= 2
+            and after.text[:1].islower())
+
+
+def _region_ranks(lines: list[Line], regions: tuple[Box, ...]) -> list[int]:
+    """For each line of a page in two columns, the column region it is read in (a title over both
+    columns, or the running header, goes with the region below it; the footer after the last)."""
+    if not regions:
+        return [0] * len(lines)
+    out = []
+    for line in lines:
+        inside = next((k for k, (x0, top, x1, bottom) in enumerate(regions)
+                       if top <= line.y <= bottom and x0 - 1 <= line.x0 <= x1), None)
+        if inside is None:
+            inside = next((k for k, r in enumerate(regions) if r[1] >= line.y - 1), len(regions))
+        out.append(inside)
+    return out
+
+
+def column_boxes(text: PageText, rules_x: list[float] | None = None) -> list[Box]:
+    """The crop box of each column region of a page in two columns, in reading order: across to the
+    middle of the widest stretch of the gutter no vertical rule stands in (``rules_x``: the x of the
+    page's vertical rules and rectangle edges; a table's rules lie a little outside its text), and up
+    and down to halfway to the nearest line outside the region."""
+    out: list[Box] = []
+    for x0, top, x1, bottom in text.columns:
+        beside = [r for r in text.columns if r[1] < bottom and r[3] > top and r != (x0, top, x1, bottom)]
+        left = max((r[2] for r in beside if r[2] <= x0 + 1), default=None)
+        right = min((r[0] for r in beside if r[0] >= x1 - 1), default=None)
+        bx0 = _cut(left, x0, rules_x or []) if left is not None else 0.0
+        bx1 = _cut(x1, right, rules_x or []) if right is not None else text.width
+        over = [ln for ln in text.lines if ln.x0 < bx1 and _line_right(ln) > bx0]
+        above = [ln.y + ln.height for ln in over if ln.y + ln.height <= top + 2 and ln.y < top]
+        below = [ln.y for ln in over if ln.y >= bottom - 2]
+        out.append((bx0, (max(above) + top) / 2 if above else 0.0, bx1,
+                    (min(below) + bottom) / 2 if below else text.height))
+    return out
+
+
+def _cut(a: float, b: float, rules_x: list[float]) -> float:
+    """Where to cut between two columns whose text ends at ``a`` and starts at ``b``: the middle of the
+    widest part of the gap that no rule stands in."""
+    stops = sorted({a, b, *(x for x in rules_x if a < x < b)})
+    gaps = [(q - p, (p + q) / 2) for p, q in zip(stops, stops[1:], strict=False)]
+    return max(gaps)[1] if gaps else (a + b) / 2
+
+
+def _line_right(line: Line) -> float:
+    return max((s.x1 for s in line.segments), default=line.x0 + 1)
 
 
 _PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?)$", re.I)
@@ -1589,6 +1657,40 @@ def _is_grid(table, rules: list[Box]) -> bool:  # noqa: ANN001 - pdfplumber tabl
     return len(rows) < 3 or full * 2 >= len(rows) - 1
 
 
+def _clip(box: Box, page) -> Box:  # noqa: ANN001 - pdfplumber page
+    x0, top, x1, bottom = box
+    px0, ptop, px1, pbottom = page.bbox
+    return max(x0, px0), max(top, ptop), min(x1, px1), min(bottom, pbottom)
+
+
+def _read_part(page, reader: TableReader, number: int, header_page: bool, context: _Context,  # noqa: ANN001
+               word_table: WordTable | None, skip: set[str]) -> tuple[WordTable | None, bool]:
+    """Feed the tables of a page (or of one column region of it): ruled tables from their cells, others
+    from word positions. Returns the word table that runs on, and whether any row was taken in."""
+    shapes = _shapes(page)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    reader.legend_rgb.extend(legend_boxes(words, shapes))
+    settings = {"explicit_horizontal_lines": _open_edges(page)}
+    # a ruled table has rows and columns; filled cells of an unruled table make 1-row
+    # or 1-column 'tables' of their own (the header's fill, a column of status fills)
+    rules = _rules(page)
+    tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)), key=lambda t: t.bbox[1])
+    if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
+                                                                   t.extract()[0]]) or is_budget_header(texts))
+                      for t in tables):
+        tables = []  # only the header is ruled (or filled): the rows below are read from words
+    before = reader.fed
+    if not header_page and reader.roles is not None:
+        width = len(reader.roles)
+        tables = [t for t in tables if max(len(r.cells) for r in t.rows) == width]
+    if tables:
+        _read_ruled_page(page, tables, reader, number, shapes, context)
+        word_table = None
+    else:
+        word_table = _read_word_page(page, reader, word_table, number, skip, shapes, context)
+    return word_table, reader.fed > before
+
+
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                       municipality_code: str | None, pages: list[PageText] | None = None,
                       ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
@@ -1621,7 +1723,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                for k, line in enumerate(p.lines) if is_header_line(line)
                for ln in p.lines[k:k + 3] if ln is line or len(ln.text.split()) <= 6}  # with its wrapped lines
     skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
-    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
+    texts_of = {p.number: p for p in content.pages}
+    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip,
+                       {p.number: p.columns for p in content.pages if p.columns})
     word_table: WordTable | None = None
     going_on = False
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
@@ -1630,30 +1734,16 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                 continue
             page = pdf.pages[number - 1]
             try:
-                shapes = _shapes(page)
-                words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
-                reader.legend_rgb.extend(legend_boxes(words, shapes))
-                settings = {"explicit_horizontal_lines": _open_edges(page)}
-                # a ruled table has rows and columns; filled cells of an unruled table make 1-row
-                # or 1-column 'tables' of their own (the header's fill, a column of status fills)
-                rules = _rules(page)
-                tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
-                                key=lambda t: t.bbox[1])
-                if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
-                                                                t.extract()[0]]) or is_budget_header(texts))
-                                  for t in tables):
-                    tables = []  # only the header is ruled (or filled): the rows below are read from words
-                before = reader.fed
-                if number not in header_pages and reader.roles is not None:
-                    width = len(reader.roles)
-                    tables = [t for t in tables if max(len(r.cells) for r in t.rows) == width]
-                if tables:
-                    _read_ruled_page(page, tables, reader, number, shapes, context)
-                    word_table = None
-                else:
-                    word_table = _read_word_page(page, reader, word_table if going_on else None, number, skip,
-                                                 shapes, context)
-                going_on = reader.fed > before
+                # a page in two columns: each column region on its own, left before right, so that the
+                # rows of a table in one column never take the words beside them in the other
+                text = texts_of.get(number)
+                boxes = column_boxes(text, [e["x0"] for e in page.edges if e["orientation"] == "v"]
+                                     ) if text is not None and text.columns else []
+                parts = [page.crop(_clip(box, page), strict=False) for box in boxes] or [page]
+                for region, part in enumerate(parts):
+                    context.region = region
+                    word_table, going_on = _read_part(part, reader, number, number in header_pages, context,
+                                                      word_table if going_on else None, skip)
             finally:
                 page.close()
     period = find_period("\n".join(page_text[1].split("\n")[:15]) if 1 in page_text else "")
