@@ -72,6 +72,8 @@ _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto
 _COMPANY = re.compile(vocab.SUBSIDIARY_FORMS)
 _ORG_HEADING = re.compile(vocab.SUBSIDIARY_FORMS + r"|liikelaitos\b|lautakunta$|hallitus$")
 # a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
+_HEADING_TITLE = re.compile(r"\s*:\s*(?:" + "|".join(vocab.UNIT_HEADING_TITLES) + r")(?:\s+(?:v\.\s*)?20\d{2})?\s*$",
+                            re.I)
 _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
                            r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
@@ -213,6 +215,13 @@ def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None
             out[k] = "actual"
         elif role == "extra" and re.match(r"tp\b", text, re.I) and latest and year < latest and "current" not in roles:
             out[k] = "current"
+    # 'TP 2023 | TA 2024 | TP 2024' beside a metric: the reported year's budget (TA) is the target and its
+    # accounts (TP) the measured value, as in a key-figure table
+    years_of = {(m.group(1).upper(), m.group(2)): k for k, t in enumerate(texts) if (m := _YEAR_COLUMN.match(t))}
+    both = sorted(y for kind, y in years_of if kind == "TA" and ("TP", y) in years_of)
+    if both and "metric" in roles and not {"target", "actual"} & set(out):
+        out[years_of[("TA", both[-1])]] = "target"
+        out[years_of[("TP", both[-1])]] = "actual"
     statuses = [k for k, r in enumerate(out) if r == "status"]
     if len(statuses) >= 2 and "actual" not in out:
         measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
@@ -503,6 +512,12 @@ class _Record:
     outcome: bool | None = False  # read under a header that reports an outcome (`reports_outcome`)
 
 
+def _lone_goal(rec: _Record) -> bool:
+    """A record of a goal and nothing else (no metric, value, status or comment yet)."""
+    return (set(rec.values) - {"strategy_area"} == {"goal"} and rec.status_cell is None and not rec.marked
+            and not rec.extras)
+
+
 def _surer(a: bool | None, b: bool | None) -> bool | None:
     """Of two answers to 'reports an outcome?': True over unsure (None) over False."""
     return True if True in (a, b) else None if None in (a, b) else False
@@ -563,9 +578,10 @@ class TableReader:
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
              body: str | None = None, full_width: bool = False, unit: str | None = None,
-             continued: bool = False) -> None:
+             continued: bool = False, goal: str | None = None) -> None:
         """One table row. ``continued``: the first row of a page without a header of its own, which
-        may be the rest of a row cut by the page break."""
+        may be the rest of a row cut by the page break. ``goal``: a numbered goal heading printed right
+        above a table that has no goal column ('1. Asukkaiden hyvinvointi paranee'): its rows' goal."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
         if roles is not None:
@@ -638,6 +654,11 @@ class TableReader:
             self.last_strategy = self.last_goal = None  # another unit's table: nothing carries over
         self.last_place = (page, unit, body)
         rec = self.pending
+        if rec is not None and "goal" in filled and _lone_goal(rec) and (self.roles or []).count("goal") == 1:
+            # the row above named a goal and nothing else, and this row names one of its own: that row
+            # was a group heading set in the goal column ('Turvallinen ja viihtyisä ympäristö')
+            self.last_strategy, self.last_goal = rec.values["goal"], None
+            rec = self.pending = None
         conflict = rec is None or any(role in rec.values for role in filled) or (
             has_status and (rec.status_cell is not None or rec.marked is not None))
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
@@ -650,6 +671,9 @@ class TableReader:
             if status_cell is not None and (status_cell.text or status_cell.colour):
                 rec.status_cell = status_cell
             return
+        if goal and "goal" not in (self.roles or []) and "goal" not in filled:
+            filled = {"goal": goal, **filled} if conflict else filled
+            self.last_goal = goal
         if conflict:
             self._flush()
             rec = self.pending = _Record(page=page, context=context, body=body, unit=unit)
@@ -1310,7 +1334,7 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
         if goal_texts is not None and goal_column is not None:
             cells[goal_column].text = goal_texts.get(n, "")  # a merged goal cell: its first row names it
         _light_to_status(cells, cells_words, reader.roles, shapes, top, bottom)
-        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
+        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit, goal=context.goal_heading)
     return table if reader.fed > fed_before and not ended else None
 
 
@@ -1329,13 +1353,18 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
     first line (text set at the top: the rows below carry it on)."""
     goal_words: list[dict] = []
     rest: list[list[dict]] = []
+    lead: list[float] = []  # goal-column lines above the first data line: a group heading row of its own
     for line in body_lines:
         if len(table.starts) > 2 and _spans_gutter(line, table.starts):
             rest.append(line)
             continue
         cells = _assign(line, table.starts)
-        goal_words.extend(cells[goal])
         others = [w for i, c in enumerate(cells) if i != goal for w in c]
+        if not others and len(rest) == len(lead):
+            rest.append(line)
+            lead.append(line[0]["top"])
+            continue
+        goal_words.extend(cells[goal])
         if others:
             rest.append(sorted(others, key=lambda w: w["x0"]))
     if not goal_words or not rest:
@@ -1350,7 +1379,8 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
     rows = _word_rows(rest, hlines)
     tops = [r[0][0]["top"] for r in rows]
     data = [j for j, r in enumerate(rows) if not (len(r) == 1 and len(table.starts) > 2
-                                                    and _spans_gutter(r[0], table.starts))]
+                                                    and _spans_gutter(r[0], table.starts))
+            and r[0][0]["top"] not in lead]
     if not data:
         return None
     # set at the top, a goal starts on a row's first line, and the table's first row has one (unless
@@ -1360,7 +1390,7 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
         return None
     bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
     edges = [(bottoms[j] + tops[j + 1]) / 2 if j + 1 < len(rows) else bottoms[j] + 2 for j in range(len(rows))]
-    texts: dict[int, str] = {}
+    texts = {j: _text([w for ln in r for w in ln]) for j, r in enumerate(rows) if r[0][0]["top"] in lead}
     start = 0  # index into data
     for block in blocks:
         if start >= len(data):
@@ -1434,9 +1464,11 @@ class _Context:
         self.heading: str | None = None
         self.org: str | None = None
         self.unit: str | None = None  # '130 Yleishallinto': the unit whose goals follow
+        self.goal_heading: str | None = None  # '1. Asukkaiden hyvinvointi paranee' right above the table
 
     def advance(self, page: int, top: float, tables: list[Box]) -> None:
         here = (page, self.region, top - 1)
+        last: tuple[Line, Line | None] | None = None  # the last line before the table, and the one after it
         columns = bool(self.regions.get(page))
         for number in sorted(self.pages):
             if number < self.cursor[0] or number > page:
@@ -1449,7 +1481,9 @@ class _Context:
                 if number == page and rank == self.region and any(
                         t[1] - 2 <= line.y <= t[3] and (not columns or t[0] - 2 <= line.x0 <= t[2]) for t in tables):
                     continue
-                text = line.text.strip()
+                if line.text.strip() not in self.skip:
+                    last = (line, lines[k + 1] if k + 1 < len(lines) else None)
+                text = _HEADING_TITLE.sub("", line.text.strip())  # '6100 Ympäristölautakunta: tavoitteet'
                 if text in self.skip or not (_is_heading_line(line) or _UNIT_HEADING.match(text)) or \
                         is_header_line(line) or _runs_on(line, lines[k + 1] if k + 1 < len(lines) else None):
                     continue
@@ -1459,9 +1493,25 @@ class _Context:
                     self.unit, self.heading = text, None
                 else:  # a title naming its year ('Talousarvio 2026 – ...') is no group of goals
                     self.heading = None if re.search(r"\b20\d{2}\b", text) else text
+        self.goal_heading = None if last is None else _goal_heading(*last)
 
     def move(self, page: int, bottom: float) -> None:
         self.cursor = (page, self.region, bottom)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+
+
+def _goal_heading(line: Line, after: Line | None) -> str | None:
+    """A goal printed as a numbered heading right above its metric table ('1. Asukkaiden hyvinvointi
+    paranee'): alone on its line, short, no sentence or list item (no full stop at its end, no text running
+    on below it), and the last line before the table. None otherwise."""
+    text = " ".join(line.text.split())
+    if not _NUMBERED.match(text) or len(text) > 120 or len(text.split()) > 14 or text.endswith((".", ":", ";", ",")):
+        return None
+    if len(line.segments) > 1 or re.search(r"\d\s+\d", text[3:]) or _runs_on(line, after):
+        return None  # cells of a row, figures, or a paragraph
+    return text
 
 
 def _runs_on(line: Line, after: Line | None) -> bool:
@@ -1562,7 +1612,7 @@ def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shape
             first = False
             for part in _split_paragraph_rows(cells, reader.roles, words, shapes, balls):
                 reader.feed(part, page=number, context=context.heading, body=context.org, full_width=full,
-                            unit=context.unit, continued=continued)
+                            unit=context.unit, continued=continued, goal=context.goal_heading)
                 continued = False
 
 
