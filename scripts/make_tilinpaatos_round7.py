@@ -20,7 +20,6 @@ Run:
 
 from __future__ import annotations
 
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,17 +134,7 @@ MUNICIPALITIES7 = ["Kitee", "Loimaa", "Huittinen", "Kuusamo", "Raahe"]
 
 
 def make_round7(out: Path, seed: int = 77) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k, style in enumerate(styles()):
-        rng = random.Random(seed * 1000 + k)
-        municipality = MUNICIPALITIES7[k % len(MUNICIPALITIES7)]
-        path = out / f"tp7_{k:02d}_{municipality.lower()}_tilinpaatos_{YEAR}.pdf"
-        report = Report7(municipality, style, rng)
-        gold = report.write(path, report.blocks())
-        gold["layout_name"] = "tilinpaatos_round7"
-        paths.append(gen.write_gold(path, gold))
-    return paths
+    return r6.make_reports(out, seed, styles(), MUNICIPALITIES7, "tp7", Report7, "tilinpaatos_round7")
 
 
 def main() -> None:
