@@ -592,6 +592,14 @@ RESULT_TARGET_WORDS: tuple[str, ...] = ("voitollinen", "positiivinen", "ylijää
 LOSS_WORDS: tuple[str, ...] = ("tappio", "tappiollinen", "alijäämä", "negatiivinen")
 # Status digits printed beside traffic-light balls, when the report prints no legend for them
 # (the reports we know number them from the best: 1 = green ... 3 = red).
+# What a unit's heading may add after a colon to say that its goals' outcomes follow ('6100
+# Ympäristölautakunta: tavoitteiden toteutuminen', 'Vesihuolto Oy Ab: toiminnalliset tavoitteet 2024'):
+# the unit is the part before the colon. Regular expressions, case-insensitive, matched whole.
+UNIT_HEADING_TITLES: tuple[str, ...] = (
+    r"(?:toiminnallisten\s+|sitovien\s+)?tavoitteiden\s+(?:toteutuminen|toteuma|seuranta|arviointi)",
+    r"(?:toiminnalliset\s+|sitovat\s+)?tavoitteet(?:\s+ja\s+niiden\s+toteutuminen)?", r"toteutuminen",
+    r"måluppfyllelse", r"uppföljning\s+av\s+målen", r"(?:verksamhetens\s+)?mål(?:en)?",
+)
 DEFAULT_DIGIT_STATUS: dict[str, str] = {"1": "toteutunut", "2": "osittain", "3": "ei_toteutunut"}
 # Process words in a status cell: the evaluation's state, not the goal's ('Valmis', 'Kesken').
 STATUS_PROCESS_WORDS: tuple[str, ...] = ("valmis", "kesken", "käynnissä", "aloitettu", "aloittamatta", "jatkuu")

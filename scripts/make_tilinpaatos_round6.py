@@ -397,16 +397,24 @@ def styles() -> list[Style6]:
 
 
 def make_round6(out: Path, seed: int = 66) -> list[Path]:
+    return make_reports(out, seed, styles(), MUNICIPALITIES6, "tp6", Report6)
+
+
+def make_reports(out: Path, seed: int, all_styles: list, municipalities: list[str], prefix: str,
+                 report_class: type[Report6], layout_name: str | None = None) -> list[Path]:
+    """Write one document per style (round 6's and the later rounds' built on it) with its gold beside it."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for k, style in enumerate(styles()):
+    for k, style in enumerate(all_styles):
         rng = random.Random(seed * 1000 + k)
-        municipality = MUNICIPALITIES6[k % len(MUNICIPALITIES6)]
-        path = out / f"tp6_{k:02d}_{municipality.lower()}_tilinpaatos_{YEAR}.pdf"
-        report = Report6(municipality, style, rng)
+        municipality = municipalities[k % len(municipalities)]
+        path = out / f"{prefix}_{k:02d}_{municipality.lower()}_tilinpaatos_{YEAR}.pdf"
+        report = report_class(municipality, style, rng)
         if style.landscape:
             report.pdf.bottom, report.width = 195, 257.0
         gold = report.write(path, report.blocks())
+        if layout_name:
+            gold["layout_name"] = layout_name
         paths.append(gen.write_gold(path, gold))
     return paths
 

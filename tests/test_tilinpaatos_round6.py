@@ -84,3 +84,72 @@ def test_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
     assert not any(p.columns for p in read_pdf(one.read_bytes()).pages)
     got = gen.measure([two], per_doc=True)["total"]
     assert got["budget_exact"] == got["budget_gold"] == 27
+
+
+def test_the_last_line_of_a_two_column_page_is_no_footer() -> None:
+    """Without a gap setting it apart at the foot of the page, the last line of a column is text of that
+    column, read before the other column (not a footer read after it)."""
+    from extractors.text.pdftext import column_lines, column_split
+
+    prose = "sana toinen kolmas neljäs viides kuudes"
+    rects = [(100.0 + 12 * k, 40.0, 270.0, prose, 8.0) for k in range(6)]
+    rects += [(100.0 + 12 * k, 310.0, 540.0, prose, 8.0) for k in range(4)]
+    rects.append((172.0, 40.0, 90.0, "määrä", 8.0))  # the left column's last line, alone
+    split = column_split(rects, 595.0, 842.0)
+    assert split is not None
+    lines, _ = column_lines(rects, 1, split)
+    assert [ln.text for ln in lines].index("määrä") == 5 + 1  # after the left column's six lines
+
+
+def test_round6_layouts_read_whole(measured: dict) -> None:
+    """Goals as numbered headings, the Excel export ('TP 2023 | TA 2024 | TP 2024', strategy rows in the
+    goal column) and the landscape pages headed '<unit>: tavoitteiden toteutuminen': every row, its values
+    and its unit."""
+    by_kind = {d["style"]["kind"]: d for d in measured["docs"].values()}
+    for kind in ("goalheads", "excel", "arrows"):
+        d = by_kind[kind]
+        assert d["matched"] == d["gold"] == d["pred"], kind
+        for field in ("values", "unit", "company", "status"):
+            assert d[field] == d["gold"], (kind, field)
+
+
+def test_numbered_goal_heading() -> None:
+    from extractors.goals.followup import _goal_heading
+    from extractors.records import Line, Segment
+
+    def line(text: str, y: float = 100.0) -> Line:
+        return Line(page=1, y=y, x0=40.0, text=text, segments=(Segment(40.0, 300.0, text),), height=8.0)
+
+    assert _goal_heading(line("1. Asukkaiden hyvinvointi paranee"), None) == "1. Asukkaiden hyvinvointi paranee"
+    assert _goal_heading(line("2.1 Talous pysyy tasapainossa"), line("Mittari", 112.0)) is not None
+    assert _goal_heading(line("1. Lautakunta hyväksyi esityksen."), None) is None  # a list item of text
+    assert _goal_heading(line("3. Hankkeen toteutus siirtyi"), line("seuraavalle vuodelle.", 110.0)) is None
+    assert _goal_heading(line("Asukkaiden hyvinvointi paranee"), None) is None
+
+
+def test_reported_year_budget_and_accounts_are_target_and_value() -> None:
+    from extractors.goals.followup import header_roles
+
+    assert header_roles(["Sitova tavoite", "Mittari", "TP 2023", "TA 2024", "TP 2024", "Toteutuminen", "Selite"]) \
+        == ["goal", "metric", "current", "target", "actual", "status", "comment"]
+
+
+def test_a_group_row_in_the_goal_column_is_no_goal() -> None:
+    """A row naming only a goal, followed by a row with a goal of its own, was a group heading."""
+    reader = TableReader()
+    reader.feed([Cell("Tavoite"), Cell("Mittari"), Cell("Toteuma"), Cell("Tila")], page=1)
+    reader.feed([Cell("Kestävä talous"), Cell(""), Cell(""), Cell("")], page=1)
+    reader.feed([Cell("Talous tasapainossa"), Cell("Kate"), Cell("1"), Cell("Toteutunut")], page=1)
+    reader.feed([Cell("Palvelut paranevat"), Cell(""), Cell(""), Cell("")], page=1)  # a goal over its metrics
+    reader.feed([Cell(""), Cell("Käsittelyaika"), Cell("12"), Cell("Osittain")], page=1)
+    rows = to_followups(reader, "d", None, None, 2024, None)
+    assert [(r.strategy_area, r.goal, r.metric) for r in rows] == [
+        ("Kestävä talous", "Talous tasapainossa", "Kate"), ("Kestävä talous", "Palvelut paranevat", "Käsittelyaika")]
+
+
+def test_unit_heading_with_a_goals_title() -> None:
+    from extractors.goals.followup import _HEADING_TITLE
+
+    assert _HEADING_TITLE.sub("", "6100 Ympäristölautakunta: tavoitteiden toteutuminen") == "6100 Ympäristölautakunta"
+    assert _HEADING_TITLE.sub("", "Vesihuolto Oy Ab: toiminnalliset tavoitteet 2024") == "Vesihuolto Oy Ab"
+    assert _HEADING_TITLE.sub("", "Talous: tuloslaskelma") == "Talous: tuloslaskelma"

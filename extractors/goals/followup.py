@@ -72,6 +72,8 @@ _BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]*(?:lautakunta|hallitus|valtuusto|jaosto
 _COMPANY = re.compile(vocab.SUBSIDIARY_FORMS)
 _ORG_HEADING = re.compile(vocab.SUBSIDIARY_FORMS + r"|liikelaitos\b|lautakunta$|hallitus$")
 # a unit heading of a toimintakertomus: '130 Yleishallinto', 'Tulosalue: Perusopetus'
+_HEADING_TITLE = re.compile(r"\s*:\s*(?:" + "|".join(vocab.UNIT_HEADING_TITLES) + r")(?:\s+(?:v\.\s*)?20\d{2})?\s*$",
+                            re.I)
 _UNIT_HEADING = re.compile(r"^(?:\d{2,4}\s+[A-ZÅÄÖ][^\d.:;]{2,60}|(?:[Tt]ulosalue|[Tt]ehtäväalue|[Pp]alvelualue"
                            r"|[Vv]astuualue)\b[^.;]{2,60})$")
 
@@ -180,7 +182,10 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
     seen: set[str] = set()
     out: list[str | None] = []
     for role in roles:
-        if role in seen and role in ("metric", "goal", "action", "status"):
+        if role == "goal" and {"goal", "metric"} <= seen and "target" not in roles:
+            out.append("target")  # 'Tavoite | Mittari | Tavoite | Toteuma': a goal column after the metric's
+            seen.add("target")
+        elif role in seen and role in ("metric", "goal", "action", "status"):
             out.append("extra")  # 'Mittari | Tavoitearvo': the second metric column is a value
         else:
             out.append(role)
@@ -210,6 +215,13 @@ def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None
             out[k] = "actual"
         elif role == "extra" and re.match(r"tp\b", text, re.I) and latest and year < latest and "current" not in roles:
             out[k] = "current"
+    # 'TP 2023 | TA 2024 | TP 2024' beside a metric: the reported year's budget (TA) is the target and its
+    # accounts (TP) the measured value, as in a key-figure table
+    years_of = {(m.group(1).upper(), m.group(2)): k for k, t in enumerate(texts) if (m := _YEAR_COLUMN.match(t))}
+    both = sorted(y for kind, y in years_of if kind == "TA" and ("TP", y) in years_of)
+    if both and "metric" in roles and not {"target", "actual"} & set(out):
+        out[years_of[("TA", both[-1])]] = "target"
+        out[years_of[("TP", both[-1])]] = "actual"
     statuses = [k for k, r in enumerate(out) if r == "status"]
     if len(statuses) >= 2 and "actual" not in out:
         measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
@@ -500,6 +512,12 @@ class _Record:
     outcome: bool | None = False  # read under a header that reports an outcome (`reports_outcome`)
 
 
+def _lone_goal(rec: _Record) -> bool:
+    """A record of a goal and nothing else (no metric, value, status or comment yet)."""
+    return (set(rec.values) - {"strategy_area"} == {"goal"} and rec.status_cell is None and not rec.marked
+            and not rec.extras)
+
+
 def _surer(a: bool | None, b: bool | None) -> bool | None:
     """Of two answers to 'reports an outcome?': True over unsure (None) over False."""
     return True if True in (a, b) else None if None in (a, b) else False
@@ -560,9 +578,10 @@ class TableReader:
 
     def feed(self, cells: list[Cell], page: int | None = None, context: str | None = None,
              body: str | None = None, full_width: bool = False, unit: str | None = None,
-             continued: bool = False) -> None:
+             continued: bool = False, goal: str | None = None) -> None:
         """One table row. ``continued``: the first row of a page without a header of its own, which
-        may be the rest of a row cut by the page break."""
+        may be the rest of a row cut by the page break. ``goal``: a numbered goal heading printed right
+        above a table that has no goal column ('1. Asukkaiden hyvinvointi paranee'): its rows' goal."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
         if roles is not None:
@@ -635,6 +654,11 @@ class TableReader:
             self.last_strategy = self.last_goal = None  # another unit's table: nothing carries over
         self.last_place = (page, unit, body)
         rec = self.pending
+        if rec is not None and "goal" in filled and _lone_goal(rec) and (self.roles or []).count("goal") == 1:
+            # the row above named a goal and nothing else, and this row names one of its own: that row
+            # was a group heading set in the goal column ('Turvallinen ja viihtyisä ympäristö')
+            self.last_strategy, self.last_goal = rec.values["goal"], None
+            rec = self.pending = None
         conflict = rec is None or any(role in rec.values for role in filled) or (
             has_status and (rec.status_cell is not None or rec.marked is not None))
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
@@ -647,6 +671,9 @@ class TableReader:
             if status_cell is not None and (status_cell.text or status_cell.colour):
                 rec.status_cell = status_cell
             return
+        if goal and "goal" not in (self.roles or []) and "goal" not in filled:
+            filled = {"goal": goal, **filled} if conflict else filled
+            self.last_goal = goal
         if conflict:
             self._flush()
             rec = self.pending = _Record(page=page, context=context, body=body, unit=unit)
@@ -1307,7 +1334,7 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
         if goal_texts is not None and goal_column is not None:
             cells[goal_column].text = goal_texts.get(n, "")  # a merged goal cell: its first row names it
         _light_to_status(cells, cells_words, reader.roles, shapes, top, bottom)
-        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit)
+        reader.feed(cells, page=number, context=heading, body=body, unit=context.unit, goal=context.goal_heading)
     return table if reader.fed > fed_before and not ended else None
 
 
@@ -1326,13 +1353,18 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
     first line (text set at the top: the rows below carry it on)."""
     goal_words: list[dict] = []
     rest: list[list[dict]] = []
+    lead: list[float] = []  # goal-column lines above the first data line: a group heading row of its own
     for line in body_lines:
         if len(table.starts) > 2 and _spans_gutter(line, table.starts):
             rest.append(line)
             continue
         cells = _assign(line, table.starts)
-        goal_words.extend(cells[goal])
         others = [w for i, c in enumerate(cells) if i != goal for w in c]
+        if not others and len(rest) == len(lead):
+            rest.append(line)
+            lead.append(line[0]["top"])
+            continue
+        goal_words.extend(cells[goal])
         if others:
             rest.append(sorted(others, key=lambda w: w["x0"]))
     if not goal_words or not rest:
@@ -1347,7 +1379,8 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
     rows = _word_rows(rest, hlines)
     tops = [r[0][0]["top"] for r in rows]
     data = [j for j, r in enumerate(rows) if not (len(r) == 1 and len(table.starts) > 2
-                                                    and _spans_gutter(r[0], table.starts))]
+                                                    and _spans_gutter(r[0], table.starts))
+            and r[0][0]["top"] not in lead]
     if not data:
         return None
     # set at the top, a goal starts on a row's first line, and the table's first row has one (unless
@@ -1357,7 +1390,7 @@ def _centred_goals(body_lines: list[list[dict]], table: WordTable, goal: int, hl
         return None
     bottoms = [max(w["bottom"] for ln in r for w in ln) for r in rows]
     edges = [(bottoms[j] + tops[j + 1]) / 2 if j + 1 < len(rows) else bottoms[j] + 2 for j in range(len(rows))]
-    texts: dict[int, str] = {}
+    texts = {j: _text([w for ln in r for w in ln]) for j, r in enumerate(rows) if r[0][0]["top"] in lead}
     start = 0  # index into data
     for block in blocks:
         if start >= len(data):
@@ -1417,30 +1450,42 @@ def _open_edges(page) -> list[float]:  # noqa: ANN001 - pdfplumber page
 class _Context:
     """Headings read between tables, in document order: the nearest one names the group of goals
     ('Taloudelliset tavoitteet'), an organisation heading ('Kauhavan Vesi Oy') names the body, a unit
-    heading ('130 Yleishallinto') the unit; a title with a year starts a new part."""
+    heading ('130 Yleishallinto') the unit; a title with a year starts a new part. On a page set in two
+    columns a place is (page, column region, y): the left column is read before the right one."""
 
-    def __init__(self, pages: dict[int, list[Line]], skip: set[str]) -> None:
+    def __init__(self, pages: dict[int, list[Line]], skip: set[str],
+                 regions: dict[int, tuple[Box, ...]] | None = None) -> None:
         self.pages = pages
         self.skip = skip
-        self.cursor = (min(pages, default=0), -1.0)
+        self.regions = regions or {}
+        self.ranks = {n: _region_ranks(lines, self.regions.get(n, ())) for n, lines in pages.items()}
+        self.cursor = (min(pages, default=0), 0, -1.0)
+        self.region = 0  # the column region of the current page being read (0 on a page in one column)
         self.heading: str | None = None
         self.org: str | None = None
         self.unit: str | None = None  # '130 Yleishallinto': the unit whose goals follow
+        self.goal_heading: str | None = None  # '1. Asukkaiden hyvinvointi paranee' right above the table
 
     def advance(self, page: int, top: float, tables: list[Box]) -> None:
+        here = (page, self.region, top - 1)
+        last: tuple[Line, Line | None] | None = None  # the last line before the table, and the one after it
+        columns = bool(self.regions.get(page))
         for number in sorted(self.pages):
             if number < self.cursor[0] or number > page:
                 continue
-            for line in self.pages[number]:
-                if number == self.cursor[0] and line.y <= self.cursor[1]:
+            lines = self.pages[number]
+            for k, (line, rank) in enumerate(zip(lines, self.ranks[number], strict=True)):
+                place = (number, rank, line.y)
+                if place <= self.cursor or place >= here:
                     continue
-                if number == page and line.y >= top - 1:
-                    break
-                if number == page and any(t[1] - 2 <= line.y <= t[3] for t in tables):
+                if number == page and rank == self.region and any(
+                        t[1] - 2 <= line.y <= t[3] and (not columns or t[0] - 2 <= line.x0 <= t[2]) for t in tables):
                     continue
-                text = line.text.strip()
+                if line.text.strip() not in self.skip:
+                    last = (line, lines[k + 1] if k + 1 < len(lines) else None)
+                text = _HEADING_TITLE.sub("", line.text.strip())  # '6100 Ympäristölautakunta: tavoitteet'
                 if text in self.skip or not (_is_heading_line(line) or _UNIT_HEADING.match(text)) or \
-                        is_header_line(line):
+                        is_header_line(line) or _runs_on(line, lines[k + 1] if k + 1 < len(lines) else None):
                     continue
                 if _ORG_HEADING.search(text):
                     self.org, self.unit, self.heading = text, None, None
@@ -1448,9 +1493,82 @@ class _Context:
                     self.unit, self.heading = text, None
                 else:  # a title naming its year ('Talousarvio 2026 – ...') is no group of goals
                     self.heading = None if re.search(r"\b20\d{2}\b", text) else text
+        self.goal_heading = None if last is None else _goal_heading(*last)
 
     def move(self, page: int, bottom: float) -> None:
-        self.cursor = (page, bottom)
+        self.cursor = (page, self.region, bottom)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+
+
+def _goal_heading(line: Line, after: Line | None) -> str | None:
+    """A goal printed as a numbered heading right above its metric table ('1. Asukkaiden hyvinvointi
+    paranee'): alone on its line, short, no sentence or list item (no full stop at its end, no text running
+    on below it), and the last line before the table. None otherwise."""
+    text = " ".join(line.text.split())
+    if not _NUMBERED.match(text) or len(text) > 120 or len(text.split()) > 14 or text.endswith((".", ":", ";", ",")):
+        return None
+    if len(line.segments) > 1 or re.search(r"\d\s+\d", text[3:]) or _runs_on(line, after):
+        return None  # cells of a row, figures, or a paragraph
+    return text
+
+
+def _runs_on(line: Line, after: Line | None) -> bool:
+    """The first line of a paragraph, not a heading: the next line, set close below it in the same type
+    from the same left edge, goes on with a small letter ('Vesihuoltoliikelaitos vastaa tehtävistään' over
+    'kuntastrategian mukaisesti.')."""
+    if after is None or not line.height:
+        return False
+    return (0 < after.y - line.y <= 1.6 * max(line.height, after.height) and abs(after.x0 - line.x0) <= 2
+            and after.text[:1].islower())
+
+
+def _region_ranks(lines: list[Line], regions: tuple[Box, ...]) -> list[int]:
+    """For each line of a page in two columns, the column region it is read in (a title over both
+    columns, or the running header, goes with the region below it; the footer after the last)."""
+    if not regions:
+        return [0] * len(lines)
+    out = []
+    for line in lines:
+        inside = next((k for k, (x0, top, x1, bottom) in enumerate(regions)
+                       if top <= line.y <= bottom and x0 - 1 <= line.x0 <= x1), None)
+        if inside is None:
+            inside = next((k for k, r in enumerate(regions) if r[1] >= line.y - 1), len(regions))
+        out.append(inside)
+    return out
+
+
+def column_boxes(text: PageText, rules_x: list[float] | None = None) -> list[Box]:
+    """The crop box of each column region of a page in two columns, in reading order: across to the
+    middle of the widest stretch of the gutter no vertical rule stands in (``rules_x``: the x of the
+    page's vertical rules and rectangle edges; a table's rules lie a little outside its text), and up
+    and down to halfway to the nearest line outside the region."""
+    out: list[Box] = []
+    for x0, top, x1, bottom in text.columns:
+        beside = [r for r in text.columns if r[1] < bottom and r[3] > top and r != (x0, top, x1, bottom)]
+        left = max((r[2] for r in beside if r[2] <= x0 + 1), default=None)
+        right = min((r[0] for r in beside if r[0] >= x1 - 1), default=None)
+        bx0 = _cut(left, x0, rules_x or []) if left is not None else 0.0
+        bx1 = _cut(x1, right, rules_x or []) if right is not None else text.width
+        over = [ln for ln in text.lines if ln.x0 < bx1 and _line_right(ln) > bx0]
+        above = [ln.y + ln.height for ln in over if ln.y + ln.height <= top + 2 and ln.y < top]
+        below = [ln.y for ln in over if ln.y >= bottom - 2]
+        out.append((bx0, (max(above) + top) / 2 if above else 0.0, bx1,
+                    (min(below) + bottom) / 2 if below else text.height))
+    return out
+
+
+def _cut(a: float, b: float, rules_x: list[float]) -> float:
+    """Where to cut between two columns whose text ends at ``a`` and starts at ``b``: the middle of the
+    widest part of the gap that no rule stands in."""
+    stops = sorted({a, b, *(x for x in rules_x if a < x < b)})
+    gaps = [(q - p, (p + q) / 2) for p, q in zip(stops, stops[1:], strict=False)]
+    return max(gaps)[1] if gaps else (a + b) / 2
+
+
+def _line_right(line: Line) -> float:
+    return max((s.x1 for s in line.segments), default=line.x0 + 1)
 
 
 _PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\s*\d{1,4}\)?)?)$", re.I)
@@ -1494,7 +1612,7 @@ def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shape
             first = False
             for part in _split_paragraph_rows(cells, reader.roles, words, shapes, balls):
                 reader.feed(part, page=number, context=context.heading, body=context.org, full_width=full,
-                            unit=context.unit, continued=continued)
+                            unit=context.unit, continued=continued, goal=context.goal_heading)
                 continued = False
 
 
@@ -1589,6 +1707,40 @@ def _is_grid(table, rules: list[Box]) -> bool:  # noqa: ANN001 - pdfplumber tabl
     return len(rows) < 3 or full * 2 >= len(rows) - 1
 
 
+def _clip(box: Box, page) -> Box:  # noqa: ANN001 - pdfplumber page
+    x0, top, x1, bottom = box
+    px0, ptop, px1, pbottom = page.bbox
+    return max(x0, px0), max(top, ptop), min(x1, px1), min(bottom, pbottom)
+
+
+def _read_part(page, reader: TableReader, number: int, header_page: bool, context: _Context,  # noqa: ANN001
+               word_table: WordTable | None, skip: set[str]) -> tuple[WordTable | None, bool]:
+    """Feed the tables of a page (or of one column region of it): ruled tables from their cells, others
+    from word positions. Returns the word table that runs on, and whether any row was taken in."""
+    shapes = _shapes(page)
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+    reader.legend_rgb.extend(legend_boxes(words, shapes))
+    settings = {"explicit_horizontal_lines": _open_edges(page)}
+    # a ruled table has rows and columns; filled cells of an unruled table make 1-row
+    # or 1-column 'tables' of their own (the header's fill, a column of status fills)
+    rules = _rules(page)
+    tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)), key=lambda t: t.bbox[1])
+    if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
+                                                                   t.extract()[0]]) or is_budget_header(texts))
+                      for t in tables):
+        tables = []  # only the header is ruled (or filled): the rows below are read from words
+    before = reader.fed
+    if not header_page and reader.roles is not None:
+        width = len(reader.roles)
+        tables = [t for t in tables if max(len(r.cells) for r in t.rows) == width]
+    if tables:
+        _read_ruled_page(page, tables, reader, number, shapes, context)
+        word_table = None
+    else:
+        word_table = _read_word_page(page, reader, word_table, number, skip, shapes, context)
+    return word_table, reader.fed > before
+
+
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                       municipality_code: str | None, pages: list[PageText] | None = None,
                       ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
@@ -1621,7 +1773,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                for k, line in enumerate(p.lines) if is_header_line(line)
                for ln in p.lines[k:k + 3] if ln is line or len(ln.text.split()) <= 6}  # with its wrapped lines
     skip = {t for t in running_lines(content.pages) if len(t) > 3 and t not in headers}
-    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip)
+    texts_of = {p.number: p for p in content.pages}
+    context = _Context({n: ln for n, ln in lines_of.items() if n >= first}, skip,
+                       {p.number: p.columns for p in content.pages if p.columns})
     word_table: WordTable | None = None
     going_on = False
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
@@ -1630,30 +1784,16 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                 continue
             page = pdf.pages[number - 1]
             try:
-                shapes = _shapes(page)
-                words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
-                reader.legend_rgb.extend(legend_boxes(words, shapes))
-                settings = {"explicit_horizontal_lines": _open_edges(page)}
-                # a ruled table has rows and columns; filled cells of an unruled table make 1-row
-                # or 1-column 'tables' of their own (the header's fill, a column of status fills)
-                rules = _rules(page)
-                tables = sorted((t for t in page.find_tables(settings) if _is_grid(t, rules)),
-                                key=lambda t: t.bbox[1])
-                if tables and all(len(t.rows) == 1 and (header_roles(texts := [join_cell_lines(c) for c in
-                                                                t.extract()[0]]) or is_budget_header(texts))
-                                  for t in tables):
-                    tables = []  # only the header is ruled (or filled): the rows below are read from words
-                before = reader.fed
-                if number not in header_pages and reader.roles is not None:
-                    width = len(reader.roles)
-                    tables = [t for t in tables if max(len(r.cells) for r in t.rows) == width]
-                if tables:
-                    _read_ruled_page(page, tables, reader, number, shapes, context)
-                    word_table = None
-                else:
-                    word_table = _read_word_page(page, reader, word_table if going_on else None, number, skip,
-                                                 shapes, context)
-                going_on = reader.fed > before
+                # a page in two columns: each column region on its own, left before right, so that the
+                # rows of a table in one column never take the words beside them in the other
+                text = texts_of.get(number)
+                boxes = column_boxes(text, [e["x0"] for e in page.edges if e["orientation"] == "v"]
+                                     ) if text is not None and text.columns else []
+                parts = [page.crop(_clip(box, page), strict=False) for box in boxes] or [page]
+                for region, part in enumerate(parts):
+                    context.region = region
+                    word_table, going_on = _read_part(part, reader, number, number in header_pages, context,
+                                                      word_table if going_on else None, skip)
             finally:
                 page.close()
     period = find_period("\n".join(page_text[1].split("\n")[:15]) if 1 in page_text else "")

@@ -227,7 +227,7 @@ def _furniture_bands(rects: list[Rect], height: float) -> tuple[list[Rect], list
     if not tops or height <= 0:
         return [], rects
     unit = max((r[4] for r in rects), default=8.0) or 8.0
-    head, foot = tops[0] - 1, tops[-1] + 1
+    head, foot = float("-inf"), float("inf")  # no band unless a gap sets one apart
     for a, b in zip(tops, tops[1:], strict=False):  # from the top down
         if a > DEFAULT_BAND_SHARE * height or b - a <= DEFAULT_BAND_GAP * unit:
             break
