@@ -191,6 +191,12 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
             out.append(role)
             if role:
                 seen.add(role)
+    comments = [k for k, r in enumerate(out) if r == "comment"]
+    if len(comments) >= 2 and "status" not in out and not any((r or "").startswith("mark:") for r in out):
+        # 'Arviointi | Perustelut' and no status column: the first, an assessment, is the verdict column
+        graded = [k for k in comments if any(stem in texts[k].lower() for stem in vocab.FOLLOWUP_VERDICT_STEMS)]
+        if graded and graded[0] != comments[-1]:
+            out[graded[0]] = "status"
     return out
 
 
@@ -224,7 +230,9 @@ def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None
         out[years_of[("TP", both[-1])]] = "actual"
     statuses = [k for k, r in enumerate(out) if r == "status"]
     if len(statuses) >= 2 and "actual" not in out:
-        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
+        # ... or the one naming the day or year it was measured ('Toteutuminen 31.12.2024' beside 'Arvio')
+        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))] or [
+            k for k in statuses if _HEADER_YEAR.search(texts[k])]
         if measured and len(measured) < len(statuses):
             out[measured[0]] = "actual"
     return out
@@ -573,6 +581,7 @@ class TableReader:
         self.done: list[_Record] = []
         self.last_strategy: str | None = None
         self.last_goal: str | None = None
+        self.header_above: list[str] | None = None  # the texts of a header row right above (none: data between)
         self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
         self.last_place: tuple[int | None, str | None, str | None] | None = None  # page, unit, body of the last row
 
@@ -584,6 +593,10 @@ class TableReader:
         above a table that has no goal column ('1. Asukkaiden hyvinvointi paranee'): its rows' goal."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
+        stacked = self._stacked_header(texts, roles)
+        if stacked is not None:
+            texts, roles = stacked
+        self.header_above = roles is not None and texts
         if roles is not None:
             rec = self.pending
             outcome = reports_outcome(roles, texts)
@@ -702,6 +715,27 @@ class TableReader:
             rec.body = body
         if rec.unit is None:
             rec.unit = unit
+
+    def _stacked_header(self, texts: list[str], roles: list[str | None] | None,
+                        ) -> tuple[list[str], list[str | None]] | None:
+        """A header printed over two rows ('Tavoite | Mittari | Vuosi 2024 | | Arviointi' above
+        '| | Tavoite | Toteuma | |'): a header row right under a header, some of its cells empty, is the
+        lower half of that header. Each column is named by both rows, a lower cell under an
+        empty upper one by the upper cell to its left that spans it ('Vuosi 2024' over 'Tavoite' and
+        'Toteuma'). (texts, roles) of the whole header, or None."""
+        above = self.header_above
+        if roles is None or not above or len(above) != len(texts) or all(t.strip() for t in texts):
+            return None
+        combined, span = [], ""
+        for top, low in zip(above, texts, strict=True):
+            top, low = " ".join(top.split()), " ".join(low.split())
+            if top:
+                span = top if low else ""
+            elif low:
+                top = span
+            combined.append(f"{top} {low}".strip())
+        joined = header_roles(combined)
+        return (combined, joined) if joined is not None else None
 
     def _under_header(self, cells: list[Cell]) -> list[Cell]:
         """Cells of a row drawn as a grid of its own (another table, or the rest of a row on the next
@@ -1741,6 +1775,92 @@ def _read_part(page, reader: TableReader, number: int, header_page: bool, contex
     return word_table, reader.fed > before
 
 
+# --- goals written as labelled paragraphs -------------------------------------------------------------
+
+_LABEL = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ/ -]{2,40}?)\s*:\s+(\S.*)$")
+_OUTCOME_ROLES = {"status", "actual", "comment"}
+
+
+def _label_role(line: Line) -> tuple[str, str, str] | None:
+    """(label, role, value) of a line 'Mittari: Käyttöaste (%)' whose label names a column role."""
+    if len(line.segments) > 1:
+        return None
+    m = _LABEL.match(" ".join(line.text.split()))
+    role = column_role(m.group(1)) if m else None
+    return (m.group(1), role, m.group(2)) if m and role else None
+
+
+def labelled_blocks(pages: list[PageText], skip: set[str]) -> list[tuple[int, float, list[tuple[str, str, str]]]]:
+    """Goals printed as blocks of labelled paragraphs instead of table rows ('Tavoite: …', 'Mittari: …',
+    'Tavoitetaso: …', 'Toteuma: …', 'Arvio: Toteutunut. …'): (page, y, [(label, role, value)]) of each
+    block that names a goal or metric and reports an outcome (a status, measured value or assessment). A
+    block ends at a label it has already or a second goal or metric, or at a line that is no label and does
+    not go on the value above (set close below it); a strategy label before a block ('Strateginen
+    painopiste: …') is a block of its own."""
+    out = []
+    block: list[tuple[str, str, str]] = []
+    where: tuple[int, float] = (0, 0.0)
+    last: Line | None = None
+
+    def close() -> None:
+        roles = {r for _, r, _ in block}
+        if (roles & KEY_ROLES and roles & _OUTCOME_ROLES and len(roles) >= 3) or roles == {"strategy_area"}:
+            out.append((*where, list(block)))
+        block.clear()
+
+    for page in pages:
+        for line in page.lines:
+            if line.text.strip() in skip:
+                continue
+            found = _label_role(line)
+            if found is not None:
+                if any(label == found[0] or (r == found[1] and r in KEY_ROLES) for label, r, _ in block) \
+                        or found[1] == "strategy_area":
+                    close()
+                if not block:
+                    where = (page.number, line.y)
+                block.append(found)
+                last = line
+                if found[1] == "strategy_area":
+                    close()
+                continue
+            if block and last is not None and last.page == line.page and 0 < line.y - last.y <= 1.6 * max(
+                    last.height, line.height, 1.0) and abs(line.x0 - last.x0) <= 2 and line.text[:1].islower():
+                label, role, value = block[-1]  # the value wraps onto the next line
+                block[-1] = (label, role, join_cell_lines(f"{value}\n{line.text}"))
+                last = line
+                continue
+            close()
+    close()
+    return out
+
+
+def read_labelled_blocks(reader: TableReader, pages: list[PageText], skip: set[str], context: _Context) -> None:
+    """Feed the labelled goal blocks of the pages to a reader as a header and a row each. A verdict
+    opening the assessment ('Arvio: Osittain toteutunut. Henkilöstövaje hidasti työtä.') is the status, the
+    rest of it the comment, when the block has no comment of its own."""
+    strategy = None
+    for number, y, block in labelled_blocks(pages, skip):
+        if block[0][1] == "strategy_area":
+            strategy = block[0][2]
+            continue
+        labels = [label for label, _, _ in block]
+        values = [value for _, _, value in block]
+        roles = header_roles(labels) or []
+        status = next((k for k, r in enumerate(roles) if r == "status"), None)
+        if status is not None and "comment" not in roles:
+            clause = leading_clause(values[status])
+            rest = values[status][len(clause):].strip()
+            if rest and len(clause.split()) <= 4 and status_from_words(clause):
+                labels, values = [*labels, vocab.FOLLOWUP_COMMENT_LABEL], [*values, rest]
+                values[status] = clause.rstrip(".")
+        context.advance(number, y, [])
+        reader.feed([Cell(t) for t in labels], page=number)
+        reader.feed([Cell(t) for t in values], page=number, context=strategy, body=context.org, unit=context.unit)
+        reader.feed([Cell("") for _ in labels], page=number)  # no header carries over to the next block
+        context.move(number, y)
+
+
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                       municipality_code: str | None, pages: list[PageText] | None = None,
                       ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
@@ -1755,8 +1875,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
 
     content = read_pdf(pdf_bytes) if pages is None else PdfContent(pages=pages, page_count=len(pages))
     header_pages = set(followup_pages(content.pages))
+    labelled = _labelled_followups(content.pages, doc_id, municipality, municipality_code)
     if not header_pages:
-        return []
+        return labelled
     import pdfplumber  # ~0.3 s to import: only for documents whose text shows a follow-up table header
     page_text = {p.number: "\n".join(line.text for line in p.lines) for p in content.pages}
     first = min(header_pages)
@@ -1799,8 +1920,31 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     period = find_period("\n".join(page_text[1].split("\n")[:15]) if 1 in page_text else "")
     if period[0] is None:
         period = find_period(first_text)
-    return [*to_followups(reader, doc_id, municipality, municipality_code, year, body),
+    tables = to_followups(reader, doc_id, municipality, municipality_code, year, body)
+    return [*tables, *_renumbered(labelled, len(tables)),
             *to_goals(reader, doc_id, municipality, municipality_code, body, period)]
+
+
+def _labelled_followups(pages: list[PageText], doc_id: str, municipality: str | None,
+                        municipality_code: str | None) -> list[FollowUp]:
+    """Follow-up rows of the goals a document writes as labelled paragraphs (`labelled_blocks`)."""
+    if not any(_label_role(line) for p in pages for line in p.lines):
+        return []
+    text = "\n".join(line.text for p in pages for line in p.lines)
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
+    skip = {t for t in running_lines(pages) if len(t) > 3}
+    read_labelled_blocks(reader, pages, skip, _Context({p.number: list(p.lines) for p in pages}, skip))
+    first = "\n".join(line.text for line in pages[0].lines[:12]) if pages else ""
+    return [r for r in to_followups(reader, doc_id, municipality, municipality_code,
+                                    find_year(first) or find_year(text), find_body(first))
+            if isinstance(r, FollowUp)]
+
+
+def _renumbered(rows: list[FollowUp], before: int) -> list[FollowUp]:
+    """Rows numbered on after the ``before`` rows of the document's tables."""
+    from dataclasses import replace
+
+    return [replace(r, row_id=f"{r.doc_id[:16]}:r{before + k}", ordinal=before + k) for k, r in enumerate(rows, 1)]
 
 
 # --- plain text / HTML text ---------------------------------------------------------------------------
