@@ -83,6 +83,8 @@ DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
 DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
+DEFAULT_ROOM_LEFT = 0.25  # share of a page left below a table without rules: it ended there, it does not run on
+DEFAULT_RUNNING_Y = 3.0  # points: a running header or footer is printed at the same height on each page
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
 DEFAULT_LARGER_TYPE = 1.1  # a line set this much larger than a table's rows is a heading after the table
 DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most this many heights apart
@@ -596,7 +598,8 @@ class TableReader:
         stacked = self._stacked_header(texts, roles)
         if stacked is not None:
             texts, roles = stacked
-        self.header_above = roles is not None and texts
+        after_header = bool(self.header_above)
+        self.header_above = texts if roles is not None else None
         if roles is not None:
             rec = self.pending
             outcome = reports_outcome(roles, texts)
@@ -676,6 +679,14 @@ class TableReader:
             has_status and (rec.status_cell is not None or rec.marked is not None))
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
             rec.values["comment"] += " " + filled["comment"]  # a comment running on over a page break
+            return
+        last = self.done[-1] if self.done else None
+        if (rec is None and after_header and last is not None and set(filled) == {"comment"} and not has_status
+                and not extras and last.page is not None and page is not None and last.page < page
+                and last.values.get("comment")):
+            # the first row under a header printed again on the next page, with nothing but the rest of an
+            # assessment: the end of the last row of the page before, cut by the page break
+            last.values["comment"] += " " + filled["comment"]
             return
         if continued and rec is not None and rec.status_cell is None and rec.marked is None and (
                 has_status or any(role not in rec.values for role in filled)):
@@ -1207,7 +1218,9 @@ def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[d
     even = max(steps, default=0.0) <= 1.3 * unit  # no cell wraps: every line is a row
     for prev, line, step in zip(lines, lines[1:], steps, strict=False):
         if even and not hlines:
-            new = True
+            # every line a row, but a line whose every cell goes on in small letters ('paranee (1–5)
+            # pienemmäksi.') is the wrapped rest of the row above (a one-row table has no other step)
+            new = not all(c[0]["text"][:1].islower() or c[0]["text"][:1] == "(" for c in _chunks(line, 4.5))
         elif hlines:
             new = any(prev[0]["bottom"] - 1 < y < line[0]["top"] + 1 for y in hlines)
         else:
@@ -1334,6 +1347,9 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
     # text below the table on this page (a heading, the next table): the table ends here, and the next
     # page's first lines are no rest of it
     ended = any(ln[0]["top"] > body_lines[-1][0]["top"] for ln in candidates)
+    # ... and a table that stops well above the foot of the page did not run out of room: it ends here too
+    ended = ended or page.bbox[3] - max(w["bottom"] for w in body_lines[-1]) > DEFAULT_ROOM_LEFT * (
+        page.bbox[3] - page.bbox[1])
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
@@ -1609,17 +1625,20 @@ _PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\
 
 
 def running_lines(pages: list) -> set[str]:
-    """Texts that recur at the top or foot of many pages (running headers and footers); a table
-    header printed again for every unit of a short report is none."""
-    counts: dict[str, int] = {}
+    """Texts that recur at the top or foot of many pages at the same height (running headers and
+    footers); a table header printed again for every unit of a short report is none, nor a line of a
+    long assessment that a page break happens to leave at the foot of several pages."""
+    heights: dict[str, list[float]] = {}
     printed: dict[str, set[str]] = {}
     for p in pages:
-        for line in {ln.text.strip() for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}:
+        ends = {ln.text.strip(): ln.y for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}
+        for line, y in ends.items():
             key = _PAGE_NUMBER.sub("", line)  # 'Keuruu – Tilinpäätös 2025  3': the page number changes
-            counts[key] = counts.get(key, 0) + 1
+            heights.setdefault(key, []).append(y)
             printed.setdefault(key, set()).add(line)
     limit = max(3, len(pages) // 3)
-    return {t for key, c in counts.items() if c >= limit and key for t in printed[key]}
+    return {t for key, ys in heights.items() if key and len(ys) >= limit and max(
+        sum(1 for z in ys if abs(z - y) <= DEFAULT_RUNNING_Y) for y in ys) >= limit for t in printed[key]}
 
 
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
