@@ -57,9 +57,9 @@ def test_round7_arvio_beside_dated_toteutuminen(measured: dict) -> None:
     by_layout = {d["style"]["layout"]: d for d in measured["docs"].values()}
     d = by_layout["sector"]
     assert d["matched"] == d["gold"] == d["status"] == d["values"]
-    # and no rows of the page after the table: a table without rules that stops well above the page's foot
-    # does not run on to the next page (its running header was read as a row), and a one-row table whose
-    # second line goes on in small letters is one row
+    # and no extra rows: the running header at the top of the next page, set apart by a gap, is no rest of a
+    # table without rules (a two-page report's header recurs too seldom to be known as one), and a one-row
+    # table whose second line goes on in small letters is one row
     assert _whole(d)
     assert header_roles(["Kehittämistavoite", "Mittari", "Tavoite 2024", "Toteutuminen 31.12.2024", "Arvio",
                          "Kommentti"]) == ["goal", "metric", "target", "actual", "status", "comment"]

@@ -83,7 +83,8 @@ DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
 DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
-DEFAULT_ROOM_LEFT = 0.25  # share of a page left below a table without rules: it ended there, it does not run on
+DEFAULT_PAGE_TOP = 0.1  # share of a page at its top where a running header sits ...
+DEFAULT_PAGE_TOP_GAP = 2.0  # ... set apart from the text below by this many line heights
 DEFAULT_RUNNING_Y = 3.0  # points: a running header or footer is printed at the same height on each page
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
 DEFAULT_LARGER_TYPE = 1.1  # a line set this much larger than a table's rows is a heading after the table
@@ -1260,7 +1261,14 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
     bands = _header_bands(lines)
     parts: list[tuple[WordTable | None, list[str] | None, float, list[list[dict]]]] = []
     if table is not None:
-        parts.append((table, None, 0.0, lines[: bands[0][0] if bands else len(lines)]))
+        rest = lines[: bands[0][0] if bands else len(lines)]
+        # the page's running header, set apart at its top, is no rest of the table (a short report's header
+        # recurs on too few pages to be known as one)
+        while len(rest) > 1 and rest[0][0]["bottom"] < DEFAULT_PAGE_TOP * page.height and (
+                rest[1][0]["top"] - rest[0][0]["bottom"] > DEFAULT_PAGE_TOP_GAP * max(w["bottom"] - w["top"]
+                                                                                      for w in rest[0])):
+            rest = rest[1:]
+        parts.append((table, None, 0.0, rest))
     for n, (k, stop, columns) in enumerate(bands):
         below = lines[stop: bands[n + 1][0] if n + 1 < len(bands) else len(lines)]
         if columns is None:  # a budget table: its header ends the goal table above it
@@ -1347,9 +1355,6 @@ def _read_word_rows(page, reader: TableReader, table: WordTable, header_cells: l
     # text below the table on this page (a heading, the next table): the table ends here, and the next
     # page's first lines are no rest of it
     ended = any(ln[0]["top"] > body_lines[-1][0]["top"] for ln in candidates)
-    # ... and a table that stops well above the foot of the page did not run out of room: it ends here too
-    ended = ended or page.bbox[3] - max(w["bottom"] for w in body_lines[-1]) > DEFAULT_ROOM_LEFT * (
-        page.bbox[3] - page.bbox[1])
     context.advance(number, header_top if header_cells else body_lines[0][0]["top"], [])
     heading, body = context.heading, context.org
     context.move(number, max(w["bottom"] for w in body_lines[-1]))
