@@ -555,6 +555,12 @@ FOLLOWUP_ROLE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # ('Tilannekuvaus ja riskiarvio', 'Lisätietoja') may be either, and go with the document's other tables.
 FOLLOWUP_ASSESSMENT_STEMS: tuple[str, ...] = ("arviointi", "sanallinen", "kommen", "koment", "analyysi",
                                               "toteutune", "bedöm", "kommentar", "utvärder")
+# An assessment column beside another comment column and no status column ('Arviointi | Perustelut')
+# holds the verdict.
+FOLLOWUP_VERDICT_STEMS: tuple[str, ...] = ("arvio", "bedöm", "utvärder")
+# The comment column a labelled goal block gets when its assessment opens with the verdict
+# ('Arvio: Toteutunut. Tavoitetaso saavutettiin.'): the reasons after the verdict.
+FOLLOWUP_COMMENT_LABEL = "Perustelut"
 # Header cells that are one short word, matched whole ('Tila', 'Mål').
 FOLLOWUP_WHOLE_WORD_ROLES: dict[str, str] = {"tila": "status", "arvio": "status", "tulos": "status",
                                              "mål": "goal", "läge": "status", "mått": "metric"}

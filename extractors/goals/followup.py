@@ -83,6 +83,9 @@ DEFAULT_MIN_SATURATION = 0.1
 DEFAULT_PAGE_WINDOW = 1  # pages after a header page opened too (tables that run on without a header)
 DEFAULT_LEGEND_RGB_DISTANCE = 0.08  # a cell fill this close to a legend box takes the box's meaning
 DEFAULT_RUNNING_LINES = 3  # lines at the top and the foot of a page where running headers and footers sit
+DEFAULT_PAGE_TOP = 0.1  # share of a page at its top where a running header sits ...
+DEFAULT_PAGE_TOP_GAP = 2.0  # ... set apart from the text below by this many line heights
+DEFAULT_RUNNING_Y = 3.0  # points: a running header or footer is printed at the same height on each page
 DEFAULT_HEADER_CELL_WORDS = 8  # header cells are short; data rows also contain 'tavoite', 'mittari'
 DEFAULT_LARGER_TYPE = 1.1  # a line set this much larger than a table's rows is a heading after the table
 DEFAULT_HEADER_LINE_STEP = 1.75  # lines of one wrapped header cell are at most this many heights apart
@@ -191,6 +194,12 @@ def header_roles(cells: list[str | None]) -> list[str | None] | None:
             out.append(role)
             if role:
                 seen.add(role)
+    comments = [k for k, r in enumerate(out) if r == "comment"]
+    if len(comments) >= 2 and "status" not in out and not any((r or "").startswith("mark:") for r in out):
+        # 'Arviointi | Perustelut' and no status column: the first, an assessment, is the verdict column
+        graded = [k for k in comments if any(stem in texts[k].lower() for stem in vocab.FOLLOWUP_VERDICT_STEMS)]
+        if graded and graded[0] != comments[-1]:
+            out[graded[0]] = "status"
     return out
 
 
@@ -224,7 +233,9 @@ def _value_columns(roles: list[str | None], texts: list[str]) -> list[str | None
         out[years_of[("TP", both[-1])]] = "actual"
     statuses = [k for k, r in enumerate(out) if r == "status"]
     if len(statuses) >= 2 and "actual" not in out:
-        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))]
+        # ... or the one naming the day or year it was measured ('Toteutuminen 31.12.2024' beside 'Arvio')
+        measured = [k for k in statuses if _MEASURED.search(texts[k].replace(" ", ""))] or [
+            k for k in statuses if _HEADER_YEAR.search(texts[k])]
         if measured and len(measured) < len(statuses):
             out[measured[0]] = "actual"
     return out
@@ -573,6 +584,7 @@ class TableReader:
         self.done: list[_Record] = []
         self.last_strategy: str | None = None
         self.last_goal: str | None = None
+        self.header_above: list[str] | None = None  # the texts of a header row right above (none: data between)
         self.fed = 0  # data rows taken in (a page that adds none ends a table running over pages)
         self.last_place: tuple[int | None, str | None, str | None] | None = None  # page, unit, body of the last row
 
@@ -584,6 +596,11 @@ class TableReader:
         above a table that has no goal column ('1. Asukkaiden hyvinvointi paranee'): its rows' goal."""
         texts = [c.text for c in cells]
         roles = header_roles(texts)
+        stacked = self._stacked_header(texts, roles)
+        if stacked is not None:
+            texts, roles = stacked
+        after_header = bool(self.header_above)
+        self.header_above = texts if roles is not None else None
         if roles is not None:
             rec = self.pending
             outcome = reports_outcome(roles, texts)
@@ -664,6 +681,14 @@ class TableReader:
         if rec is not None and set(filled) == {"comment"} and not has_status and rec.values.get("comment"):
             rec.values["comment"] += " " + filled["comment"]  # a comment running on over a page break
             return
+        last = self.done[-1] if self.done else None
+        if (rec is None and after_header and last is not None and set(filled) == {"comment"} and not has_status
+                and not extras and last.page is not None and page is not None and last.page < page
+                and last.values.get("comment")):
+            # the first row under a header printed again on the next page, with nothing but the rest of an
+            # assessment: the end of the last row of the page before, cut by the page break
+            last.values["comment"] += " " + filled["comment"]
+            return
         if continued and rec is not None and rec.status_cell is None and rec.marked is None and (
                 has_status or any(role not in rec.values for role in filled)):
             for role, text in filled.items():  # the rest of a row cut by the page break
@@ -702,6 +727,27 @@ class TableReader:
             rec.body = body
         if rec.unit is None:
             rec.unit = unit
+
+    def _stacked_header(self, texts: list[str], roles: list[str | None] | None,
+                        ) -> tuple[list[str], list[str | None]] | None:
+        """A header printed over two rows ('Tavoite | Mittari | Vuosi 2024 | | Arviointi' above
+        '| | Tavoite | Toteuma | |'): a header row right under a header, some of its cells empty, is the
+        lower half of that header. Each column is named by both rows, a lower cell under an
+        empty upper one by the upper cell to its left that spans it ('Vuosi 2024' over 'Tavoite' and
+        'Toteuma'). (texts, roles) of the whole header, or None."""
+        above = self.header_above
+        if roles is None or not above or len(above) != len(texts) or all(t.strip() for t in texts):
+            return None
+        combined, span = [], ""
+        for top, low in zip(above, texts, strict=True):
+            top, low = " ".join(top.split()), " ".join(low.split())
+            if top:
+                span = top if low else ""
+            elif low:
+                top = span
+            combined.append(f"{top} {low}".strip())
+        joined = header_roles(combined)
+        return (combined, joined) if joined is not None else None
 
     def _under_header(self, cells: list[Cell]) -> list[Cell]:
         """Cells of a row drawn as a grid of its own (another table, or the rest of a row on the next
@@ -1173,7 +1219,9 @@ def _word_rows(lines: list[list[dict]], hlines: list[float]) -> list[list[list[d
     even = max(steps, default=0.0) <= 1.3 * unit  # no cell wraps: every line is a row
     for prev, line, step in zip(lines, lines[1:], steps, strict=False):
         if even and not hlines:
-            new = True
+            # every line a row, but a line whose every cell goes on in small letters ('paranee (1–5)
+            # pienemmäksi.') is the wrapped rest of the row above (a one-row table has no other step)
+            new = not all(c[0]["text"][:1].islower() or c[0]["text"][:1] == "(" for c in _chunks(line, 4.5))
         elif hlines:
             new = any(prev[0]["bottom"] - 1 < y < line[0]["top"] + 1 for y in hlines)
         else:
@@ -1213,7 +1261,14 @@ def _read_word_page(page, reader: TableReader, table: WordTable | None, number: 
     bands = _header_bands(lines)
     parts: list[tuple[WordTable | None, list[str] | None, float, list[list[dict]]]] = []
     if table is not None:
-        parts.append((table, None, 0.0, lines[: bands[0][0] if bands else len(lines)]))
+        rest = lines[: bands[0][0] if bands else len(lines)]
+        # the page's running header, set apart at its top, is no rest of the table (a short report's header
+        # recurs on too few pages to be known as one)
+        while len(rest) > 1 and rest[0][0]["bottom"] < DEFAULT_PAGE_TOP * page.height and (
+                rest[1][0]["top"] - rest[0][0]["bottom"] > DEFAULT_PAGE_TOP_GAP * max(w["bottom"] - w["top"]
+                                                                                      for w in rest[0])):
+            rest = rest[1:]
+        parts.append((table, None, 0.0, rest))
     for n, (k, stop, columns) in enumerate(bands):
         below = lines[stop: bands[n + 1][0] if n + 1 < len(bands) else len(lines)]
         if columns is None:  # a budget table: its header ends the goal table above it
@@ -1575,17 +1630,20 @@ _PAGE_NUMBER = re.compile(r"(?:\s*(?:sivu|s\.|sida)?\s*\d{1,4}(?:\s*(?:/|\(|of)\
 
 
 def running_lines(pages: list) -> set[str]:
-    """Texts that recur at the top or foot of many pages (running headers and footers); a table
-    header printed again for every unit of a short report is none."""
-    counts: dict[str, int] = {}
+    """Texts that recur at the top or foot of many pages at the same height (running headers and
+    footers); a table header printed again for every unit of a short report is none, nor a line of a
+    long assessment that a page break happens to leave at the foot of several pages."""
+    heights: dict[str, list[float]] = {}
     printed: dict[str, set[str]] = {}
     for p in pages:
-        for line in {ln.text.strip() for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}:
+        ends = {ln.text.strip(): ln.y for ln in (*p.lines[:DEFAULT_RUNNING_LINES], *p.lines[-DEFAULT_RUNNING_LINES:])}
+        for line, y in ends.items():
             key = _PAGE_NUMBER.sub("", line)  # 'Keuruu – Tilinpäätös 2025  3': the page number changes
-            counts[key] = counts.get(key, 0) + 1
+            heights.setdefault(key, []).append(y)
             printed.setdefault(key, set()).add(line)
     limit = max(3, len(pages) // 3)
-    return {t for key, c in counts.items() if c >= limit and key for t in printed[key]}
+    return {t for key, ys in heights.items() if key and len(ys) >= limit and max(
+        sum(1 for z in ys if abs(z - y) <= DEFAULT_RUNNING_Y) for y in ys) >= limit for t in printed[key]}
 
 
 def _read_ruled_page(page, tables: list, reader: TableReader, number: int, shapes: list,  # noqa: ANN001
@@ -1741,6 +1799,92 @@ def _read_part(page, reader: TableReader, number: int, header_page: bool, contex
     return word_table, reader.fed > before
 
 
+# --- goals written as labelled paragraphs -------------------------------------------------------------
+
+_LABEL = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ/ -]{2,40}?)\s*:\s+(\S.*)$")
+_OUTCOME_ROLES = {"status", "actual", "comment"}
+
+
+def _label_role(line: Line) -> tuple[str, str, str] | None:
+    """(label, role, value) of a line 'Mittari: Käyttöaste (%)' whose label names a column role."""
+    if len(line.segments) > 1:
+        return None
+    m = _LABEL.match(" ".join(line.text.split()))
+    role = column_role(m.group(1)) if m else None
+    return (m.group(1), role, m.group(2)) if m and role else None
+
+
+def labelled_blocks(pages: list[PageText], skip: set[str]) -> list[tuple[int, float, list[tuple[str, str, str]]]]:
+    """Goals printed as blocks of labelled paragraphs instead of table rows ('Tavoite: …', 'Mittari: …',
+    'Tavoitetaso: …', 'Toteuma: …', 'Arvio: Toteutunut. …'): (page, y, [(label, role, value)]) of each
+    block that names a goal or metric and reports an outcome (a status, measured value or assessment). A
+    block ends at a label it has already or a second goal or metric, or at a line that is no label and does
+    not go on the value above (set close below it); a strategy label before a block ('Strateginen
+    painopiste: …') is a block of its own."""
+    out = []
+    block: list[tuple[str, str, str]] = []
+    where: tuple[int, float] = (0, 0.0)
+    last: Line | None = None
+
+    def close() -> None:
+        roles = {r for _, r, _ in block}
+        if (roles & KEY_ROLES and roles & _OUTCOME_ROLES and len(roles) >= 3) or roles == {"strategy_area"}:
+            out.append((*where, list(block)))
+        block.clear()
+
+    for page in pages:
+        for line in page.lines:
+            if line.text.strip() in skip:
+                continue
+            found = _label_role(line)
+            if found is not None:
+                if any(label == found[0] or (r == found[1] and r in KEY_ROLES) for label, r, _ in block) \
+                        or found[1] == "strategy_area":
+                    close()
+                if not block:
+                    where = (page.number, line.y)
+                block.append(found)
+                last = line
+                if found[1] == "strategy_area":
+                    close()
+                continue
+            if block and last is not None and last.page == line.page and 0 < line.y - last.y <= 1.6 * max(
+                    last.height, line.height, 1.0) and abs(line.x0 - last.x0) <= 2 and line.text[:1].islower():
+                label, role, value = block[-1]  # the value wraps onto the next line
+                block[-1] = (label, role, join_cell_lines(f"{value}\n{line.text}"))
+                last = line
+                continue
+            close()
+    close()
+    return out
+
+
+def read_labelled_blocks(reader: TableReader, pages: list[PageText], skip: set[str], context: _Context) -> None:
+    """Feed the labelled goal blocks of the pages to a reader as a header and a row each. A verdict
+    opening the assessment ('Arvio: Osittain toteutunut. Henkilöstövaje hidasti työtä.') is the status, the
+    rest of it the comment, when the block has no comment of its own."""
+    strategy = None
+    for number, y, block in labelled_blocks(pages, skip):
+        if block[0][1] == "strategy_area":
+            strategy = block[0][2]
+            continue
+        labels = [label for label, _, _ in block]
+        values = [value for _, _, value in block]
+        roles = header_roles(labels) or []
+        status = next((k for k, r in enumerate(roles) if r == "status"), None)
+        if status is not None and "comment" not in roles:
+            clause = leading_clause(values[status])
+            rest = values[status][len(clause):].strip()
+            if rest and len(clause.split()) <= 4 and status_from_words(clause):
+                labels, values = [*labels, vocab.FOLLOWUP_COMMENT_LABEL], [*values, rest]
+                values[status] = clause.rstrip(".")
+        context.advance(number, y, [])
+        reader.feed([Cell(t) for t in labels], page=number)
+        reader.feed([Cell(t) for t in values], page=number, context=strategy, body=context.org, unit=context.unit)
+        reader.feed([Cell("") for _ in labels], page=number)  # no header carries over to the next block
+        context.move(number, y)
+
+
 def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
                       municipality_code: str | None, pages: list[PageText] | None = None,
                       ) -> list[FollowUp | Goal | GoalAction | GoalMetric]:
@@ -1755,8 +1899,9 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
 
     content = read_pdf(pdf_bytes) if pages is None else PdfContent(pages=pages, page_count=len(pages))
     header_pages = set(followup_pages(content.pages))
+    labelled = _labelled_followups(content.pages, doc_id, municipality, municipality_code)
     if not header_pages:
-        return []
+        return labelled
     import pdfplumber  # ~0.3 s to import: only for documents whose text shows a follow-up table header
     page_text = {p.number: "\n".join(line.text for line in p.lines) for p in content.pages}
     first = min(header_pages)
@@ -1799,8 +1944,31 @@ def extract_followups(pdf_bytes: bytes, doc_id: str, municipality: str | None,
     period = find_period("\n".join(page_text[1].split("\n")[:15]) if 1 in page_text else "")
     if period[0] is None:
         period = find_period(first_text)
-    return [*to_followups(reader, doc_id, municipality, municipality_code, year, body),
+    tables = to_followups(reader, doc_id, municipality, municipality_code, year, body)
+    return [*tables, *_renumbered(labelled, len(tables)),
             *to_goals(reader, doc_id, municipality, municipality_code, body, period)]
+
+
+def _labelled_followups(pages: list[PageText], doc_id: str, municipality: str | None,
+                        municipality_code: str | None) -> list[FollowUp]:
+    """Follow-up rows of the goals a document writes as labelled paragraphs (`labelled_blocks`)."""
+    if not any(_label_role(line) for p in pages for line in p.lines):
+        return []
+    text = "\n".join(line.text for p in pages for line in p.lines)
+    reader = TableReader(parse_legend(text), digit_legend=parse_digit_legend(text), legend_text=text)
+    skip = {t for t in running_lines(pages) if len(t) > 3}
+    read_labelled_blocks(reader, pages, skip, _Context({p.number: list(p.lines) for p in pages}, skip))
+    first = "\n".join(line.text for line in pages[0].lines[:12]) if pages else ""
+    return [r for r in to_followups(reader, doc_id, municipality, municipality_code,
+                                    find_year(first) or find_year(text), find_body(first))
+            if isinstance(r, FollowUp)]
+
+
+def _renumbered(rows: list[FollowUp], before: int) -> list[FollowUp]:
+    """Rows numbered on after the ``before`` rows of the document's tables."""
+    from dataclasses import replace
+
+    return [replace(r, row_id=f"{r.doc_id[:16]}:r{before + k}", ordinal=before + k) for k, r in enumerate(rows, 1)]
 
 
 # --- plain text / HTML text ---------------------------------------------------------------------------

@@ -142,6 +142,7 @@ DEFAULT_PROSE_LINES = 3  # lines of running text (four words or more, filling mo
 # each column one at least
 DEFAULT_CROSSING_SHARE = 0.1  # at most this share of the text lines may run across the gutter (titles)
 DEFAULT_BAND_SHARE = 0.1  # running headers and footers: lines this near the top or the foot of a page ...
+DEFAULT_RULE_JOIN = 1.0  # points: pieces of a rule drawn per cell meet within this
 DEFAULT_BAND_GAP = 2.0  # ... set apart from the text by a gap this many line heights
 
 
@@ -276,12 +277,26 @@ def column_lines(rects: list[Rect], page: int, split: tuple) -> tuple[list[Line]
 
 
 def _rules_cross(page: pdfium.PdfPage, gutter: tuple[float, float], height: float) -> bool:
-    """Whether a drawn line or rectangle edge runs across the gutter (a ruled table over both halves)."""
+    """Whether a drawn line or rectangle edge runs across the gutter (a ruled table over both halves), also
+    when it is drawn as one piece per cell (a table with horizontal rules only draws each cell's own
+    rule; adjacent cells' fills make one band): pieces at one height that meet end to end are one rule."""
     g0, g1 = gutter
+    spans: dict[int, list[tuple[float, float]]] = {}
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, _bottom, right, _top = obj.get_bounds()
+        left, bottom, right, top = obj.get_bounds()
         if left < g0 - 2 and right > g1 + 2:
             return True
+        for y in {round(bottom), round(top)}:
+            spans.setdefault(y, []).append((left, right))
+    for pieces in spans.values():
+        reach: tuple[float, float] | None = None
+        for left, right in sorted(pieces):
+            if reach is None or left > reach[1] + DEFAULT_RULE_JOIN:
+                reach = (left, right)
+            else:
+                reach = (reach[0], max(reach[1], right))
+            if reach[0] < g0 - 2 and reach[1] > g1 + 2:
+                return True
     return False
 
 
