@@ -660,7 +660,7 @@ BUDGET_COLUMNS: tuple[tuple[str, str], ...] = (
     ("poikkeama", r"\bpoikkeama\b|\bero\b|\berotus\b|\bavvikelse\b|\bylitys\b|\balitus\b"),
     ("toteutuma", r"\btoteutuma\b|\btoteuma\b|\btoteutunut\b|\butfall\b"),
     ("raami", r"\braami\b|\bkehys\b|\bram\b"),
-    ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b"),
+    ("tp", r"\btp\b|\btilinpäätös\b|\bbokslut\b|\bbs\b"),  # 'BS 2024': bokslut
     ("ta", r"\bta\b|\btalousarvio\b|\bbudjetti\b|\bbudget\b"),
     ("ts", r"\bts\b|\btaloussuunnitelma\b"),
 )
@@ -673,7 +673,15 @@ BUDGET_HEADER_WORDS: tuple[str, ...] = (
     "ändringar", "ändring", "budgetändringar", "efter", "budgeten", "förändring",
     "alkup", "alkup.", "käytettävissä", "ylitys", "alitus", "käyttö",  # 'Ylitys (-) / alitus (+)', 'Käyttö-%'
     "tot",  # 'Tot. %'
+    "bs",  # 'BS 2024': bokslut
 )
+# A key-figure table ('Tunnusluvut | TP 2022 | TP 2023 | TP 2024 | Muutos %', 'Nyckeltal | BS 2022 | … |
+# Förändring %') lists the accounts of several years and how they changed, with no budget: besides its
+# outturn columns ('tp' with a year) only these columns (budget.column_of names) ...
+KEY_FIGURE_SIDE_COLUMNS: tuple[str, ...] = ("muutos", "prosentti", "poikkeama")
+# ... and its rows are indicators, not lines of the operating budget: a label that names a budget line
+# ('Vuosikate, €/asukas') is an indicator when it is per inhabitant or a share.
+KEY_FIGURE_INDICATOR = r"[€e]\s*/\s*\w|/\s*(?:asukas|invånare|as|inv)\b|%|\bper\s+(?:asukas|invånare)\b"
 # A budget table printed in thousands of euros says so in its header or title ('Käyttötalous (1 000 €)',
 # 'TA 2025 t€'): its amounts are multiplied to euros.
 BUDGET_THOUSANDS = r"\b1[\s\u00a0.]?000\s?(?:€|e\b|eur\b|euroa)|(?<!\w)t€|\btuhatta\s+euroa|\bteur\b|\bt\.\s?e\b"

@@ -12,7 +12,7 @@ import pytest
 
 from extractors import vocab
 from extractors.document import Source, extract_document
-from extractors.goals.budget import column_of, extract_budget_lines, is_header_word, parse_amount
+from extractors.goals.budget import column_of, extract_budget_lines, is_header_word, is_key_figure_header, parse_amount
 from extractors.records import BudgetLine, FollowUp, Line, PageText, Segment
 from pipeline.evaluate_tables import score_real_budget
 
@@ -183,3 +183,36 @@ def test_header_words_and_the_pieces_a_narrow_cell_breaks_off() -> None:
         assert is_header_word(w) == expected, w
     assert is_header_word("Alkuperäine") and is_header_word("n") and is_header_word("TA+muuto")
     assert not is_header_word("Lautakunta") and not is_header_word("ohje")
+
+
+def test_a_key_figure_table_is_no_budget_and_the_heading_under_it_names_the_next_unit() -> None:
+    """'Tunnusluvut | TP 2022 | TP 2023 | TP 2024 | Muutos %': outturns of past years and their change, rows of
+    indicators ('Vuosikate, €/asukas' is one per inhabitant): no budget lines, and the unit heading right under
+    it names the budget table that follows. A table of the same columns whose rows are operating-budget lines
+    ('Toimintatuotot') is still read."""
+    years = ((170, 200, "TP 2022"), (230, 260, "TP 2023"), (290, 320, "TP 2024"), (350, 390, "Muutos %"))
+    page = PageText(1, (
+        _line(40, (50, 130, "Tunnusluvut"), *years),
+        _line(52, (50, 130, "Asukasluku"), (170, 200, "8 505"), (230, 260, "5 318"), (290, 320, "7 639"),
+              (350, 380, "43,6")),
+        _line(64, (50, 150, "Vuosikate, €/asukas"), (170, 200, "3 271"), (230, 260, "4 306"), (290, 320, "8 559"),
+              (350, 380, "98,8")),
+        _line(84, (50, 160, "5300 Vesihuoltoliikelaitos")),
+        _line(96, (50, 160, "Sitovuustaso: toimintakate")),
+        _line(110, (50, 100, "Käyttötalous"), (170, 215, "TA 2024"), (230, 275, "Toteutuma"), (290, 335, "Ero")),
+        _line(122, (50, 110, "Toimintatuotot"), (170, 200, "232 790"), (230, 260, "223 859"), (290, 320, "-8 931")),
+        _line(150, (50, 130, "Tuloslaskelma"), *years),
+        _line(162, (50, 110, "Toimintatuotot"), (170, 200, "1 000"), (230, 260, "1 100"), (290, 320, "1 200"),
+              (350, 380, "9,1")),
+    ))
+    lines = extract_budget_lines([page], "t", year=2024)
+    assert [(r.unit, r.line_norm, r.budget_column, r.year, r.amount) for r in lines] == [
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "ta", 2024, 232790),
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "toteutuma", 2024, 223859),
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "poikkeama", 2024, -8931),
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "tp", 2022, 1000),
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "tp", 2023, 1100),
+        ("5300 Vesihuoltoliikelaitos", "toimintatuotot", "tp", 2024, 1200)]
+    assert is_key_figure_header(["Nyckeltal", "BS 2022", "BS 2023", "BS 2024", "Förändring %"])
+    assert not is_key_figure_header(["VAALIT", "TP 2023", "TA 2024", "Raami 2025", "TA 2025"])  # Lapua's budget
+    assert not is_key_figure_header(["Konsernille asetetut tavoitteet", "TA2024", "TP2024", "TP2023"])

@@ -44,6 +44,7 @@ _TITLES = re.compile(vocab.BUDGET_TABLE_TITLES, re.I)
 _HEADER_WORDS = set(vocab.BUDGET_HEADER_WORDS)
 _UNIT_FIELD = re.compile(vocab.UNIT_FIELD_LINES, re.I)
 _THOUSANDS = re.compile(vocab.BUDGET_THOUSANDS, re.I)
+_INDICATOR = re.compile(vocab.KEY_FIGURE_INDICATOR, re.I)
 
 DEFAULT_BAND_STEP = 1.7  # header lines closer than this many line heights form one header band
 DEFAULT_SUMMARY_GAP = 7.0  # summary lines this many line heights below the table still belong to it
@@ -226,6 +227,31 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[Column], str | None, int
     return cols, unit, j - k
 
 
+def _key_figure_columns(cols: list[tuple[str | None, int | None]]) -> bool:
+    """(name, year) of a header's columns are a key-figure table's: outturns ('tp') of two years or more, and
+    besides them only change columns ('Muutos %'); no budget, frame or plan column."""
+    years = {year for name, year in cols if name == "tp" and year}
+    return len(years) >= 2 and all((name == "tp" and year) or name in vocab.KEY_FIGURE_SIDE_COLUMNS
+                                   for name, year in cols)
+
+
+def is_key_figure_header(cells: list[str]) -> bool:
+    """A header row of printed cells 'Tunnusluvut | TP 2022 | TP 2023 | TP 2024 | Muutos %': a label cell
+    (or none) and the columns of a key-figure table (`_key_figure_columns`)."""
+    texts = [" ".join(c.split()) for c in cells if c and c.strip()]
+    if texts and column_of(texts[0]) is None:
+        texts = texts[1:]
+    if len(texts) < 2 or any(len(t) > 40 for t in texts):
+        return False
+    return _key_figure_columns([(column_of(t), int(m.group(1)) if (m := _YEAR.search(t)) else None) for t in texts])
+
+
+def is_indicator(label: str) -> bool:
+    """A row label of a key-figure table: no line of the operating budget ('Asukasluku', 'Työttömyysaste,
+    %'), or one given per inhabitant or as a share ('Vuosikate, €/asukas')."""
+    return line_norm(label) is None or bool(_INDICATOR.search(label))
+
+
 def _place(seg: Segment, cols: list[Column]) -> Column | None:
     """The column an amount belongs to: the one it overlaps most, else the nearest right edge."""
     best = max(cols, key=lambda c: min(seg.x1, c.x1) - max(seg.x0, c.x0))
@@ -299,7 +325,14 @@ def extract_budget_lines(pages: list[PageText], doc_id: str, municipality: str |
             above = lines[k - 1].text if k and len(lines[k - 1].text) < 80 else ""
             scale = 1000 if _THOUSANDS.search(" ".join([above, *(ln.text for ln in lines[k:k + used])])) else 1
             k += used
+            start = k
             rows, k = _table_rows(lines, k, cols)
+            if _key_figure_columns([(c.name, c.year) for c in cols]) and all(
+                    is_indicator(label) for label, placed, _d, _g in rows if placed):
+                # key figures of several years, not a budget: no lines; the label lines after its last
+                # row (the next unit's heading) are read again
+                k = max((j + 1 for j in range(start, k) if _split(lines[j])[1]), default=start)
+                continue
             out.extend(_to_lines(rows, unit or heading, cols, doc_id, municipality, municipality_code, year,
                                  page.number, len(out), scale))
     return out

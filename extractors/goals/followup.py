@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import vocab
-from extractors.goals.budget import column_of, is_header_word, is_table_title, parse_amount
+from extractors.goals.budget import column_of, is_header_word, is_key_figure_header, is_table_title, parse_amount
 from extractors.goals.plans import TableRow, binding_of, body_names, find_period, goals_from_table
 from extractors.records import FollowUp, Goal, GoalAction, GoalMetric, Line, PageText
 
@@ -876,6 +876,15 @@ class TableReader:
         return None, None, False
 
 
+_MEASURED_NUMBER = re.compile(rf"\s*(?:{_NUMBER.pattern})\s*(?:%|€|[a-zåäö]{{1,4}}\.?)?\s*", re.I)
+
+
+def _measured_number(text: str) -> bool:
+    """A status cell holding only a measured number ('16 110', '4,5', '80 %', '12 kpl'): a value, no words
+    of assessment."""
+    return bool(_MEASURED_NUMBER.fullmatch(text))
+
+
 def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
                  municipality_code: str | None, year: int | None, body: str | None,
                  first_number: int = 1) -> list[FollowUp]:
@@ -897,7 +906,8 @@ def to_followups(reader: TableReader, doc_id: str, municipality: str | None,
                 and not PROCESS_WORDS.match(cell.text) and not re.fullmatch(r"\s*[1-5]\s*", cell.text) \
                 and not (source in ("symbol", "percent") and reader.legend_status(cell.text)):
             value = cell.text  # a measured value in the status column ('Toteutuma')
-            comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
+            if not _measured_number(value):  # words ('Käynnissä, valmistuu 2025') also say how it went
+                comment = f"{comment} (toteuma: {value})" if comment else f"toteuma: {value}"
             actual = actual or value
         company = _company(rec)
         out.append(FollowUp(row_id=f"{doc_id[:16]}:r{n}", doc_id=doc_id, municipality=municipality,
@@ -936,7 +946,10 @@ def to_goals(reader: TableReader, doc_id: str, municipality: str | None, municip
 
 def is_budget_header(cells: list[str]) -> bool:
     """A budget table's header row ('Talousarvio € | Toteutuma € | Poikkeama €', 'TP 2023 | TA 2024'):
-    two or more budget columns and nothing that names a goal, metric or assessment."""
+    two or more budget columns and nothing that names a goal, metric or assessment; or a key-figure table's
+    ('Nyckeltal | BS 2022 | BS 2023 | BS 2024 | Förändring %'): the rows under it are no goals either."""
+    if is_key_figure_header(cells):
+        return True
     texts = [" ".join(c.split()) for c in cells if c and c.strip()]
     rest = texts[1:] if texts and is_table_title(texts[0]) else texts  # 'Käyttötalous | TA 2025 | ...'
     # a cell a narrow column broke ('Alkuperäine' over 'n talousarvio') is a piece of a header word
