@@ -692,10 +692,11 @@ def _mentions(text: str) -> list[_Mention]:
     for regex, labelled in ((_COUNT_FIRST, False), (_LABEL_FIRST, True)):
         for m in regex.finditer(text):
             kind = next(k for k in ("jaa", "ei", "tyhja", "poissa") if m.group(k))
-            if labelled and kind in ("jaa", "ei") and not (m.group("colon") or m.group("noun")
-                                                             or m.group("label").isupper()):
+            # a colon after the label, or after the count before its name list ('Blanka 1: Eva Ek')
+            colon = labelled and (m.group("colon") or text[m.end():m.end() + 2].lstrip().startswith(":"))
+            if labelled and kind in ("jaa", "ei") and not (colon or m.group("noun") or m.group("label").isupper()):
                 continue
-            if labelled and kind in ("tyhja", "poissa") and not (m.group("colon") or m.group("label").isupper()):
+            if labelled and kind in ("tyhja", "poissa") and not (colon or m.group("label").isupper()):
                 continue
             try:
                 count = _to_int(m.group("count"))
