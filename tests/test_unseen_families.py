@@ -111,6 +111,18 @@ def test_a_damaged_text_layer_gets_ocr_shapes_fixed_finnish_and_swedish() -> Non
     assert repair_pages([clean])[0][0].lines[0].text == "Stadsstyrelsen S 12 04.09.2025"  # not an OCR text
 
 
+def test_vote_counts_in_a_layer_that_lost_its_umlauts() -> None:
+    assert [(v.jaa, v.ei) for v in extract_votes("Omrostningen utfoll med 3 ja-rdster och 5 nej-roster.")] == [(3, 5)]
+    assert [(v.jaa, v.ei) for v in extract_votes("Äänestyksessä annettiin 6 JAA-aanta ja 2 EI-aanta.")] == [(6, 2)]
+
+
+def test_headings_with_d_or_6_printed_for_an_umlaut() -> None:
+    assert heading_kind("Padtös") == ("paatos", 99.0)
+    assert heading_kind("Paatdsehdotus") == ("paatosehdotus", 99.0)
+    assert heading_kind("Esittelijd") == ("esittelija", 99.0)
+    assert heading_kind("Ehdotus") == ("paatosehdotus", 100.0)  # a real 'd' stays one
+
+
 def test_a_body_name_without_its_space_or_with_a_misread_letter_is_the_same_body() -> None:
     assert same_body("Tekninenlautakunta", "Tekninen lautakunta")
     assert same_body("Bildningsndmnden", "Bildningsnämnden")
