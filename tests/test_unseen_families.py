@@ -17,7 +17,7 @@ from extractors.minutes.headings import heading_kind
 from extractors.minutes.meeting import extract_meeting
 from extractors.minutes.roles import is_title_word
 from extractors.minutes.sections import _join_wrapped_margin_headings
-from extractors.minutes.segment import DIARY_RE, same_body
+from extractors.minutes.segment import DIARY_RE, parse_header, same_body
 from extractors.records import Line, PageText, Segment
 from extractors.text.ocrfix import normalise_ocr_line
 from extractors.text.repair import repair_pages
@@ -89,6 +89,7 @@ def test_ocr_shapes_of_pipes_digits_and_header_cells() -> None:
     assert normalise_ocr_line("P0YTAKIRJA") == "POYTAKIRJA"
     assert normalise_ocr_line("Bildningsnämnden 8 143") == "Bildningsnämnden § 143"
     assert normalise_ocr_line("53 8") == "53 §"
+    assert normalise_ocr_line("O1.08.2025 ja 01.O8.2025") == "01.08.2025 ja 01.08.2025"
     assert normalise_ocr_line("yhteensä 8 143") == "yhteensä 8 143"  # a number, not a header
 
 
@@ -121,6 +122,11 @@ def test_headings_with_d_or_6_printed_for_an_umlaut() -> None:
     assert heading_kind("Paatdsehdotus") == ("paatosehdotus", 99.0)
     assert heading_kind("Esittelijd") == ("esittelija", 99.0)
     assert heading_kind("Ehdotus") == ("paatosehdotus", 100.0)  # a real 'd' stays one
+
+
+def test_a_header_whose_body_word_lost_its_umlaut() -> None:
+    cand = parse_header(Line(1, 100, 50, "Tekniska namnden § 147 18.10.2025"), 0)
+    assert cand is not None and (cand.number, cand.body) == (147, "Tekniska namnden")
 
 
 def test_a_body_name_without_its_space_or_with_a_misread_letter_is_the_same_body() -> None:

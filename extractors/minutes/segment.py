@@ -30,7 +30,9 @@ _SIGN_LAST = re.compile(r"^(.*?)(?<![\d.])(\d{1,4})\s*§\s*(.*)$")
 _NUMBER_FIRST = re.compile(r"^(\d{1,4})\s*§(?![:\w])\s*(.*)$")  # '19 §', '19 § Title' (older KTweb)
 _SIGN_MID = re.compile(r"^(.*?)\s*§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _RANGE = re.compile(r"^\s*[-–‐]\s*\d")
-BODY_WORD_END = re.compile("(" + "|".join(BODY_SUFFIXES + BODY_GENITIVES) + ")$")
+# a body word also as a text layer without ä/ö prints it ('namnden', 'styrelsen')
+BODY_WORD_END = re.compile("(" + "|".join(dict.fromkeys(w for s in BODY_SUFFIXES + BODY_GENITIVES
+                                                        for w in (s, fold(s)))) + ")$")
 DEFAULT_BODY_MATCH = 90.0  # rapidfuzz ratio of two body names (folded, without spaces) that are one body
 DEFAULT_BODY_MIN_FUZZY = 10  # shorter names must be equal: 'Kh' and 'Khall' are not judged by likeness
 DIARY_RE = re.compile(

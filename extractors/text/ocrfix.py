@@ -30,6 +30,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # digit runs: O/o read for 0 and l/I/| for 1 between digits ('2O25', '1l.01')
     (re.compile(r"(?<=\d)[Oo](?=\d)"), "0"),
     (re.compile(r"(?<=\d)[lI|](?=\d)"), "1"),
+    # ... and O opening a date or a date part: 'O1.08.2025', '01.O8.2025'
+    (re.compile(r"(?<![\w.])[Oo](?=\d[.,]\d{1,2}[.,](?:19|20)\d{2}\b)|(?<=\d[.,])[Oo](?=\d)"), "0"),
     # '&' doubled with '§' is one sign read twice ('&§ 15', Swedish data); '&' opening a segment
     # before a paragraph number is a '§' too ('& 14' in a 'Bildningsnämnden & 14 24.02.2026' header)
     (re.compile(r"&\s?§|§\s?&"), "§"),
