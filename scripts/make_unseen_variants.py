@@ -19,6 +19,10 @@ them the ways other real minutes do:
 - ``caps``: an older Word template with the part headings in capitals on their own line
   ('PÄÄTÖSEHDOTUS', 'KÄSITTELY', 'BESLUT'), the title in ordinary case.
 
+Later families, each with its own seeds and chosen with ``--family``: ``labels`` (run-in labels, below),
+``svenska`` (scripts/unseen_svenska.py: whole Swedish minutes of bilingual towns) and ``damaged``
+(scripts/unseen_damaged.py: the other families' documents through a bad earlier OCR).
+
 Seeds are their own: the family is ``seed % 5`` and every third seed of word_table, runin and caps
 is a Swedish protocol. scripts/make_variants.py's own seeds are not touched.
 
