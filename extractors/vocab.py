@@ -46,7 +46,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
                         "Material", "Bakgrundsmaterial"),
     "tiedoksi": ("Tiedoksi", "Tiedoksianto", "Jakelu", "Päätöksestä tiedotetaan", "Tiedoksi ja toimenpiteitä varten",
                  "Täytäntöönpanotiedot", "Täytäntöönpano", "Otteet", "För kännedom", "Delges", "Tillkännages",
-                 "Verkställighet", "Utdrag"),
+                 "Verkställighet", "Verkställs", "Utdrag"),
     "lisatiedot": ("Lisätiedot", "Lisätietoja", "Lisätietoja antaa", "Lisätietoja antavat",
                    "Lisätietojen antaja", "Tilläggsuppgifter", "Ytterligare information", "Mer information"),
     "muutoksenhaku": (
@@ -206,7 +206,7 @@ MEETING_PLACE_HEADINGS: tuple[str, ...] = (
 ATTENDEE_MEMBER_HEADINGS: tuple[str, ...] = (
     "Saapuvilla olleet jäsenet", "Saapuvilla olleet", "Läsnä olleet jäsenet", "Läsnä", "Läsnäolijat",
     "Jäsenet", "Osallistujat", "Läsnä olleet", "Närvarande", "Närvarande ledamöter", "Ledamöter",
-    "Deltagare",
+    "Deltagare", "Beslutande", "Beslutande ledamöter",
 )
 ATTENDEE_OTHER_HEADINGS: tuple[str, ...] = (
     "Muut saapuvilla olleet", "Muut läsnä olleet", "Muut läsnäolijat", "Muut osallistujat", "Muut",
@@ -278,6 +278,7 @@ TITLE_SUFFIXES: tuple[str, ...] = (
     "kuntoutaja", "tutkija", "analyytikko", "juristi", "notaari", "laskuttaja", "emäntä", "isäntä",
     "direktör", "chef", "sekreterare", "inspektör", "ingenjör", "arkitekt", "koordinator", "rektor",
     "planerare", "föreståndare", "ombudsman", "kamrer", "sakkunnig", "handläggare", "ledare", "jurist",
+    "geodet",
 )
 # Abbreviations that start or qualify a title ('vs. sivistysjohtaja', 'va. toimialajohtaja').
 TITLE_ABBREVIATIONS: tuple[str, ...] = ("vs", "vt", "va", "ma", "v.t", "t.f", "tf", "tjf")

@@ -19,6 +19,10 @@ them the ways other real minutes do:
 - ``caps``: an older Word template with the part headings in capitals on their own line
   ('PÄÄTÖSEHDOTUS', 'KÄSITTELY', 'BESLUT'), the title in ordinary case.
 
+Later families, each with its own seeds and chosen with ``--family``: ``labels`` (run-in labels, below),
+``svenska`` (scripts/unseen_svenska.py: whole Swedish minutes of bilingual towns) and ``damaged``
+(scripts/unseen_damaged.py: the other families' documents through a bad earlier OCR).
+
 Seeds are their own: the family is ``seed % 5`` and every third seed of word_table, runin and caps
 is a Swedish protocol. scripts/make_variants.py's own seeds are not touched.
 
@@ -641,8 +645,23 @@ def make_labels_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
     return [make_labels_variant(s) for s in range(first_seed, first_seed + n)]
 
 
+def make_svenska_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
+    """The 'svenska' family (scripts/unseen_svenska.py): whole Swedish minutes of bilingual towns."""
+    from scripts import unseen_svenska
+
+    return unseen_svenska.make_svenska_variants(n, first_seed)
+
+
+def make_damaged_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
+    """The 'damaged' family (scripts/unseen_damaged.py): the other families' documents through bad OCR."""
+    from scripts import unseen_damaged
+
+    return unseen_damaged.make_damaged_variants(n, first_seed)
+
+
 # `--family NAME`: the five families above (by seed), or one written later with its own seeds
-FAMILIES = {"five": None, "labels": make_labels_variants}
+FAMILIES = {"five": None, "labels": make_labels_variants, "svenska": make_svenska_variants,
+            "damaged": make_damaged_variants}
 
 
 def make_unseen_variant(seed: int) -> mv.Variant:
@@ -662,7 +681,8 @@ def make_unseen_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
 
 def main(argv: list[str] | None = None) -> int:
     """The shared CLI (`--n`, `--first-seed`, `--out`, `--report`) plus `--family`: 'five' (default)
-    for the five families chosen by seed, 'labels' for the run-in label family."""
+    for the five families chosen by seed, 'labels' for the run-in label family, 'svenska' for whole
+    Swedish minutes of bilingual towns, 'damaged' for documents of the others through a bad OCR."""
     args = list(sys.argv[1:] if argv is None else argv)
     family = "five"
     if "--family" in args:

@@ -625,7 +625,15 @@ def _full_name(tokens: Sequence[str], attendees: Attendees) -> str:
 
 _NUMBER_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _COUNT = rf"(?P<count>\d{{1,3}}|(?i:{_NUMBER_ALT}))(?:\s*\(\d{{1,3}}\))?"
-_VOTE_NOUN = r"(?:ääntä|ääni|äänet|ääniä|äänellä|röster|röst|rösterna)"
+def _ocr_tolerant(word: str) -> str:
+    """A pattern for ``word`` that also matches it in a text layer that lost its ä/ö (OCR: 'aanta',
+    'rdster', 'r6st')."""
+    return "".join({"ä": "[äaád]", "ö": "[öod6]"}.get(c, re.escape(c)) for c in word)
+
+
+_VOTE_NOUN = "(?:" + "|".join(map(_ocr_tolerant, ("ääntä", "ääni", "äänet", "ääniä", "äänellä", "röster", "röst",
+                                                  "rösterna"))) + ")"
+_ROST, _AAN = _ocr_tolerant("röst"), _ocr_tolerant("ään")
 
 
 def _kind_alt(kind: str) -> str:
@@ -635,8 +643,8 @@ def _kind_alt(kind: str) -> str:
 # '6 JAA-ääntä', '3 ei-ääntä', '1 tyhjä', '27 EI- ääntä', 'sex JA-röster', '2 blanka'.
 _COUNT_FIRST = re.compile(
     rf"(?<![\w.,]){_COUNT}\s*(?:kpl\s*)?(?P<label>"
-    rf"(?P<jaa>JAA|jaa(?=\s*-\s*{_VOTE_NOUN})|JA(?=\s*-\s*röst)|ja(?=\s*-\s*röst))"
-    rf"|(?P<ei>EI|ei(?=\s*-\s*{_VOTE_NOUN})|NEJ|nej(?=\s*-\s*röst))"
+    rf"(?P<jaa>JAA|jaa(?=\s*-\s*{_VOTE_NOUN})|JA(?=\s*-\s*{_ROST})|ja(?=\s*-\s*{_ROST}))"
+    rf"|(?P<ei>EI|ei(?=\s*-\s*{_VOTE_NOUN})|NEJ|nej(?=\s*-\s*{_ROST}))"
     rf"|(?P<tyhja>(?i:{_kind_alt('tyhja')}))(?!\w)"
     rf"|(?P<poissa>(?i:{_kind_alt('poissa')}))(?!\w))"
     rf"(?:\s*-\s*{_VOTE_NOUN}|\s+{_VOTE_NOUN})?(?!\w)",
@@ -644,7 +652,7 @@ _COUNT_FIRST = re.compile(
 # 'Jaa-äänet: 14', 'JAA 6', 'Tyhjä: 37', 'Poissa 1', 'NEJ-röster: 4', and a roll call's result
 # 'JAA 21 ääntä (names), EI 12 ääntä (names), TYHJÄÄ 1 (name), POISSA 1 (name)'.
 _LABEL_FIRST = re.compile(
-    rf"(?<![\w-])(?P<label>(?P<jaa>(?i:jaa)|JA|(?i:ja)(?=-röst))|(?P<ei>EI|(?i:ei)(?=\s*(?:-\s*ään|:))|(?i:nej))"
+    rf"(?<![\w-])(?P<label>(?P<jaa>(?i:jaa)|JA|(?i:ja)(?=-{_ROST}))|(?P<ei>EI|(?i:ei)(?=\s*(?:-\s*{_AAN}|:))|(?i:nej))"
     rf"|(?P<tyhja>(?i:{_kind_alt('tyhja')}))|(?P<poissa>(?i:{_kind_alt('poissa')})))"
     rf"(?P<noun>\s*-\s*(?i:{_VOTE_NOUN})|\s+(?i:{_VOTE_NOUN}))?\s*(?P<colon>:)?\s*"
     rf"(?P<count>\d{{1,3}})(?!\s*[-–]?\s*\d)(?![\w.,:]\d)(?:\s+(?i:{_VOTE_NOUN})(?!\w))?",
@@ -692,10 +700,11 @@ def _mentions(text: str) -> list[_Mention]:
     for regex, labelled in ((_COUNT_FIRST, False), (_LABEL_FIRST, True)):
         for m in regex.finditer(text):
             kind = next(k for k in ("jaa", "ei", "tyhja", "poissa") if m.group(k))
-            if labelled and kind in ("jaa", "ei") and not (m.group("colon") or m.group("noun")
-                                                             or m.group("label").isupper()):
+            # a colon after the label, or after the count before its name list ('Blanka 1: Eva Ek')
+            colon = labelled and (m.group("colon") or text[m.end():m.end() + 2].lstrip().startswith(":"))
+            if labelled and kind in ("jaa", "ei") and not (colon or m.group("noun") or m.group("label").isupper()):
                 continue
-            if labelled and kind in ("tyhja", "poissa") and not (m.group("colon") or m.group("label").isupper()):
+            if labelled and kind in ("tyhja", "poissa") and not (colon or m.group("label").isupper()):
                 continue
             try:
                 count = _to_int(m.group("count"))

@@ -73,6 +73,9 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
     keys, kinds = _variants()
     if folded in keys:
         return kinds[keys.index(folded)], 100.0
+    for variant in _umlaut_readings(folded):  # a bad OCR's 'd' / '6' for 'ä' / 'ö': 'Padtös', 'Kasittely'
+        if variant in keys:
+            return kinds[keys.index(variant)], 99.0
     words = folded.split()
     if words[-1] in NOT_HEADING_LAST_WORDS:
         return None  # 'Kaupunginjohtajan päätökset' is an item's title
@@ -96,6 +99,23 @@ def heading_kind(candidate: str) -> tuple[str, float] | None:
         if last is not None and _owner_ok(candidate):
             return HEADING_SUFFIX_KINDS[last[0]], float(last[1]) - 5.0
     return None
+
+
+def _umlaut_readings(folded: str) -> list[str]:
+    """The folded heading with each 'd' or '6' that OCR may have printed for 'ä' / 'ö' read back
+    (folded, both are 'a' / 'o'), one or two at a time: 'padtos' -> 'paatos', 'p6ytakirja' -> ..."""
+    spots = [k for k, c in enumerate(folded) if c in "d6"]
+    if not spots or len(spots) > 4:
+        return []
+    out = []
+    for n, k in enumerate(spots):
+        for a in ("a", "o") if folded[k] == "d" else ("o",):
+            one = folded[:k] + a + folded[k + 1:]
+            out.append(one)
+            for k2 in spots[n + 1:]:
+                for b in ("a", "o") if folded[k2] == "d" else ("o",):
+                    out.append(one[:k2] + b + one[k2 + 1:])
+    return out
 
 
 def _clean(text: str) -> str:

@@ -495,6 +495,8 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
     k = 0
     while k + 1 < len(out):
         line, nxt = out[k], out[k + 1]
+        if k + 2 < len(out) and _join_three_line_heading(out, k):
+            continue
         if len(line.segments) >= 2 and nxt.segments and nxt.page == line.page \
                 and abs(nxt.segments[0].x0 - line.segments[0].x0) <= 3.0 \
                 and nxt.segments[0].x1 < line.segments[1].x0 and len(nxt.segments[0].text.split()) <= 2:
@@ -518,7 +520,7 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
                                       segments=tuple(rest), height=nxt.height)
                 else:
                     del out[k + 1]
-        elif len(line.segments) == 1 and len(nxt.segments) == 1 and nxt.page == line.page \
+        elif len(line.segments) == 1 and nxt.segments and nxt.page == line.page \
                 and abs(nxt.segments[0].x0 - line.segments[0].x0) <= 3.0 and nxt.segments[0].text[:1].islower() \
                 and len(nxt.segments[0].text.split()) <= 2 \
                 and nxt.segments[0].x1 - nxt.segments[0].x0 < 0.4 * (line.segments[0].x1 - line.segments[0].x0):
@@ -536,10 +538,43 @@ def _join_wrapped_margin_headings(lines: list[Line]) -> list[Line]:
                     body = Segment(seg.x0 + 1, seg.x1, " ".join(words[n:]))
                     out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=f"{head.text} {body.text}",
                                   segments=(head, body), height=line.height)
-                    del out[k + 1]
+                    rest = nxt.segments[1:]  # the text column's next line beside the heading's tail
+                    if rest:
+                        out[k + 1] = Line(page=nxt.page, y=nxt.y, x0=rest[0].x0, height=nxt.height,
+                                          text=" ".join(s.text for s in rest), segments=tuple(rest))
+                    else:
+                        del out[k + 1]
                     break
         k += 1
     return out
+
+
+def _join_three_line_heading(out: list[Line], k: int) -> bool:
+    """A margin heading wrapped over three lines ('Byggnads- och' / 'miljönämndens' / 'beslut' beside
+    the text): joined into line ``k`` when only all three make a heading; True when joined."""
+    line, tails = out[k], out[k + 1:k + 3]
+    if len(line.segments) < 2 or any(t.page != line.page or not t.segments for t in tails):
+        return False
+    firsts = [t.segments[0] for t in tails]
+    if any(abs(f.x0 - line.segments[0].x0) > 3.0 or f.x1 >= line.segments[1].x0 or len(f.text.split()) > 2
+           or not f.text[:1].islower() and not f.text[:1].isalpha() for f in firsts):
+        return False
+    head = line.segments[0].text.strip()
+    two = f"{head} {firsts[0].text.strip()}"
+    whole = f"{two} {firsts[1].text.strip()}"
+    if heading_kind(two.rstrip(":")) or heading_kind(head.rstrip(":")) or not heading_kind(whole.rstrip(":")):
+        return False
+    segs = (Segment(line.segments[0].x0, line.segments[0].x1, whole), *line.segments[1:])
+    out[k] = Line(page=line.page, y=line.y, x0=line.x0, text=" ".join(s.text for s in segs), segments=segs,
+                  height=line.height)
+    for n in (2, 1):
+        rest = tails[n - 1].segments[1:]
+        if rest:
+            out[k + n] = Line(page=tails[n - 1].page, y=tails[n - 1].y, x0=rest[0].x0, height=tails[n - 1].height,
+                              text=" ".join(s.text for s in rest), segments=tuple(rest))
+        else:
+            del out[k + n]
+    return True
 
 
 def _header_handling(raw: RawItem, body: list[Line], history: list[str]) -> str | None:

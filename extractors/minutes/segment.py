@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from extractors.records import Line
 from extractors.text.fold import fold
 from extractors.vocab import BODY_GENITIVES, BODY_SUFFIXES
@@ -28,13 +30,18 @@ _SIGN_LAST = re.compile(r"^(.*?)(?<![\d.])(\d{1,4})\s*§\s*(.*)$")
 _NUMBER_FIRST = re.compile(r"^(\d{1,4})\s*§(?![:\w])\s*(.*)$")  # '19 §', '19 § Title' (older KTweb)
 _SIGN_MID = re.compile(r"^(.*?)\s*§\s*(\d{1,4})(?!\d)\s*(.*)$")
 _RANGE = re.compile(r"^\s*[-–‐]\s*\d")
-BODY_WORD_END = re.compile("(" + "|".join(BODY_SUFFIXES + BODY_GENITIVES) + ")$")
+# a body word also as a text layer without ä/ö prints it ('namnden', 'styrelsen')
+BODY_WORD_END = re.compile("(" + "|".join(dict.fromkeys(w for s in BODY_SUFFIXES + BODY_GENITIVES
+                                                        for w in (s, fold(s)))) + ")$")
+DEFAULT_BODY_MATCH = 90.0  # rapidfuzz ratio of two body names (folded, without spaces) that are one body
+DEFAULT_BODY_MIN_FUZZY = 10  # shorter names must be equal: 'Kh' and 'Khall' are not judged by likeness
 DIARY_RE = re.compile(
     r"^\s*(?:(?:dnro|dno|dnr|diaarinumero|diarienummer|asianumero)\b\.?\s*:?\s*)?"
     r"((?:[A-ZÅÄÖ]{2,}[A-Za-zÅÄÖåäö]*-\d{4}-\d+)"  # CaseM 'LAPDno-2025-204'
     r"|(?:\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})"  # '125/00.01.02.00/2025'
     r"|(?:[A-ZÅÄÖ]{1,6}/\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})"  # Tweb 'OUKA/899/02.06.01.04/2017'
     r"|(?:\d{1,6}/\d{4})"  # Dynasty '730/2017'
+    r"|(?:(?-i:[A-ZÅÄÖ]{2,5})\s\d{1,6}/(?:\d{2}(?:\.\d{2}){0,4}/)?\d{4})"  # registry prefix 'KST 484/2025'
     r"|(?:\d{1,6}-\d{4}\s*\(\d{2,4}\))"  # Turku '5024-2017 (010)'
     r"|(?:[A-ZÅÄÖ]{2,5}\s\d{4}-\d{4,7}(?:\s+T(?:\s\d{2})+)?))\s*$", re.I)  # Helsinki 'HEL 2024-009117 T 00 00 03'
 
@@ -266,10 +273,14 @@ def choose_sequence(cands: list[HeaderCandidate], lines: list[Line], index: dict
 
 
 def same_body(a: str, b: str) -> bool:
-    fa, fb = fold(a), fold(b)
+    """One body's name, also as an OCR text layer prints it: spaces dropped ('Tekninenlautakunta') or
+    a letter misread ('Bildningsndmnden'): a near-equal spelling of a long name is the same body."""
+    fa, fb = (re.sub(r"[\s-]+", "", fold(x)) for x in (a, b))
     if not fa or not fb:
         return True
-    return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+    if fa == fb or fa.startswith(fb) or fb.startswith(fa):
+        return True
+    return min(len(fa), len(fb)) >= DEFAULT_BODY_MIN_FUZZY and fuzz.ratio(fa, fb) >= DEFAULT_BODY_MATCH
 
 
 def split_items(lines: list[Line], meeting_body: str | None = None,

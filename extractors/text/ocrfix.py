@@ -14,6 +14,7 @@ import re
 
 from extractors.records import PageText
 from extractors.text.lexicon import common_zipf, voikko
+from extractors.vocab import BODY_SUFFIXES
 
 MIN_WORDS_TO_JUDGE = 25  # alphabetic words a page needs before its words are judged
 MIN_KNOWN_SHARE = 0.2  # below this share of known words a text layer is garbage
@@ -29,6 +30,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # digit runs: O/o read for 0 and l/I/| for 1 between digits ('2O25', '1l.01')
     (re.compile(r"(?<=\d)[Oo](?=\d)"), "0"),
     (re.compile(r"(?<=\d)[lI|](?=\d)"), "1"),
+    # ... and O opening a date or a date part: 'O1.08.2025', '01.O8.2025'
+    (re.compile(r"(?<![\w.])[Oo](?=\d[.,]\d{1,2}[.,](?:19|20)\d{2}\b)|(?<=\d[.,])[Oo](?=\d)"), "0"),
     # '&' doubled with '§' is one sign read twice ('&§ 15', Swedish data); '&' opening a segment
     # before a paragraph number is a '§' too ('& 14' in a 'Bildningsnämnden & 14 24.02.2026' header)
     (re.compile(r"&\s?§|§\s?&"), "§"),
@@ -57,6 +60,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # 'Asiat 8 33 - 35' / '§§ 33-35' read as '88 33-35'
     (re.compile(r"^(\s*(?:Asiat|Käsitellyt asiat|Ärenden|Paragrafer)\s+)(?:88|8|S)\s?(?=\d{1,3}\s?[-–—]\s?\d)"),
      r"\1§ "),
+    # a table rule read as a character: a lone '|' opening or closing a line ('| Beredare ...')
+    (re.compile(r"^(\s*)\|\s+(?=\S)"), r"\1"),
+    (re.compile(r"(?<=\S)\s+\|\s*$"), ""),
+    # '1' or 'I' for 'l' between lower-case letters ('Va1tuusto', 'lailIisuus'); '0' for 'O' in capitals
+    (re.compile(r"(?<=[a-zåäö])I(?=[a-zåäö])|(?<=[A-Za-zÅÄÖåäö])1(?=[a-zåäö])"), "l"),
+    (re.compile(r"(?<=[A-ZÅÄÖ])0(?=[A-ZÅÄÖ])|(?<=\b[A-ZÅÄÖ])0(?=[A-ZÅÄÖ])"), "O"),
+    # a body's header cell without its date: 'Bildningsnämnden 8 143' | '26.06.2025' (a segment of its own)
+    (re.compile(r"((?:" + "|".join(BODY_SUFFIXES) + r")) [8S&$] ?(\d{1,3})\s*$", re.I), r"\1 § \2"),
+    # a number-first header cell: '53 8' / '53 $' for '53 §'
+    (re.compile(r"^(\s*\d{1,3}) [8S&$]\s*$"), r"\1 §"),
     # dashes: an em dash / tilde between numbers is an en dash ('2025—2027', '17.30 ~ 19.20')
     (re.compile(r"(?<=\d)\s?[—~]\s?(?=\d)"), "–"),
     (re.compile(r"(?<=\w)—(?=\w)"), "–"),

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from extractors.records import Line, PageText
 from extractors.text.fold import fold
 from extractors.text.lexicon import analyses, common_zipf, require_voikko
+from extractors.text.ocrfix import normalise_ocr_line
 
 DEFAULT_MIN_DAMAGE = 0.08  # share of damaged-looking Finnish words above which a page is repaired
 DEFAULT_MIN_PAGE_WORDS = 30  # pages with fewer Finnish-looking words are judged with their document
@@ -74,6 +75,13 @@ _SWEDISH = frozenset(
     "och att som för det är på med till av den ett en har inte om vid från eller sig under "
     "beslut förslag nämnden kommunen ärende".split())
 _PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
+# common Swedish words as a text layer without å/ä/ö prints them -> as printed
+_SWEDISH_STRIPPED = {"for": "för", "ar": "är", "pa": "på", "fran": "från", "nar": "när", "forslag": "förslag",
+                     "nagon": "någon", "sasom": "såsom", "aven": "även", "ocksa": "också", "arende": "ärende",
+                     "arendet": "ärendet", "namnden": "nämnden", "foredragande": "föredragande"}
+DEFAULT_MIN_OCR_SHAPES = 3  # lines with OCR-only shapes that make a text layer an OCR text
+_OCR_EVIDENCE = re.compile(r"\$\s?\d|[a-zåäö][1I][a-zåäö]|^\s*\|\s+\w")
+DEFAULT_MIN_STRIPPED = 5  # stripped common words a Swedish text needs before it counts as damaged
 
 
 @dataclass(frozen=True)
@@ -488,11 +496,18 @@ def repair_pages(pages: list[PageText], min_damage: float = DEFAULT_MIN_DAMAGE
     page); the ä/ö loss that sets how freely known words change is estimated per document.
     """
     page_words = [[w for line in page.lines for w in line.text.split()] for page in pages]
+    shaped = ocr_shaped_lines(pages) >= DEFAULT_MIN_OCR_SHAPES
     if looks_swedish([w for words in page_words for w in words]):
-        return list(pages), []
+        # no Finnish lexicon for Swedish words; a text layer that lost its å/ä/ö is still an OCR
+        # text, so its '§', pipes and digit/letter shapes are read as OCR's (ocrfix)
+        if not (shaped or swedish_lost_diacritics([w for words in page_words for w in words])):
+            return list(pages), []
+        return [_with_ocr_shapes(page) for page in pages], []
     page_cores = [_considered(words) for words in page_words]  # once: each judgement below reads them
     all_cores = [c for cores in page_cores for c in cores]
     document_damaged = _damage(all_cores) >= min_damage
+    if shaped or document_damaged:  # an OCR text layer: '$ 21' is '§ 21' on every page of it
+        pages = [_with_ocr_shapes(page) for page in pages]
     margin = _margin(_loss(all_cores))
     out: list[PageText] = []
     infos: list[RepairInfo] = []
@@ -515,6 +530,36 @@ def repair_pages(pages: list[PageText], min_damage: float = DEFAULT_MIN_DAMAGE
             previous = text.split()[-1] if text else ""
         out.append(replace(page, lines=tuple(lines)))
     return out, infos
+
+
+def ocr_shaped_lines(pages: list[PageText]) -> int:
+    """Lines showing shapes only OCR prints (a '$' before a number, '1' or 'I' inside a lower-case
+    word, a lone '|' opening a line): a text layer with a few of them came from an OCR program."""
+    return sum(1 for page in pages for line in page.lines if _OCR_EVIDENCE.search(line.text))
+
+
+def _with_ocr_shapes(page: PageText) -> PageText:
+    return replace(page, lines=tuple(_ocr_shapes(line) for line in page.lines))
+
+
+def _ocr_shapes(line: Line) -> Line:
+    """The line with ocrfix's shape rules applied to each segment (or its text without segments)."""
+    if line.segments:
+        segments = tuple(replace(seg, text=normalise_ocr_line(seg.text)) for seg in line.segments)
+        if all(a.text == b.text for a, b in zip(segments, line.segments, strict=True)):
+            return line
+        return replace(line, segments=segments, text=" ".join(seg.text for seg in segments))
+    text = normalise_ocr_line(line.text)
+    return line if text == line.text else replace(line, text=text)
+
+
+def swedish_lost_diacritics(words: list[str]) -> bool:
+    """Has a Swedish text lost its å/ä/ö? Its commonest words then appear without them ('for', 'ar',
+    'pa', 'fran' for 'för', 'är', 'på', 'från') more often than with them."""
+    lowered = [w for w in map(_lower_core, words) if w]
+    lost = sum(w in _SWEDISH_STRIPPED for w in lowered)
+    kept = sum(w in _SWEDISH_STRIPPED.values() for w in lowered)
+    return lost >= DEFAULT_MIN_STRIPPED and lost > kept
 
 
 def _repair_line(line: Line, sentence_start: bool, margin: float, previous: str
