@@ -631,14 +631,20 @@ def render_labels_once(doc: mv.Doc, total: int) -> mv.MinutesPdf:
     return pdf
 
 
-def make_labels_variant(seed: int) -> mv.Variant:
-    """Document ``seed`` of the 'labels' family: PDF bytes and gold (deterministic)."""
-    with deadline(mv.SECONDS_PER_DOCUMENT, f"make_unseen_variants labels seed {seed}"):
-        doc = make_labels_doc(seed)
-        pdf = with_page_total(lambda total: render_labels_once(doc, total))
+def _variant(seed: int, label: str, make_doc, render_once) -> mv.Variant:
+    """Document ``seed`` made by ``make_doc`` and rendered by ``render_once(doc, total)``: PDF bytes and gold."""
+    with deadline(mv.SECONDS_PER_DOCUMENT, f"make_unseen_variants {label}seed {seed}"):
+        doc = make_doc(seed)
+        once = render_once(doc)
+        pdf = with_page_total(lambda total: once(doc, total))
         name = f"{doc.stem}.pdf"
         return mv.Variant(seed, name, bytes(pdf.output()),
                           mv.gold_of(doc, name, pdf.item_pages, pdf.page_no()), doc.feats.as_dict())
+
+
+def make_labels_variant(seed: int) -> mv.Variant:
+    """Document ``seed`` of the 'labels' family: PDF bytes and gold (deterministic)."""
+    return _variant(seed, "labels ", make_labels_doc, lambda doc: render_labels_once)
 
 
 def make_labels_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:
@@ -666,13 +672,7 @@ FAMILIES = {"five": None, "labels": make_labels_variants, "svenska": make_svensk
 
 def make_unseen_variant(seed: int) -> mv.Variant:
     """Document ``seed`` of the unseen families: PDF bytes and gold (deterministic)."""
-    with deadline(mv.SECONDS_PER_DOCUMENT, f"make_unseen_variants seed {seed}"):
-        doc = make_unseen_doc(seed)
-        once = RENDERERS.get(doc.feats.layout, mv.render_pdf_once)
-        pdf = with_page_total(lambda total: once(doc, total))
-        name = f"{doc.stem}.pdf"
-        return mv.Variant(seed, name, bytes(pdf.output()),
-                          mv.gold_of(doc, name, pdf.item_pages, pdf.page_no()), doc.feats.as_dict())
+    return _variant(seed, "", make_unseen_doc, lambda doc: RENDERERS.get(doc.feats.layout, mv.render_pdf_once))
 
 
 def make_unseen_variants(n: int = 48, first_seed: int = 0) -> list[mv.Variant]:

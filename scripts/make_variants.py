@@ -971,13 +971,17 @@ def _trailer_and_signature(pdf: MinutesPdf, text_x: float) -> None:
             pdf.lines(50 if i == 0 else text_x, pdf.w - 50 - text_x, line, bold=i == 0)
             pdf.gap(10 if i == 0 else 2)
     if doc.feats.trailer != "none":
-        heading, paras = TRAILER_TEXT[doc.feats.trailer]
-        pdf.add_page()
-        pdf.lines(50, pdf.w - 100, heading, bold=True, size=11)
+        render_trailer(pdf, *TRAILER_TEXT[doc.feats.trailer])
+
+
+def render_trailer(pdf, heading: str, paras: list[str]) -> None:
+    """The meeting's appeal instructions on a page of their own after the last item."""
+    pdf.add_page()
+    pdf.lines(50, pdf.w - 100, heading, bold=True, size=11)
+    pdf.gap(6)
+    for p in paras:
+        pdf.lines(50, pdf.w - 100, p)
         pdf.gap(6)
-        for p in paras:
-            pdf.lines(50, pdf.w - 100, p)
-            pdf.gap(6)
 
 
 def render_pdf_once(doc: Doc, total: int) -> MinutesPdf:

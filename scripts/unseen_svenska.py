@@ -428,13 +428,7 @@ def _end(pdf: SvenskaPdf) -> None:
         pdf.lines(200, 330, f"{doc.chair.name()}          {doc.secretary.name()}")
         pdf.lines(200, 330, "Ordförande          Protokollförare")
     if doc.feats.trailer != "none":
-        heading, paras = TRAILERS[doc.feats.trailer]
-        pdf.add_page()
-        pdf.lines(50, pdf.w - 100, heading, bold=True, size=11)
-        pdf.gap(6)
-        for p in paras:
-            pdf.lines(50, pdf.w - 100, p)
-            pdf.gap(6)
+        mv.render_trailer(pdf, *TRAILERS[doc.feats.trailer])
 
 
 def render_svenska_pdf_once(doc: mv.Doc, total: int) -> SvenskaPdf:

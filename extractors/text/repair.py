@@ -79,6 +79,7 @@ _PROPER = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
 _SWEDISH_STRIPPED = {"for": "för", "ar": "är", "pa": "på", "fran": "från", "nar": "när", "forslag": "förslag",
                      "nagon": "någon", "sasom": "såsom", "aven": "även", "ocksa": "också", "arende": "ärende",
                      "arendet": "ärendet", "namnden": "nämnden", "foredragande": "föredragande"}
+_SWEDISH_WHOLE = frozenset(_SWEDISH_STRIPPED.values())
 DEFAULT_MIN_OCR_SHAPES = 3  # lines with OCR-only shapes that make a text layer an OCR text
 _OCR_EVIDENCE = re.compile(r"\$\s?\d|[a-zåäö][1I][a-zåäö]|^\s*\|\s+\w")
 DEFAULT_MIN_STRIPPED = 5  # stripped common words a Swedish text needs before it counts as damaged
@@ -558,7 +559,7 @@ def swedish_lost_diacritics(words: list[str]) -> bool:
     'pa', 'fran' for 'för', 'är', 'på', 'från') more often than with them."""
     lowered = [w for w in map(_lower_core, words) if w]
     lost = sum(w in _SWEDISH_STRIPPED for w in lowered)
-    kept = sum(w in _SWEDISH_STRIPPED.values() for w in lowered)
+    kept = sum(w in _SWEDISH_WHOLE for w in lowered)
     return lost >= DEFAULT_MIN_STRIPPED and lost > kept
 
 
